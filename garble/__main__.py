@@ -1,0 +1,5 @@
+"""``python -m garble``: the command line."""
+
+from garble.cli import main
+
+main()

@@ -1,0 +1,58 @@
+"""``scan()``: the whole algorithm, one stage a line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from garble.config import DEFAULT_CONFIG, Config
+from garble.datatypes import Document, Hit, Scan
+from garble.segment import segment
+from garble.signals import detect
+from garble.spans import LineProbs, assemble, count_visible
+
+TYPE_ERROR_TEXT = (
+    "garble.scan() takes a str, not {name}. Decode bytes first, "
+    "for example text = data.decode('utf-8', errors='replace')."
+)
+
+
+def line_probabilities(doc: Document, hits: Sequence[Hit]) -> LineProbs:
+    """Stages 3-4: each line's probability of being damage.
+
+    Without a trained model a line is as likely damage as the strongest hit that
+    covers nearly all of it (90 % of its visible characters).
+    """
+    probs: dict[tuple[int, int], float] = {}
+    for block in doc.blocks:
+        for line in block.lines:
+            visible = count_visible(line.text)
+            best = 0.0
+            for h in hits:
+                if h.end <= line.start or h.start >= line.end:
+                    continue
+                covered = count_visible(doc.text[max(h.start, line.start) : min(h.end, line.end)])
+                if covered >= 0.9 * visible:
+                    best = max(best, h.strength)
+            probs[(line.start, line.end)] = best
+    return probs
+
+
+def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
+    """Find damage in ``text``; return spans with exact offsets and paragraph scores.
+
+    1. segment: paragraphs and lines, offsets into ``text``
+    2. detect: every signal's hits
+    3. features and 4. classify: each line's probability of being damage
+    5. assemble: labelled spans, paragraph and document cleanliness
+
+    >>> result = scan("Read more:\\n\\nThe minister said on Monday that talks would resume.")
+    >>> [(result.text[s.start:s.end], s.label.value) for s in result.spans]
+    [('Read more:', 'boilerplate')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(TYPE_ERROR_TEXT.format(name=type(text).__name__))
+    doc = segment(text)
+    hits = detect(doc)
+    probs = line_probabilities(doc, hits)
+    spans, paragraphs, score = assemble(doc, hits, probs, config)
+    return Scan(text, spans, paragraphs, score)

@@ -1,0 +1,34 @@
+"""Stage 2: signals, the heuristics that point at damage.
+
+A block signal is a pure ``(Block, Document) -> Iterator[Hit]``; a document signal
+is a pure ``(Document) -> Iterator[Hit]`` for evidence that needs the whole text
+(names seen elsewhere, repeated paragraphs). Each family lives in its own module;
+this module is the one explicit, ordered registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from garble.datatypes import Block, Document, Hit
+from garble.signals import boilerplate, encoding
+
+BlockSignal = Callable[[Block, Document], Iterator[Hit]]
+DocumentSignal = Callable[[Document], Iterator[Hit]]
+
+BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
+    boilerplate.prompt_lines,
+    boilerplate.timestamp_lines,
+    encoding.mojibake,
+    encoding.bad_characters,
+)
+
+DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = ()
+
+
+def detect(doc: Document) -> list[Hit]:
+    """Run every registered signal over ``doc``; hits sorted by position."""
+    hits = [hit for block in doc.blocks for signal in BLOCK_SIGNALS for hit in signal(block, doc)]
+    hits.extend(hit for signal in DOCUMENT_SIGNALS for hit in signal(doc))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return hits

@@ -1,0 +1,52 @@
+"""Encoding damage: mojibake, replacement characters, stray control characters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import ftfy
+
+from garble.datatypes import Block, Document, Hit, Label
+
+# Runs of characters that are typical of UTF-8 decoded as Latin-1/cp1252.
+# The run must contain at least one of these lead characters followed by a
+# continuation-looking character, which keeps plain accented text (café) clean.
+MOJIBAKE_RUN = re.compile(
+    r"""
+    (?:
+        [ÂÃÊÔÏâäïÐÄ]  # lead byte as cp1252
+        [\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2122]  # continuation
+        [\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2122]?
+    )+
+    """,
+    re.VERBOSE,
+)
+
+BAD_CHARACTER = re.compile(
+    r"""
+    [\N{REPLACEMENT CHARACTER}]+          # decoder gave up
+    | [\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+   # C0 controls other than tab/newline/carriage return
+    | [\x80-\x9f]+                        # C1 controls: bytes decoded as Latin-1
+    """,
+    re.VERBOSE,
+)
+
+
+def mojibake(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag runs of mojibake ("â€™", "Ã©") that ftfy can repair."""
+    for m in MOJIBAKE_RUN.finditer(block.text):
+        # Confirm with ftfy on the surrounding word: only text it would change counts.
+        left = block.text.rfind(" ", 0, m.start()) + 1
+        right = block.text.find(" ", m.end())
+        word = block.text[left : right if right != -1 else len(block.text)]
+        if ftfy.fix_encoding(word) != word:
+            start = block.start + m.start()
+            yield Hit(start, block.start + m.end(), Label.ENCODING, "encoding_mojibake", 0.95,
+                      suggestion=ftfy.fix_encoding(word))
+
+
+def bad_characters(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag U+FFFD replacement characters and control characters inside text."""
+    for m in BAD_CHARACTER.finditer(block.text):
+        yield Hit(block.start + m.start(), block.start + m.end(), Label.ENCODING, "encoding_bad_character", 0.95)
