@@ -1,21 +1,66 @@
-"""The command line: parse -> scan -> render -> named exit code."""
+"""The command line: parse -> scan -> render -> named exit code.
+
+One function per command. Shared options are defined once below as ``Annotated``
+aliases. The detector and the report modules are imported inside the commands,
+so ``garble --help`` and ``garble check`` start quickly.
+"""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from garble.detector import Detector
+from garble.datatypes import LABELS, Label
+from garble.inputs import Problem, ReadOptions, Record, read_inputs
+from garble.settings import Settings, SettingsError, discover
+
+if TYPE_CHECKING:
+    from garble.datatypes import Span
+    from garble.detector import Detector
+    from garble.reports.common import Item, Result, Tally
 
 EX_CLEAN = 0  # nothing found
 EX_FOUND = 1  # damage found
 EX_USAGE = 2  # bad usage or unreadable input (click's own code for usage errors)
 
-app = typer.Typer(help="Find scraper damage in news text.", no_args_is_help=True)
+app = typer.Typer(help="Find scraper damage in news text.", no_args_is_help=True, add_completion=False)
+
+
+class AuditFormat(StrEnum):
+    """Output formats of ``garble audit``."""
+
+    TERMINAL = "terminal"
+    JSON = "json"
+    JSONL = "jsonl"
+    HTML = "html"
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``garble check``."""
+
+    TEXT = "text"
+    SARIF = "sarif"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL(.gz) corpora; '-' for stdin.",
+                                            show_default=False)]
+TextField = Annotated[str, typer.Option(help="JSONL field holding the text.")]
+IdField = Annotated[str, typer.Option(help="JSONL field holding the document id.")]
+Encoding = Annotated[str | None, typer.Option(help="Decode files with this codec instead of UTF-8 (a BOM still wins).",
+                                              show_default=False)]
+StdinJsonl = Annotated[bool, typer.Option("--jsonl", help="Read '-' (stdin) as a JSONL corpus.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.",
+                                             show_default=False)]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")]
+Labels = Annotated[str | None, typer.Option(help="Comma-separated labels to report (default: all, or the config's).",
+                                            show_default=False)]
 
 
 @app.callback()
@@ -23,19 +68,190 @@ def _root() -> None:
     """garble: find scraper damage in news text and score each paragraph's cleanliness."""
 
 
+def _settings() -> Settings:
+    """The project settings, or exit 2 with the settings error."""
+    try:
+        return discover()
+    except SettingsError as err:
+        typer.echo(f"garble: {err}", err=True)
+        raise typer.Exit(EX_USAGE) from None
+
+
+def _labels(value: str | None, default: frozenset[Label]) -> frozenset[Label]:
+    if value is None:
+        return default
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [n for n in names if n not in LABELS]
+    if bad or not names:
+        raise typer.BadParameter(f"unknown label {bad[0] if bad else value!r}; valid labels: {', '.join(LABELS)}",
+                                 param_hint="--labels")
+    return frozenset(Label(n) for n in names)
+
+
+def _detector(settings: Settings, labels: str | None) -> Detector:
+    from garble.detector import Detector
+
+    config = settings.config
+    return Detector(replace(config, labels=_labels(labels, config.labels)))
+
+
+def _scan(items: Iterable[Record | Problem], detector: Detector, settings: Settings) -> Iterator[Item]:
+    """Scan each record as it is read; problems pass through. Files the config excludes are dropped."""
+    from garble.reports.common import Result
+
+    for item in items:
+        if item.path != "-" and not settings.wants(item.path):
+            continue
+        yield item if isinstance(item, Problem) else Result(item, detector.scan(item.text))
+
+
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            yield f
+    except OSError as err:
+        typer.echo(f"garble: cannot write {path}: {err.strerror or err}", err=True)
+        raise typer.Exit(EX_USAGE) from None
+
+
+def _exit_code(tally: Tally) -> int:
+    return EX_USAGE if tally.errors else EX_FOUND if tally.spans else EX_CLEAN
+
+
+def _render(fmt: AuditFormat, items: Iterable[Item], out: TextIO) -> Tally:
+    if fmt is AuditFormat.TERMINAL:
+        from garble.reports import terminal
+        return terminal.render(items, out)
+    if fmt is AuditFormat.HTML:
+        from garble.reports import html
+        return html.render(items, out)
+    from garble.reports import jsonl
+    return (jsonl.render_jsonl if fmt is AuditFormat.JSONL else jsonl.render_json)(items, out)
+
+
 @app.command()
 def audit(
-    paths: Annotated[list[Path], typer.Argument(help="Files to scan ('-' for stdin).")],
+    paths: Paths,
+    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="Report format.")] = AuditFormat.TERMINAL,
+    output: Output = None,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    encoding: Encoding = None,
+    stdin_jsonl: StdinJsonl = False,
+    labels: Labels = None,
+    quiet: Quiet = False,
 ) -> None:
-    """Scan text files and print one JSON line per file."""
-    detector = Detector()
-    found = False
-    for path in paths:
-        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-        result = detector.scan(text)
-        found = found or bool(result.spans)
-        typer.echo(json.dumps(result.to_dict(str(path)), ensure_ascii=False))
-    raise typer.Exit(EX_FOUND if found else EX_CLEAN)
+    """Scan texts and report every flagged span and each paragraph's score.
+
+    For JSONL input, --format jsonl writes one object per input record, in input order
+    (the benchmark's prediction format). Exit 0: nothing found; 1: damage found; 2: bad usage
+    or unreadable input.
+    """
+    settings = _settings()
+    detector = _detector(settings, labels)
+    options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
+    items = _scan(read_inputs(paths, options), detector, settings)
+    with _output(output) as out:
+        tally = _render(fmt, items, out)
+    if not quiet and (fmt is not AuditFormat.TERMINAL or output is not None):
+        for line in tally.lines():
+            typer.echo(line, err=True)
+    raise typer.Exit(_exit_code(tally))
+
+
+def _findings(results: Iterable[Item], min_score: float, tally: Tally) -> Iterator[tuple[Result, Span]]:
+    from garble.reports.common import Result
+
+    for item in results:
+        tally.add(item)
+        if isinstance(item, Result):
+            yield from ((item, s) for s in item.scan.spans if s.score >= min_score)
+
+
+@app.command()
+def check(
+    paths: Paths,
+    min_score: Annotated[float | None, typer.Option(help="Only spans scoring at least this fail (default: the "
+                                                         "config's min-score, else 0).", show_default=False)] = None,
+    labels: Labels = None,
+    baseline: Annotated[Path | None, typer.Option(help="Accepted findings (JSON); only new ones fail.",
+                                                  show_default=False)] = None,
+    write_baseline: Annotated[bool, typer.Option(help="Accept every current finding into --baseline "
+                                                      "(default garble-baseline.json) and exit 0.")] = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    encoding: Encoding = None,
+) -> None:
+    """Lint files for pre-commit: one line per finding, path:line:col: label: "excerpt" (score) [reason]."""
+    from garble import baseline as baselines
+    from garble.reports.common import Tally, defang
+
+    settings = _settings()
+    detector = _detector(settings, labels)
+    floor = settings.min_score if min_score is None else min_score
+    tally = Tally()
+    items = _scan(read_inputs(paths, ReadOptions(text_field, id_field, encoding)), detector, settings)
+    found = list(_findings(items, floor, tally))
+    keys = [baselines.Finding(r.record.path, s.label.value, r.scan.text[s.start:s.end]) for r, s in found]
+    target = baseline or Path("garble-baseline.json")
+    try:
+        if write_baseline:
+            count = baselines.write(target, keys)
+            typer.echo(f"garble: wrote {count} accepted findings to {target}", err=True)
+            raise typer.Exit(EX_USAGE if tally.errors else EX_CLEAN)
+        accepted = baselines.read(baseline) if baseline else baselines.Baseline()
+    except (baselines.BaselineError, OSError) as err:
+        typer.echo(f"garble: {err}", err=True)
+        raise typer.Exit(EX_USAGE) from None
+    fresh = [pair for pair, new in zip(found, accepted.is_new(keys)) if new]
+    _report_check(fmt, fresh)
+    for p in tally.problems:
+        where = f"{p.path}:{p.line}" if p.line is not None else p.path
+        typer.echo(f"{defang(where)}: {'skipped' if p.skipped else 'error'}: {defang(p.message)}", err=True)
+    raise typer.Exit(EX_USAGE if tally.errors else EX_FOUND if fresh else EX_CLEAN)
+
+
+def _report_check(fmt: CheckFormat, findings: list[tuple[Result, Span]]) -> None:
+    if fmt is CheckFormat.SARIF:
+        from garble import __version__
+        from garble.reports import sarif
+        sarif.render(findings, sys.stdout, __version__)
+        return
+    from garble.reports.linter import format_lines
+    for line in format_lines(findings):
+        typer.echo(line)
+
+
+@app.command()
+def clean(
+    paths: Paths,
+    output_dir: Annotated[Path | None, typer.Option("--output-dir", "-o", help="Write cleaned files into this folder.",
+                                                    show_default=False)] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Overwrite each file with its cleaned text.")]
+    = False,
+    dry_run: Annotated[bool, typer.Option(help="Show a unified diff of what would be removed; write nothing.")]
+    = False,
+    encoding: Encoding = None,
+    labels: Labels = None,
+) -> None:
+    """Remove flagged spans from text files (stdout, a folder, or in place). Exit 1 when something was removed."""
+    from garble.reports.cleaned import clean_file
+
+    if output_dir is not None and in_place:
+        raise typer.BadParameter("choose one of --output-dir and --in-place", param_hint="--in-place")
+    settings = _settings()
+    detector = _detector(settings, labels)
+    changed = errors = 0
+    for item in _scan(read_inputs(paths, ReadOptions(encoding=encoding)), detector, settings):
+        outcome = clean_file(item, output_dir, in_place, dry_run, sys.stdout, sys.stderr)
+        changed += outcome == "changed"
+        errors += outcome == "error"
+    raise typer.Exit(EX_USAGE if errors else EX_FOUND if changed else EX_CLEAN)
 
 
 def main() -> None:

@@ -1,0 +1,108 @@
+"""A baseline of accepted findings, so an existing corpus can adopt ``garble check``.
+
+A finding is matched by content, not position: the file, the label and the
+flagged text (whitespace collapsed). Edits elsewhere in the file move a finding
+without resurrecting it; a second copy of an accepted stretch is new damage,
+because entries are counted.
+
+>>> f = Finding("a.txt", "boilerplate", "Read  more:")
+>>> b = Baseline.from_findings([f])
+>>> b.new_findings([Finding("a.txt", "boilerplate", "Read more:")] * 2)
+[Finding(path='a.txt', label='boilerplate', text='Read more:')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMAT = "garble-baseline"
+VERSION = 1
+
+
+class BaselineError(ValueError):
+    """A baseline file garble cannot use; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a baseline entry identifies: a file, a label and the flagged text."""
+
+    path: str
+    label: str
+    text: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """(path, label, fingerprint of the whitespace-collapsed text)."""
+        return (self.path, self.label, fingerprint(self.text))
+
+
+def fingerprint(text: str) -> str:
+    """A short stable hash of ``text`` with whitespace collapsed.
+
+    >>> fingerprint("a  b\\n c") == fingerprint("a b c")
+    True
+    """
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """Accepted findings, counted by key."""
+
+    counts: tuple[tuple[tuple[str, str, str], int], ...] = ()
+
+    @classmethod
+    def from_findings(cls, findings: Iterable[Finding]) -> Baseline:
+        """The baseline that accepts exactly ``findings``."""
+        return cls(tuple(sorted(Counter(f.key for f in findings).items())))
+
+    def is_new(self, findings: Iterable[Finding]) -> list[bool]:
+        """For each finding in order, whether the baseline leaves it unaccounted for."""
+        left = Counter(dict(self.counts))
+        out = []
+        for f in findings:
+            out.append(left[f.key] <= 0)
+            left[f.key] -= 1
+        return out
+
+    def new_findings(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings the baseline does not account for, in their order."""
+        items = list(findings)
+        return [f for f, new in zip(items, self.is_new(items)) if new]
+
+
+def write(path: Path, findings: Iterable[Finding]) -> int:
+    """Write the baseline of ``findings`` to ``path``; return how many entries it holds."""
+    items = sorted(findings, key=lambda f: (f.path, f.label, f.text))
+    entries = [
+        {"path": f.path, "label": f.label, "fingerprint": fingerprint(f.text), "excerpt": " ".join(f.text.split())[:80]}
+        for f in items
+    ]
+    doc = {"format": FORMAT, "version": VERSION, "findings": entries}
+    path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def read(path: Path) -> Baseline:
+    """Read a baseline file, checking its header; a missing file is an empty baseline."""
+    if not path.exists():
+        return Baseline()
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise BaselineError(f"cannot read baseline {path}: {err}") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
+        raise BaselineError(f"{path} is not a {FORMAT} file of version {VERSION}; rewrite it with --write-baseline")
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for i, entry in enumerate(doc.get("findings", [])):
+        try:
+            counts[(str(entry["path"]), str(entry["label"]), str(entry["fingerprint"]))] += 1
+        except (TypeError, KeyError):
+            raise BaselineError(f"{path}: finding {i} needs path, label and fingerprint") from None
+    return Baseline(tuple(sorted(counts.items())))

@@ -1,0 +1,239 @@
+"""Inputs: paths, folders, stdin and JSONL corpora -> documents, one record at a time.
+
+Every input record yields exactly one :class:`Record` (text to scan) or one
+:class:`Problem` (why it could not be read, with its path and line), so the
+output count always equals the input count and one bad record never stops a run.
+
+Decoding policy for plain files: a UTF-8, UTF-16 or UTF-32 byte-order mark wins;
+otherwise ``encoding`` (``--encoding``) if given, else strict UTF-8. A file with
+NUL bytes and no BOM is binary and skipped with a message.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+STDIN = "-"
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+# How much of a file is sniffed for NUL bytes: git's own binary test looks at the first 8000 bytes.
+SNIFF_BYTES = 8000
+BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read inputs: JSONL field names, a forced encoding, whether stdin is JSONL."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    encoding: str | None = None
+    stdin_jsonl: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One document to scan: its id, its text and where it came from (``line`` for JSONL)."""
+
+    id: str
+    text: str
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input that could not be scanned. ``skipped`` problems (binary files) are not errors."""
+
+    id: str
+    path: str
+    line: int | None
+    message: str
+    skipped: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """The error record of the JSONL output.
+
+        >>> Problem("a.txt", "a.txt", None, "not UTF-8").to_dict()
+        {'id': 'a.txt', 'error': 'not UTF-8', 'path': 'a.txt', 'line': None}
+        """
+        key = "skipped" if self.skipped else "error"
+        return {"id": self.id, key: self.message, "path": self.path, "line": self.line}
+
+
+Item = Record | Problem
+
+
+def is_jsonl(path: str) -> bool:
+    """True for names that hold a JSONL corpus.
+
+    >>> is_jsonl("pages.jsonl.gz"), is_jsonl("a.txt")
+    (True, False)
+    """
+    return path.lower().endswith(JSONL_SUFFIXES)
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Decode ``data`` by the policy above; raise ValueError saying what to do.
+
+    >>> decode(codecs.BOM_UTF16_LE + "héllo".encode("utf-16-le"))
+    'héllo'
+    >>> decode(b"caf\\xe9", "latin-1")
+    'café'
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data.decode(codec)
+    if encoding is None and b"\0" in data[:SNIFF_BYTES]:
+        raise ValueError("binary file (NUL bytes and no byte-order mark); skipped")
+    try:
+        return data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as err:
+        raise ValueError(
+            f"cannot decode as {encoding or 'UTF-8'} at byte {err.start}; pass --encoding (e.g. --encoding cp1252)"
+        ) from None
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r}; pass a Python codec name such as utf-8 or cp1252") from None
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in sorted order, following symlinks but never around a loop.
+
+    Hidden files and folders (``.git``) are left out.
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> Iterator[Path]:
+        try:
+            st = folder.stat()
+        except OSError:
+            return
+        if (st.st_dev, st.st_ino) in seen:
+            return  # a symlink loop or a second link to a folder already read
+        seen.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            yield folder  # reported by the reader with its error
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from visit(entry)
+            else:
+                yield entry
+
+    yield from visit(root)
+
+
+def read_plain(path: Path, options: ReadOptions) -> Item:
+    """A plain text file as one record, or the problem reading it."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return Problem(name, name, None, f"cannot read: {err.strerror or err}")
+    try:
+        return Record(name, decode(data, options.encoding), name)
+    except ValueError as err:
+        return Problem(name, name, None, str(err), skipped=str(err).startswith("binary"))
+
+
+def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen: dict[str, int]) -> Item:
+    where = f"{name}:{number}"
+    try:
+        obj = json.loads(raw.decode(options.encoding or "utf-8").lstrip("\ufeff"))
+    except UnicodeDecodeError as err:
+        return Problem(where, name, number, f"cannot decode as {options.encoding or 'UTF-8'} at byte {err.start}; "
+                       "pass --encoding")
+    except ValueError as err:  # json.JSONDecodeError
+        return Problem(where, name, number, f"malformed JSONL line: {err}")
+    if not isinstance(obj, dict):
+        return Problem(where, name, number, f"JSONL line is a {type(obj).__name__}, not an object")
+    raw_id = obj.get(options.id_field)
+    doc_id = where if raw_id is None else str(raw_id)
+    text = obj.get(options.text_field)
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        return Problem(doc_id, name, number, f"text field {options.text_field!r} is {what}")
+    if doc_id in seen:
+        return Problem(doc_id, name, number, f"duplicate id {doc_id!r} (first at line {seen[doc_id]})")
+    seen[doc_id] = number
+    return Record(doc_id, text, name, number)
+
+
+def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Item]:
+    """Records of a JSONL stream, one line at a time; blank lines are not records."""
+    seen: dict[str, int] = {}
+    number = 0
+    try:
+        for number, raw in enumerate(stream, 1):
+            if raw.strip():
+                yield _jsonl_record(raw, name, number, options, seen)
+    except (OSError, EOFError, zlib.error) as err:  # a truncated or corrupt .gz
+        yield Problem(f"{name}:{number + 1}", name, number + 1, f"cannot read further: {err}")
+
+
+def _open_jsonl(path: Path) -> BinaryIO:
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """The records of one named file (plain or JSONL)."""
+    name = str(path)
+    if not is_jsonl(name):
+        yield read_plain(path, options)
+        return
+    try:
+        stream = _open_jsonl(path)
+    except OSError as err:
+        yield Problem(name, name, None, f"cannot read: {err.strerror or err}")
+        return
+    with stream:
+        yield from read_jsonl(stream, name, options)
+
+
+def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Standard input as one text document (id ``-``), or as JSONL with ``stdin_jsonl``."""
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    if options.stdin_jsonl:
+        yield from read_jsonl(stream, STDIN, options)
+        return
+    try:
+        yield Record(STDIN, decode(stream.read(), options.encoding), STDIN)
+    except ValueError as err:
+        yield Problem(STDIN, STDIN, None, str(err), skipped=str(err).startswith("binary"))
+
+
+def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
+                stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every record of every input, in order: files, folders (recursive), ``-`` for stdin."""
+    for arg in paths:
+        if arg == STDIN:
+            yield from read_stdin(options, stdin)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            for file in walk(path):
+                yield from read_path(file, options)
+        elif path.exists() or os.path.islink(path):
+            yield from read_path(path, options)
+        else:
+            yield Problem(arg, arg, None, "no such file or folder")

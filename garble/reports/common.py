@@ -1,0 +1,120 @@
+"""What every report shares: scanned results, the running tally, safe excerpts, positions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from garble.datatypes import Scan, Span
+from garble.inputs import Problem, Record
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One scanned record."""
+
+    record: Record
+    scan: Scan
+
+
+Item = Result | Problem
+
+# Characters that must never reach a terminal or a report as themselves: C0 and C1
+# controls (ESC starts ANSI/OSC sequences), DEL, and the bidirectional overrides and
+# isolates that can make text display in another order than it is stored.
+UNSAFE = re.compile(
+    r"""
+    [\x00-\x08\x0b-\x1f]   # C0 controls except tab and newline (ESC is \x1b)
+  | [\x7f-\x9f]            # DEL and the C1 controls (\x9b is a one-byte CSI)
+  | [\N{LEFT-TO-RIGHT EMBEDDING}-\N{RIGHT-TO-LEFT OVERRIDE}]   # bidi embeddings and overrides
+  | [\N{LEFT-TO-RIGHT ISOLATE}-\N{POP DIRECTIONAL ISOLATE}]    # bidi isolates
+    """,
+    re.VERBOSE,
+)
+
+
+def defang(text: str) -> str:
+    """``text`` with control and bidi-override characters shown as ``<U+XXXX>``; same meaning, no effect.
+
+    >>> defang("a\\x1b]8;;http://x\\x07b\\tc")
+    'a<U+001B>]8;;http://x<U+0007>b\\tc'
+    """
+    return UNSAFE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """One line of ``text``: whitespace collapsed, defanged, cut at ``limit`` characters.
+
+    >>> excerpt("Read\\n  more:   now")
+    'Read more: now'
+    >>> excerpt("x" * 70, 10)
+    'xxxxxxxxx…'
+    """
+    flat = defang(" ".join(text.split()))
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of ``offset`` in ``text``; lines end at ``\\n``.
+
+    >>> line_col("ab\\ncd", 4)
+    (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+@dataclass(slots=True)
+class Tally:
+    """Running counts for the closing summary (filled as items stream past)."""
+
+    documents: int = 0
+    paragraphs: int = 0
+    flagged_documents: int = 0
+    errors: int = 0
+    skipped: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, item: Item) -> None:
+        """Count one item."""
+        if isinstance(item, Problem):
+            self.problems.append(item)
+            if item.skipped:
+                self.skipped += 1
+            else:
+                self.errors += 1
+            return
+        self.documents += 1
+        self.paragraphs += len(item.scan.paragraphs)
+        self.flagged_documents += bool(item.scan.spans)
+        self.labels.update(s.label.value for s in item.scan.spans)
+
+    @property
+    def spans(self) -> int:
+        """Spans of every label."""
+        return sum(self.labels.values())
+
+    def to_dict(self) -> dict[str, object]:
+        """The summary as JSON-ready data."""
+        return {
+            "documents": self.documents, "flagged_documents": self.flagged_documents,
+            "paragraphs": self.paragraphs, "spans": self.spans,
+            "spans_per_label": dict(sorted(self.labels.items())), "errors": self.errors, "skipped": self.skipped,
+        }
+
+    def lines(self) -> list[str]:
+        """The summary as plain lines, for stderr."""
+        per_label = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items())) or "none"
+        out = [f"garble: {self.documents} documents ({self.flagged_documents} flagged), "
+               f"{self.paragraphs} paragraphs, {self.spans} spans ({per_label}), "
+               f"{self.errors} errors, {self.skipped} skipped"]
+        out += [f"garble: {'skipped' if p.skipped else 'error'}: {defang(p.path)}"
+                f"{'' if p.line is None else f':{p.line}'}: {defang(p.message)}" for p in self.problems]
+        return out
+
+
+def span_text(scan: Scan, span: Span) -> str:
+    """The flagged text of ``span``."""
+    return scan.text[span.start : span.end]

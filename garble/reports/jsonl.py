@@ -1,0 +1,43 @@
+"""Machine formats: JSONL (one object per input record, in input order) and one JSON document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from garble.reports.common import Item, Result, Tally
+
+
+def to_dict(item: Item) -> dict[str, Any]:
+    """One record's output: ``Scan.to_dict(id)``, or the error record of a problem.
+
+    >>> from garble.datatypes import Scan
+    >>> from garble.inputs import Record
+    >>> to_dict(Result(Record("a", "", "a.txt"), Scan("")))
+    {'id': 'a', 'score': 1.0, 'paragraphs': [], 'spans': []}
+    """
+    if isinstance(item, Result):
+        return item.scan.to_dict(item.record.id)
+    return item.to_dict()
+
+
+def render_jsonl(items: Iterable[Item], out: TextIO) -> Tally:
+    """Write one JSON object a line, flushed per record so a pipe sees results as they come."""
+    tally = Tally()
+    for item in items:
+        tally.add(item)
+        out.write(json.dumps(to_dict(item), ensure_ascii=False) + "\n")
+    return tally
+
+
+def render_json(items: Iterable[Item], out: TextIO) -> Tally:
+    """Write one JSON document: ``{"documents": [...], "summary": {...}}``."""
+    tally = Tally()
+    docs = []
+    for item in items:
+        tally.add(item)
+        docs.append(to_dict(item))
+    json.dump({"documents": docs, "summary": tally.to_dict()}, out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    return tally
