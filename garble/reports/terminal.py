@@ -27,7 +27,7 @@ LABEL_STYLES: dict[Label, str] = {
     Label.BOILERPLATE: "white on grey35",
     Label.REPETITION: "black on green",
     Label.ENCODING: "white on red",
-    Label.BROKEN_TEXT: "black on dark_orange",
+    Label.BROKEN_TEXT: "white on blue",
 }
 # Rows of the summary table: the worst documents, enough to fill a screen.
 TABLE_ROWS = 25

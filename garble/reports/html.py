@@ -1,0 +1,191 @@
+"""HTML report: one self-contained page (inline CSS, no script, no network).
+
+For a corpus the page opens with a summary (documents, a score histogram as inline
+SVG, spans per label, the worst documents linked), then the documents worst first.
+Each document shows its paragraphs with a score bar in the margin and flagged spans
+highlighted by label, with the label, score, reason and suggestion on hover, and a
+"clean" view of the text with the spans removed.
+
+Every piece of article text goes through ``html.escape`` (and control characters
+are defanged first), so a document holding ``<script>`` shows it as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from garble.clean import remove_spans
+from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
+from garble.inputs import Problem
+from garble.reports.common import Item, Result, Tally, defang, excerpt
+
+LABEL_COLOURS: dict[Label, str] = {
+    Label.SPLICED_HEADLINE: "#f3b0ee",
+    Label.INJECTED_LINK: "#97e0ef",
+    Label.MANGLED_NAME: "#ffe17a",
+    Label.BOILERPLATE: "#cfd4da",
+    Label.REPETITION: "#b3e8ab",
+    Label.ENCODING: "#ff9c9c",
+    Label.BROKEN_TEXT: "#c6b5ff",
+}
+# Documents drawn in full; past this a corpus report lists the rest in the summary only,
+# so the page stays small enough for a browser (about 2,000 words a document).
+MAX_DOCUMENTS = 300
+WORST_LINKED = 10  # worst documents linked from the summary
+HIST_BINS = 10
+
+CSS = """
+body{font:15px/1.55 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#1d2430}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin:0}
+.doc{border-top:2px solid #ccd;margin-top:2rem;padding-top:.6rem}
+.meta{color:#556;font-size:.85rem}
+.para{display:grid;grid-template-columns:4.5rem 1fr;gap:.8rem;margin:.6rem 0}
+.gutter{font:12px/1.2 ui-monospace,monospace;color:#445;padding-top:.25rem}
+.bar{height:6px;background:#e3e6ea;border-radius:3px;margin-top:3px;overflow:hidden}
+.bar i{display:block;height:100%}
+.text{white-space:pre-wrap;overflow-wrap:anywhere}
+mark{border-radius:3px;padding:0 1px;position:relative;color:inherit}
+mark:hover::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:2;white-space:pre;
+ background:#1d2430;color:#fff;font-size:12px;padding:.3rem .5rem;border-radius:4px}
+.chip{display:inline-block;padding:0 .4rem;border-radius:3px;margin-right:.4rem}
+table{border-collapse:collapse}td,th{padding:.15rem .6rem;text-align:left}
+details{margin:.6rem 0}.clean{white-space:pre-wrap;background:#f6f8f6;padding:.6rem;border-radius:4px}
+.error{color:#a11}
+"""
+CSS += "".join(f".l-{label.value}{{background:{colour}}}\n" for label, colour in LABEL_COLOURS.items())
+
+
+def esc(text: str) -> str:
+    """Article text made safe for HTML: control characters defanged, then escaped.
+
+    >>> esc('"><img src=x onerror=alert(1)>')
+    '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
+    """
+    return html.escape(defang(text), quote=True)
+
+
+def score_colour(score: float) -> str:
+    """Bar colour for a cleanliness score (the benchmark's dirty line is 0.9).
+
+    >>> score_colour(0.3), score_colour(0.95)
+    ('#d64545', '#3c9a52')
+    """
+    return "#d64545" if score < 0.5 else "#e0a030" if score < 0.9 else "#3c9a52"
+
+
+def tooltip(span: Span) -> str:
+    """What hovering a span shows: label, score, reason and any suggestion."""
+    tip = f"{span.label.value}  score {span.score:.2f}\nreason: {span.reason}"
+    if span.suggestion:
+        tip += f"\nsuggestion: {span.suggestion}"
+    return tip
+
+
+def paragraph_html(scan: Scan, para: Paragraph, spans: Sequence[Span]) -> str:
+    """One paragraph: the score bar in the margin, the text with spans marked."""
+    parts: list[str] = []
+    pos = para.start
+    for span in spans:
+        start, end = max(span.start, para.start), min(span.end, para.end)
+        if start >= end:
+            continue
+        parts.append(esc(scan.text[pos:start]))
+        parts.append(f'<mark class="l-{span.label.value}" data-label="{span.label.value}" '
+                     f'data-tip="{esc(tooltip(span))}" title="{esc(tooltip(span))}">'
+                     f"{esc(scan.text[start:end])}</mark>")
+        pos = end
+    parts.append(esc(scan.text[pos : para.end]))
+    width = round(para.score * 100)
+    return (f'<div class="para"><div class="gutter">{para.score:.2f}<div class="bar">'
+            f'<i style="width:{width}%;background:{score_colour(para.score)}"></i></div></div>'
+            f'<div class="text">{"".join(parts)}</div></div>')
+
+
+def document_html(number: int, result: Result) -> str:
+    """One document's section."""
+    scan = result.scan
+    counts = ", ".join(f"{label.value} {n}" for label in LABELS
+                       if (n := sum(s.label == label for s in scan.spans))) or "clean"
+    paras = []
+    for para in scan.paragraphs:
+        inside = [s for s in scan.spans if s.start < para.end and s.end > para.start]
+        paras.append(paragraph_html(scan, para, inside))
+    cleaned = remove_spans(scan) if scan.spans else scan.text
+    return (f'<section class="doc" id="doc-{number}"><h2>{esc(result.record.id)}</h2>'
+            f'<div class="meta">score {scan.score:.2f} · {len(scan.paragraphs)} paragraphs · '
+            f'{len(scan.spans)} spans ({esc(counts)})</div>'
+            f'{"".join(paras)}<details><summary>clean view</summary>'
+            f'<div class="clean">{esc(cleaned)}</div></details></section>')
+
+
+def histogram_svg(scores: Sequence[float]) -> str:
+    """Document scores in ``HIST_BINS`` bins from 0 to 1, as a small inline SVG bar chart."""
+    bins = [0] * HIST_BINS
+    for s in scores:
+        bins[min(HIST_BINS - 1, int(s * HIST_BINS))] += 1
+    top = max(bins) or 1
+    w, h, bw = 300, 90, 300 // HIST_BINS
+    bars = "".join(
+        f'<rect x="{i * bw + 1}" y="{h - n * (h - 12) / top:.1f}" width="{bw - 2}" height="{n * (h - 12) / top:.1f}" '
+        f'fill="{score_colour((i + 0.5) / HIST_BINS)}"><title>{i / HIST_BINS:.1f}–{(i + 1) / HIST_BINS:.1f}: '
+        f"{n} documents</title></rect>" + (f'<text x="{i * bw + bw / 2}" y="{h - n * (h - 12) / top - 2:.1f}" '
+                                           f'font-size="10" text-anchor="middle">{n}</text>' if n else "")
+        for i, n in enumerate(bins)
+    )
+    axis = (f'<line x1="0" y1="{h}" x2="{w}" y2="{h}" stroke="#889"/><text x="0" y="{h + 12}" font-size="10">0 (garbled)</text>'
+            f'<text x="{w}" y="{h + 12}" font-size="10" text-anchor="end">1 (clean)</text>')
+    return (f'<svg role="img" aria-label="document score histogram" width="{w}" height="{h + 16}" '
+            f'viewBox="0 0 {w} {h + 16}" xmlns="http://www.w3.org/2000/svg">{bars}{axis}</svg>')
+
+
+def summary_html(ordered: Sequence[Result], tally: Tally) -> str:
+    """The corpus summary at the top of the page."""
+    labels = "".join(f'<tr><td><span class="chip l-{label.value}">{label.value}</span></td>'
+                     f"<td>{tally.labels.get(label.value, 0)}</td></tr>" for label in LABELS)
+    worst = "".join(f'<li><a href="#doc-{i}">{esc(excerpt(r.record.id, 80))}</a> · score {r.scan.score:.2f} · '
+                    f"{len(r.scan.spans)} spans</li>"
+                    for i, r in enumerate(ordered[:WORST_LINKED]) if r.scan.spans)
+    return (f'<section class="summary"><p>{tally.documents} documents · {tally.flagged_documents} flagged · '
+            f"{tally.paragraphs} paragraphs · {tally.spans} spans · {tally.errors} errors · "
+            f"{tally.skipped} skipped</p>"
+            f'<div style="display:flex;gap:2rem;flex-wrap:wrap"><div><b>document scores</b><br>'
+            f'{histogram_svg([r.scan.score for r in ordered])}</div><div><b>spans per label</b>'
+            f"<table>{labels}</table></div></div>"
+            f"<p><b>worst documents</b></p><ol>{worst or '<li>none flagged</li>'}</ol></section>")
+
+
+def problems_html(problems: Sequence[Problem]) -> str:
+    """Inputs that could not be read."""
+    if not problems:
+        return ""
+    rows = "".join(f'<li class="{"skipped" if p.skipped else "error"}">{esc(p.path)}'
+                   f"{'' if p.line is None else f':{p.line}'}: {esc(p.message)}</li>" for p in problems)
+    return f"<section><h2>inputs not scanned</h2><ul>{rows}</ul></section>"
+
+
+def render(items: Iterable[Item], out: TextIO) -> Tally:
+    """Write the whole page (documents are buffered to order them worst first)."""
+    tally = Tally()
+    results: list[Result] = []
+    for item in items:
+        tally.add(item)
+        if isinstance(item, Result):
+            results.append(item)
+    ordered = sorted(results, key=lambda r: (r.scan.score, -len(r.scan.spans)))
+    title = esc(ordered[0].record.id) if len(ordered) == 1 else f"{len(ordered)} documents"
+    more = len(ordered) - MAX_DOCUMENTS
+    out.write(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+              f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+              f"<title>garble report: {title}</title><style>{CSS}</style></head><body>"
+              f"<h1>garble report: {title}</h1>")
+    if len(ordered) > 1 or tally.problems:
+        out.write(summary_html(ordered, tally))
+    out.write(problems_html(tally.problems))
+    for number, result in enumerate(ordered[:MAX_DOCUMENTS]):
+        out.write(document_html(number, result))
+    if more > 0:
+        out.write(f"<p>{more} more documents, all scoring ≥ {ordered[MAX_DOCUMENTS].scan.score:.2f}, not drawn.</p>")
+    out.write("</body></html>\n")
+    return tally
