@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from garble.datatypes import Block, Document, Hit
 from garble.signals import boilerplate, encoding
+from garble.signals import names
 
 BlockSignal = Callable[[Block, Document], Iterator[Hit]]
 DocumentSignal = Callable[[Document], Iterator[Hit]]
@@ -23,7 +24,9 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     encoding.bad_characters,
 )
 
-DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = ()
+DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = (
+    names.mangled_names,
+)
 
 
 def detect(doc: Document) -> list[Hit]:

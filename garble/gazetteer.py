@@ -1,0 +1,100 @@
+"""Known person names: the shipped gazetteer plus the user's own, indexed by token.
+
+The shipped list (``garble/data/names.txt``, built by ``corpus/build_gazetteer.py``)
+is read on first use through ``functools.cache``; importing garble reads nothing.
+Names are compared by their *key*: lower-cased parts split at spaces and hyphens,
+full stops and possessives removed, so "Kim Jong-un" and "Kim Jong Un" are one name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+
+NameKey = tuple[str, ...]
+HEADER_PREFIX = "# garble names gazetteer v1"
+PART = re.compile(r"[^\W_]+", re.UNICODE)
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+def name_key(name: str) -> NameKey:
+    """A name's comparison key.
+
+    >>> name_key("Kim Jong-un's")
+    ('kim', 'jong', 'un')
+    >>> name_key("John F. Kennedy")
+    ('john', 'f', 'kennedy')
+    """
+    return tuple(p.casefold() for w in name.split() for p in PART.findall(POSSESSIVE.sub("", w)))
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Known names by key, their display forms, and an index from each part to the names holding it."""
+
+    names: MappingProxyType[NameKey, str]
+    by_part: MappingProxyType[str, tuple[NameKey, ...]]
+    # The last part of every two-part name ("Kennedy" of "John Kennedy"): a name
+    # that ends in one can be a first-name-plus-surname short form.
+    surnames: frozenset[str]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.names
+
+    def has_part(self, part: str) -> bool:
+        """True when some known name holds ``part`` (a lower-cased name part).
+
+        >>> from_names(["Ri Son Gwon"]).has_part("gwon")
+        True
+        """
+        return part in self.by_part
+
+    def sharing(self, key: NameKey) -> set[NameKey]:
+        """Known names that share at least one part with ``key``."""
+        return {k for part in set(key) for k in self.by_part.get(part, ())}
+
+
+def from_names(names: Iterable[str]) -> Gazetteer:
+    """A gazetteer of ``names`` (two or more parts each; shorter ones are skipped).
+
+    >>> g = from_names(["Kim Yo Jong", "Xi"])
+    >>> (name_key("kim yo-jong") in g, name_key("Xi") in g)
+    (True, False)
+    """
+    display: dict[NameKey, str] = {}
+    for name in names:
+        key = name_key(name)
+        if len(key) >= 2:
+            display.setdefault(key, " ".join(name.split()))
+    index: dict[str, list[NameKey]] = {}
+    for key in display:
+        for part in set(key):
+            index.setdefault(part, []).append(key)
+    return Gazetteer(MappingProxyType(display), MappingProxyType({p: tuple(v) for p, v in index.items()}),
+                     frozenset(k[-1] for k in display if len(k) == 2))
+
+
+@cache
+def shipped_names() -> tuple[str, ...]:
+    """The names of the shipped gazetteer, its header checked."""
+    text = (files("garble") / "data" / "names.txt").read_text(encoding="utf-8")
+    header, _, body = text.partition("\n")
+    if not header.startswith(HEADER_PREFIX):
+        raise ValueError(f"garble/data/names.txt: header {header[:40]!r} is not {HEADER_PREFIX!r}")
+    return tuple(line for line in body.splitlines() if line.strip())
+
+
+@cache
+def load(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped gazetteer plus ``extra`` names (``Config.names``).
+
+    >>> name_key("Kim Jong Un") in load()
+    True
+    >>> name_key("Kim Yo Jong") in load(("Kim Yo Jong",))
+    True
+    """
+    return from_names((*shipped_names(), *extra))

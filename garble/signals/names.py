@@ -1,0 +1,150 @@
+"""Mangled names: a proper name whose form was corrupted.
+
+Evidence, from the surest to the weakest:
+
+1. inside a mention: a doubled token ("Son Son Gwon", "North Sino-North Korea");
+2. against the same document and the gazetteer: a variant of a known name with
+   its tokens swapped ("Kim Jong Yo" for "Kim Yo Jong"), one token misspelled, one
+   replaced by a common word ("New Son Gwon"), or one dropped ("Kim Jong");
+3. a capitalised non-word inside lower-case prose that appears nowhere else ("the Erem nation").
+
+Mentions are indexed by name part, so only mentions that share a part are
+compared: the cost stays linear in the length of the document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from itertools import repeat
+from dataclasses import dataclass
+
+from garble import gazetteer
+from garble.datatypes import Document, Hit, Label
+from garble.gazetteer import Gazetteer, NameKey
+from garble.mentions import PARTICLES, Mention, Token, find_mentions, zipf
+from garble.signals.name_rules import COMMON_WORD_ZIPF, Conflict, compare, lone_nonword
+
+# Strengths: a doubled token inside a name is almost never legitimate (0 of
+# the clean Reuters and page documents have one outside the gazetteer); the
+# variant rules are surer with a gazetteer reference than with a document one.
+DOUBLED_STRENGTH = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    key: NameKey
+    tokens: tuple[Token, ...]
+    mention: Mention
+
+
+def mangled_names(doc: Document) -> Iterator[Hit]:
+    """Mangled names in ``doc``, checked against the shipped gazetteer (a document signal)."""
+    return find_mangled(doc, gazetteer.load())
+
+
+def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
+    """Mangled names in ``doc``, checked against ``known`` (the shipped gazetteer plus the user's names).
+
+    >>> from garble.segment import segment
+    >>> text = "Later Kim Jong Yo said no."
+    >>> [(text[h.start:h.end], h.suggestion) for h in find_mangled(segment(text), gazetteer.load(("Kim Yo Jong",)))]
+    [('Kim Jong Yo', 'Kim Yo Jong')]
+    """
+    known_part = frozenset(known.by_part)
+    mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)]
+    flagged: set[int] = set()
+    seen = Counter(m.text for m in mentions)
+    for mention in mentions:
+        if seen[mention.text] == 1 and (hit := doubled_token(mention, known)) is not None:
+            flagged.add(mention.start)
+            yield hit
+    names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
+             for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
+             if len(toks) >= 2 and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
+    yield from _variant_hits(names, known)
+    yield from lone_nonword(doc, mentions, known)
+
+
+def _strip_opening_word(tokens: tuple[Token, ...], mention: Mention, known: Gazetteer) -> tuple[Token, ...]:
+    """Drop a common word that opens a sentence: "Earlier Wang said" names "Wang"."""
+    first = tokens[0].text
+    if (mention.sentence_initial and tokens[0] is mention.tokens[0] and zipf(first) >= COMMON_WORD_ZIPF
+            and not known.has_part(first.casefold())):
+        return tokens[1:]
+    return tokens
+
+
+def doubled_token(mention: Mention, known: Gazetteer) -> Hit | None:
+    """A hit when a token is written twice in a row: "Son Son", or "North Sino-North".
+
+    A repeat that opens a hyphenated token ("Boutros Boutros-Ghali") is a real name form,
+    and so is one the document writes the same way twice ("Circus Circus Enterprises").
+    A repeat that ends the run is mostly a lost sentence break ("About Zune Zune is ...").
+
+    >>> [m.text for m in find_mentions("Minister New Son Son Gwon said")]
+    ['New Son Son Gwon']
+    >>> doubled_token(next(find_mentions("Minister New Son Son Gwon said")), gazetteer.load()).evidence
+    'token "Son" doubled'
+    """
+    if mention.key in known:
+        return None
+    toks = mention.tokens
+    for i, (a, b) in enumerate(zip(toks, toks[1:])):
+        last = b.text.rsplit("-", 1)[-1]
+        if len(a.text) < 2 or not a.text[:1].isupper():
+            continue  # initials: "Col M M Masur"
+        if (a.text == b.text and i + 2 < len(toks)) or ("-" in b.text and a.text == last):
+            kept = [t.text for t in toks if t is not b] if a.text == b.text else [t.text for t in toks if t is not a]
+            return Hit(mention.start, mention.end, Label.MANGLED_NAME, "name_doubled_token", DOUBLED_STRENGTH,
+                       suggestion=" ".join(kept), evidence=f'token "{a.text}" doubled')
+    return None
+
+
+def _variant_hits(names: list[_Name], known: Gazetteer) -> Iterator[Hit]:
+    counts = Counter(n.key for n in names)
+    first: dict[NameKey, _Name] = {}
+    by_part: dict[str, set[NameKey]] = {}
+    for n in names:
+        first.setdefault(n.key, n)
+        for part in n.key:
+            by_part.setdefault(part, set()).add(n.key)
+    verdicts: dict[NameKey, Conflict | None] = {}
+    for n in names:
+        if n.key not in verdicts:
+            verdicts[n.key] = _best_conflict(n, counts, first, by_part, known)
+        conflict = verdicts[n.key]
+        if conflict is None:
+            continue
+        start, end = n.tokens[0].start, n.tokens[-1].end
+        where = "gazetteer" if conflict.where is None else f"at {conflict.where}"
+        yield Hit(start, end, Label.MANGLED_NAME, conflict.reason, conflict.strength,
+                  suggestion=conflict.suggestion,
+                  evidence=f'{conflict.what}; conflicts with "{conflict.reference}" ({where})')
+
+
+def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Name],
+                   by_part: dict[str, set[NameKey]], known: Gazetteer) -> Conflict | None:
+    key = n.key
+    if len(key) < 2 or key in known or key[0] in PARTICLES:
+        return None
+    in_doc = {k for part in set(key) for k in by_part.get(part, ())} - {key}
+    best: Conflict | None = None
+    best_here = False
+    for ref in sorted(in_doc | (known.sharing(key) - in_doc)):
+        if abs(len(ref) - len(key)) > 1:
+            continue
+        ref_name = first.get(ref)
+        ref_here = ref_name is not None
+        ref_first_seen = ref_name.mention.start if ref_name else None
+        stronger = (ref in known, counts.get(ref, 0)) > (False, counts[key]) or (
+            ref_here and counts[ref] == counts[key] and ref_first_seen is not None
+            and ref_first_seen < n.mention.start)
+        display = known.names.get(ref) or (" ".join(t.text for t in ref_name.tokens) if ref_name else "")
+        conflict = compare(key, ref, display, ref_first_seen, ref_here, stronger, known)
+        if conflict is not None and (best is None or (conflict.strength, ref_here) > (best.strength, best_here)):
+            best, best_here = conflict, ref_here
+    return best
+
+
+__all__ = ["doubled_token", "find_mangled", "mangled_names", "zipf"]

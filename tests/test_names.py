@@ -1,0 +1,88 @@
+"""Mangled names: seed-004's three names are flagged, legitimate variation stays clean."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import garble
+from garble import gazetteer
+from garble.config import Config
+from garble.datatypes import Label
+from garble.segment import segment
+from garble.signals.names import find_mangled, mangled_names
+
+CASES = Path(__file__).parent / "cases"
+CLEAN = json.loads((CASES / "names_clean.json").read_text(encoding="utf-8"))
+MANGLED = json.loads((CASES / "names_mangled.json").read_text(encoding="utf-8"))
+
+
+def hits(text: str, names: tuple[str, ...] = ()) -> list[garble.datatypes.Hit]:
+    return list(find_mangled(segment(text), gazetteer.load(names)))
+
+
+@pytest.mark.parametrize("case", CLEAN, ids=[c["comment"] for c in CLEAN])
+def test_legitimate_variation_is_not_flagged(case: dict[str, Any]) -> None:
+    assert [case["text"][h.start : h.end] for h in hits(case["text"])] == []
+
+
+@pytest.mark.parametrize("case", MANGLED, ids=[c["comment"] for c in MANGLED])
+def test_each_kind_of_damage_is_flagged_with_its_reason(case: dict[str, Any]) -> None:
+    found = [(case["text"][h.start : h.end], h.reason) for h in hits(case["text"])]
+    assert found == [(case["spans"][0]["text"], case["expect"])]
+
+
+def test_every_hit_is_a_mangled_name_with_evidence() -> None:
+    for case in MANGLED:
+        for h in hits(case["text"]):
+            assert h.label is Label.MANGLED_NAME
+            assert h.evidence and 0.5 <= h.strength <= 1.0
+
+
+def test_a_variant_names_the_mention_it_conflicts_with_and_where() -> None:
+    text = MANGLED[3]["text"]
+    (hit,) = hits(text)
+    assert hit.suggestion == "Vladimir Putin"
+    assert f'"Vladimir Putin" (at {text.index("Vladimir Putin")})' in (hit.evidence or "")
+
+
+def test_user_names_give_the_suggestion_for_a_swap() -> None:
+    text = "The remarks came after Kim Jong Yo, the leader's sister, spoke."
+    (hit,) = hits(text, ("Kim Yo Jong",))
+    assert (text[hit.start : hit.end], hit.suggestion) == ("Kim Jong Yo", "Kim Yo Jong")
+    assert "(gazetteer)" in (hit.evidence or "")
+
+
+def test_the_default_signal_uses_the_shipped_gazetteer() -> None:
+    doc = segment("Minister New Son Son Gwon said no.")
+    assert [h.reason for h in mangled_names(doc)] == ["name_doubled_token"]
+
+
+def test_seed_004_names_are_flagged(seeds: dict[str, Any]) -> None:
+    doc = seeds["seed-004"]
+    text = doc["text"]
+    found = {text[h.start : h.end]: h for h in hits(text, ("Kim Yo Jong",))}
+    for gold in doc["spans"]:
+        if gold["label"] == "mangled_name":
+            assert text[gold["start"] : gold["end"]] in found
+    assert found["Kim Jong Yo"].suggestion == "Kim Yo Jong"
+
+
+def test_seed_000_has_no_mangled_name(seeds: dict[str, Any]) -> None:
+    assert hits(seeds["seed-000"]["text"]) == []
+    assert not [s for s in garble.scan(seeds["seed-000"]["text"]).spans if s.label == Label.MANGLED_NAME]
+
+
+def test_config_names_reach_the_gazetteer() -> None:
+    config = Config(names=("Kim Yo Jong",))
+    assert gazetteer.name_key("Kim Yo Jong") in gazetteer.load(config.names)
+
+
+def test_cost_is_linear_in_the_text_length() -> None:
+    para = MANGLED[3]["text"] + " " + CLEAN[0]["text"]
+    small = hits("\n\n".join([para] * 20))
+    big = hits("\n\n".join([para] * 200))
+    assert len(big) == 10 * len(small)
