@@ -9,10 +9,12 @@ full stops and possessives removed, so "Kim Jong-un" and "Kim Jong Un" are one n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from math import log
 from types import MappingProxyType
 
 NameKey = tuple[str, ...]
@@ -41,6 +43,20 @@ class Gazetteer:
     # The last part of every two-part name ("Kennedy" of "John Kennedy"): a name
     # that ends in one can be a first-name-plus-surname short form.
     surnames: frozenset[str]
+    # How many known names each part opens, and how many it ends: the usual order.
+    openers: MappingProxyType[str, int]
+    closers: MappingProxyType[str, int]
+
+    def order_score(self, key: NameKey) -> float:
+        """How usual the order of ``key`` is: log-odds that its first part opens a name and its last ends one.
+
+        >>> g = from_names(["Paul Volcker", "Paul Ryan", "Chris Paul"])
+        >>> g.order_score(name_key("Paul Bentsen")) > 0 > g.order_score(name_key("Bentsen Paul"))
+        True
+        """
+        first, last = key[0], key[-1]
+        return (log((self.openers.get(first, 0) + 1) / (self.closers.get(first, 0) + 1))
+                + log((self.closers.get(last, 0) + 1) / (self.openers.get(last, 0) + 1)))
 
     def __contains__(self, key: object) -> bool:
         return key in self.names
@@ -75,7 +91,9 @@ def from_names(names: Iterable[str]) -> Gazetteer:
         for part in set(key):
             index.setdefault(part, []).append(key)
     return Gazetteer(MappingProxyType(display), MappingProxyType({p: tuple(v) for p, v in index.items()}),
-                     frozenset(k[-1] for k in display if len(k) == 2))
+                     frozenset(k[-1] for k in display if len(k) == 2),
+                     MappingProxyType(Counter(k[0] for k in display)),
+                     MappingProxyType(Counter(k[-1] for k in display)))
 
 
 @cache

@@ -15,7 +15,7 @@ compared: the cost stays linear in the length of the document.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from itertools import repeat
 from dataclasses import dataclass
 
@@ -55,8 +55,9 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)]
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
+    keys = {gazetteer.name_key(" ".join(t.text for t in n)) for m in mentions for n in m.names()}
     for mention in mentions:
-        if seen[mention.text] == 1 and (hit := doubled_token(mention, known)) is not None:
+        if seen[mention.text] == 1 and (hit := doubled_token(mention, known, keys)) is not None:
             flagged.add(mention.start)
             yield hit
     names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
@@ -75,12 +76,13 @@ def _strip_opening_word(tokens: tuple[Token, ...], mention: Mention, known: Gaze
     return tokens
 
 
-def doubled_token(mention: Mention, known: Gazetteer) -> Hit | None:
+def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] = frozenset()) -> Hit | None:
     """A hit when a token is written twice in a row: "Son Son", or "North Sino-North".
 
     A repeat that opens a hyphenated token ("Boutros Boutros-Ghali") is a real name form,
     and so is one the document writes the same way twice ("Circus Circus Enterprises").
-    A repeat that ends the run is mostly a lost sentence break ("About Zune Zune is ...").
+    A repeat that ends the run is mostly a lost sentence break ("About Zune Zune is ..."),
+    unless the name without it is known or ``seen`` elsewhere ("Paul Volcker Volcker").
 
     >>> [m.text for m in find_mentions("Minister New Son Son Gwon said")]
     ['New Son Son Gwon']
@@ -94,8 +96,11 @@ def doubled_token(mention: Mention, known: Gazetteer) -> Hit | None:
         last = b.text.rsplit("-", 1)[-1]
         if len(a.text) < 2 or not a.text[:1].isupper():
             continue  # initials: "Col M M Masur"
-        if (a.text == b.text and i + 2 < len(toks)) or ("-" in b.text and a.text == last):
-            kept = [t.text for t in toks if t is not b] if a.text == b.text else [t.text for t in toks if t is not a]
+        if not (a.text == b.text or ("-" in b.text and a.text == last)):
+            continue
+        kept = [t.text for t in toks if t is not b] if a.text == b.text else [t.text for t in toks if t is not a]
+        k = gazetteer.name_key(" ".join(kept))
+        if a.text != b.text or i + 2 < len(toks) or (len(k) >= 2 and (k in known or k in seen)):
             return Hit(mention.start, mention.end, Label.MANGLED_NAME, "name_doubled_token", DOUBLED_STRENGTH,
                        suggestion=" ".join(kept), evidence=f'token "{a.text}" doubled')
     return None
@@ -126,7 +131,7 @@ def _variant_hits(names: list[_Name], known: Gazetteer) -> Iterator[Hit]:
 def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Name],
                    by_part: dict[str, set[NameKey]], known: Gazetteer) -> Conflict | None:
     key = n.key
-    if len(key) < 2 or key in known or key[0] in PARTICLES:
+    if len(key) < 2 or key in known:
         return None
     in_doc = {k for part in set(key) for k in by_part.get(part, ())} - {key}
     best: Conflict | None = None

@@ -1,0 +1,108 @@
+"""Measure the mangled-name signal on generated name corruptions and on clean text.
+
+    python corpus/eval_names.py --split reserved   # report (ids reserved for evaluation)
+    python corpus/eval_names.py --split train      # tune on these only
+    python corpus/eval_names.py --clean-pages dev  # hits on the clean documents of *-body-dev pages
+
+For each clean Reuters article (../shared/data/news) and each corruption kind,
+``garble.name_corruptions.corrupt_name`` damages one checkable person name; a
+corruption is found when a mangled-name hit overlaps it, and every other new hit
+is a false positive. Hits the clean article already had are left out of both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+from garble import gazetteer
+from garble.name_corruptions import KINDS, corrupt_name
+from garble.segment import segment
+from garble.signals.names import find_mangled
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def is_reserved(doc_id: str) -> bool:
+    """Reuters ids whose sha1 ends in 0 or 1 are kept for evaluation (shared/README)."""
+    return hashlib.sha1(doc_id.encode()).hexdigest()[-1] in "01"
+
+
+def reuters(split: str) -> Iterator[str]:
+    """Texts of the clean Reuters articles of ``split`` ("reserved" or "train")."""
+    with gzip.open(SHARED / "news" / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            if is_reserved(doc["id"]) == (split == "reserved"):
+                yield doc["text"]
+
+
+def clean_pages(split: str) -> Iterator[str]:
+    """Texts of the clean documents (``spans == []``) of the *-body-``split`` pages."""
+    for path in sorted((SHARED / "pages").glob(f"*-body-{split}.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                doc = json.loads(line)
+                if doc.get("spans") == []:
+                    yield doc["text"]
+
+
+def spans_of(text: str, known: gazetteer.Gazetteer) -> set[tuple[int, int]]:
+    """(start, end) of every mangled-name hit in ``text``."""
+    return {(h.start, h.end) for h in find_mangled(segment(text), known)}
+
+
+def evaluate(texts: list[str], seed: int = 0) -> dict[str, dict[str, float]]:
+    """Per kind: documents corrupted, recall, precision."""
+    known = gazetteer.load()
+    rng = random.Random(seed)
+    out: dict[str, dict[str, float]] = {}
+    for kind in KINDS:
+        gold = found = hits = true_hits = 0
+        for text in texts:
+            c = corrupt_name(text, kind, rng, known)
+            if c is None:
+                continue
+            before = spans_of(text, known)
+            shift = len(c.text) - len(text)
+            moved = {(s + shift if s >= c.end - shift else s, e + shift if e > c.start else e) for s, e in before}
+            new = spans_of(c.text, known) - moved
+            good = {(s, e) for s, e in new if s < c.end and e > c.start}
+            gold += 1
+            found += bool(good)
+            hits += len(new)
+            true_hits += len(good)
+        out[kind] = {"docs": gold, "recall": found / gold if gold else 0.0,
+                     "precision": true_hits / hits if hits else 1.0}
+    return out
+
+
+def main() -> None:
+    """Print the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("reserved", "train"), default="reserved")
+    parser.add_argument("--clean-pages", choices=("dev", "test"))
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    known = gazetteer.load()
+    texts = list(reuters(args.split))
+    clean_hits = sum(len(spans_of(t, known)) for t in texts)
+    report: dict[str, object] = {
+        "split": args.split, "docs": len(texts), "clean_hits_per_200_docs": round(200 * clean_hits / len(texts), 3),
+        "kinds": evaluate(texts, args.seed),
+    }
+    if args.clean_pages:
+        pages = list(clean_pages(args.clean_pages))
+        page_hits = sum(len(spans_of(t, known)) for t in pages)
+        report["pages"] = {"split": args.clean_pages, "clean_docs": len(pages),
+                           "hits_per_200_docs": round(200 * page_hits / len(pages), 3)}
+    print(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

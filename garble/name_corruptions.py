@@ -1,0 +1,130 @@
+"""A generator of name corruptions, to measure the mangled-name signal (and to train on).
+
+A corruption takes one person-name mention in clean text and damages it the way
+scrapers and careless re-typing do: a token written twice (``doubled``), two
+neighbouring tokens swapped (``swapped``), one token of a three-part name lost
+(``dropped``), one token replaced by a capitalised common word (``replaced``), or
+one letter edited (``misspelled``). A target is a person-like name of two or more
+parts (see ``signals.name_rules.is_person_like``) that the reader can check: it
+occurs twice in the text or is in the gazetteer. Everything is drawn from one
+``random.Random``, so a seed reproduces the output.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from collections import Counter
+from dataclasses import dataclass
+
+from garble.gazetteer import Gazetteer, name_key
+from garble.mentions import Token, find_mentions
+from garble.segment import paragraph_bounds
+from garble.signals.name_rules import is_person_like
+
+KINDS = ("doubled", "swapped", "dropped", "replaced", "misspelled")
+# Capitalised common words that turn up inside mangled names ("New Son Son Gwon").
+COMMON_WORDS = ("New", "State", "House", "North", "Court", "World", "Party", "Union", "Day", "Power",
+                "National", "People", "Group", "Office", "South", "Army", "Council", "Bank")
+
+
+@dataclass(frozen=True, slots=True)
+class NameCorruption:
+    """A corrupted text and where its damaged name is: ``text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    original: str
+
+
+def name_targets(text: str, known: Gazetteer) -> list[tuple[Token, ...]]:
+    """Person-name mentions of two or more tokens that occur twice or are in the gazetteer.
+
+    >>> from garble.gazetteer import from_names
+    >>> [" ".join(t.text for t in n) for n in name_targets("Kim Jong Un spoke. Ri Son Gwon left.",
+    ...                                                    from_names(["Kim Jong Un"]))]
+    ['Kim Jong Un']
+    """
+    part = frozenset(known.by_part)
+    names = [n for s, e in paragraph_bounds(text) for m in find_mentions(text, s, e, part) for n in m.names()
+             if len(n) >= 2]
+    keys = [name_key(" ".join(t.text for t in n)) for n in names]
+    seen = Counter(keys)
+    return [n for n, k in zip(names, keys)
+            if is_person_like(k, known) and (seen[k] >= 2 or k in known) and all(t.text.isalpha() for t in n)]
+
+
+def corrupt_tokens(words: list[str], kind: str, rng: random.Random) -> list[str] | None:
+    """``words`` damaged by ``kind``, or None when the kind does not apply to them.
+
+    >>> corrupt_tokens(["Ri", "Son", "Gwon"], "dropped", random.Random(1)) in (["Ri", "Son"], ["Ri", "Gwon"])
+    True
+    >>> corrupt_tokens(["Kim", "Yo", "Jong"], "swapped", random.Random(0))
+    ['Kim', 'Jong', 'Yo']
+    """
+    n = len(words)
+    if kind == "doubled":
+        i = rng.randrange(n)
+        return words[: i + 1] + words[i:]
+    if kind == "swapped":
+        pairs = [i for i in range(n - 1) if words[i] != words[i + 1]]
+        if not pairs:
+            return None
+        i = rng.choice(pairs)
+        return words[:i] + [words[i + 1], words[i]] + words[i + 2 :]
+    if kind == "dropped":
+        if n < 3:
+            return None  # a two-part name less one part is a surname or given name alone
+        i = rng.randrange(1, n)
+        return words[:i] + words[i + 1 :]
+    if kind == "replaced":
+        i = rng.randrange(n)
+        word = rng.choice([w for w in COMMON_WORDS if w != words[i]])
+        return words[:i] + [word] + words[i + 1 :]
+    if kind == "misspelled":
+        return _misspell(words, rng)
+    raise ValueError(f"unknown corruption kind {kind!r}; choose one of {', '.join(KINDS)}")
+
+
+def _misspell(words: list[str], rng: random.Random) -> list[str] | None:
+    long = [i for i, w in enumerate(words) if len(w) >= 4]
+    if not long:
+        return None
+    i = rng.choice(long)
+    w = words[i]
+    j = rng.randrange(1, len(w) - 1)
+    edit = rng.choice(("transpose", "delete", "insert", "substitute"))
+    letter = rng.choice(string.ascii_lowercase)
+    if edit == "transpose":
+        new = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+    elif edit == "delete":
+        new = w[:j] + w[j + 1 :]
+    elif edit == "insert":
+        new = w[:j] + letter + w[j:]
+    else:
+        new = w[:j] + letter + w[j + 1 :]
+    return None if new == w else words[:i] + [new] + words[i + 1 :]
+
+
+def corrupt_name(text: str, kind: str, rng: random.Random, known: Gazetteer) -> NameCorruption | None:
+    """``text`` with one checkable person name damaged by ``kind``, or None when it has none.
+
+    >>> from garble.gazetteer import from_names
+    >>> c = corrupt_name("Foreign Minister Ri Son Gwon spoke.", "doubled", random.Random(0),
+    ...                  from_names(["Ri Son Gwon"]))
+    >>> c.text[c.start:c.end], c.original
+    ('Ri Son Son Gwon', 'Ri Son Gwon')
+    """
+    targets = name_targets(text, known)
+    rng.shuffle(targets)
+    for target in targets:
+        words = [t.text for t in target]
+        damaged = corrupt_tokens(words, kind, rng)
+        if damaged is None or damaged == words:
+            continue
+        start, end = target[0].start, target[-1].end
+        new = " ".join(damaged)
+        return NameCorruption(text[:start] + new + text[end:], start, start + len(new), kind, text[start:end])
+    return None
