@@ -164,12 +164,12 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
     except ValueError as err:  # json.JSONDecodeError
         return Problem(where, name, number, f"malformed JSONL line: {err}")
     if not isinstance(obj, dict):
-        return Problem(where, name, number, f"JSONL line is a {type(obj).__name__}, not an object")
+        return Problem(where, name, number, f"JSONL line is of type {type(obj).__name__}, not an object")
     raw_id = obj.get(options.id_field)
     doc_id = where if raw_id is None else str(raw_id)
     text = obj.get(options.text_field)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        what = "missing" if text is None else f"of type {type(text).__name__}, not a string"
         return Problem(doc_id, name, number, f"text field {options.text_field!r} is {what}")
     if doc_id in seen:
         return Problem(doc_id, name, number, f"duplicate id {doc_id!r} (first at line {seen[doc_id]})")

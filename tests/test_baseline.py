@@ -1,0 +1,51 @@
+"""The baseline accepts findings by content, counted, so moved findings stay accepted and copies fail."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from garble.baseline import Baseline, BaselineError, Finding, read, write
+
+
+def test_round_trip_accepts_exactly_what_was_written(tmp_path: Path) -> None:
+    found = [Finding("a.txt", "boilerplate", "Read more:"), Finding("a.txt", "encoding", "â€™")]
+    path = tmp_path / "b.json"
+    assert write(path, found) == 2
+    assert read(path).new_findings(found) == []
+    fresh = Finding("b.txt", "boilerplate", "Read more:")
+    assert read(path).new_findings([*found, fresh]) == [fresh]
+
+
+def test_matching_ignores_position_and_whitespace_but_not_label_or_file() -> None:
+    b = Baseline.from_findings([Finding("a.txt", "boilerplate", "Share\nthis")])
+    assert b.new_findings([Finding("a.txt", "boilerplate", "Share this")]) == []
+    assert len(b.new_findings([Finding("a.txt", "injected_link", "Share this")])) == 1
+    assert len(b.new_findings([Finding("c.txt", "boilerplate", "Share this")])) == 1
+
+
+def test_a_second_copy_of_an_accepted_finding_is_new() -> None:
+    f = Finding("a.txt", "boilerplate", "Read more:")
+    assert Baseline.from_findings([f]).new_findings([f, f]) == [f]
+
+
+def test_missing_file_is_an_empty_baseline(tmp_path: Path) -> None:
+    assert read(tmp_path / "none.json") == Baseline()
+
+
+@pytest.mark.parametrize("content", ["{", "[]", '{"format": "garble-baseline", "version": 99}',
+                                     '{"format": "garble-baseline", "version": 1, "findings": [{"path": 1}]}'])
+def test_bad_baseline_files_name_the_file(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(BaselineError, match="b.json"):
+        read(path)
+
+
+def test_written_file_is_readable_json_with_excerpts(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    write(path, [Finding("a.txt", "boilerplate", "Read   more:")])
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["findings"][0]["excerpt"] == "Read more:" and doc["version"] == 1

@@ -1,0 +1,160 @@
+"""The command line: every command's output format and exit codes, through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from garble.cli import EX_CLEAN, EX_FOUND, EX_USAGE, app
+
+CLEAN = "The council approved the budget on Tuesday after a long debate.\n"
+DAMAGED = ("The council approved the budget on Tuesday after a long debate.\n\nRead more:\n\n"
+           "The mayor said she didnâ€™t expect further cuts.\n")
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder of one clean and one damaged file, as the current folder (so no project config applies)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    Path("clean.txt").write_text(CLEAN, encoding="utf-8")
+    Path("damaged.txt").write_text(DAMAGED, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("command", ["audit", "check", "clean"])
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0 and "Usage" in out and len(out.splitlines()) > 5
+
+
+def test_audit_exit_codes(workdir: Path) -> None:
+    assert run("audit", "clean.txt")[0] == EX_CLEAN
+    assert run("audit", "damaged.txt")[0] == EX_FOUND
+    assert run("audit", "missing.txt")[0] == EX_USAGE
+    assert run("audit", "--format", "yaml", "clean.txt")[0] == EX_USAGE
+
+
+def test_audit_jsonl_for_a_corpus_is_one_line_per_record_in_order(workdir: Path) -> None:
+    lines = [json.dumps({"id": "d1", "text": DAMAGED}), "{broken", json.dumps({"id": "d2", "text": CLEAN})]
+    Path("c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("audit", "c.jsonl", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == ["d1", "c.jsonl:2", "d2"]
+    assert rows[1]["line"] == 2 and "error" in rows[1]
+    text = DAMAGED
+    assert "Read more:" in [text[s["start"]:s["end"]] for s in rows[0]["spans"]]
+    assert set(rows[0]) == {"id", "score", "paragraphs", "spans"}
+    assert "3 documents" not in err and "2 documents" in err and "1 errors" in err
+    assert code == EX_USAGE  # an unreadable record is reported in the exit code
+
+
+def test_audit_reads_stdin_and_folders(workdir: Path) -> None:
+    code, out, _ = run("audit", "-", "--format", "jsonl", "--quiet", stdin=DAMAGED)
+    assert code == EX_FOUND and json.loads(out)["id"] == "-"
+    code, out, _ = run("audit", ".", "--format", "jsonl")
+    assert sorted(json.loads(line)["id"] for line in out.splitlines()) == ["clean.txt", "damaged.txt"]
+
+
+def test_audit_quiet_drops_the_stderr_summary(workdir: Path) -> None:
+    assert "documents" in run("audit", "clean.txt", "-f", "json")[2]
+    assert run("audit", "clean.txt", "-f", "json", "-q")[2] == ""
+
+
+def test_audit_terminal_shows_spans_and_the_summary_table(workdir: Path) -> None:
+    code, out, _ = run("audit", "damaged.txt", "clean.txt")
+    assert "«Read more:»[boilerplate]" in out and "garble summary" in out and "2 documents" in out
+
+
+def test_audit_html_to_a_file(workdir: Path) -> None:
+    code, _, err = run("audit", "damaged.txt", "-f", "html", "-o", "r.html")
+    page = Path("r.html").read_text(encoding="utf-8")
+    assert code == EX_FOUND and page.startswith("<!DOCTYPE html>") and 'class="l-boilerplate"' in page
+
+
+def test_audit_labels_option_chooses_and_validates(workdir: Path) -> None:
+    code, out, _ = run("audit", "damaged.txt", "-f", "jsonl", "--labels", "encoding")
+    assert {s["label"] for s in json.loads(out)["spans"]} == {"encoding"}
+    code, _, err = run("audit", "damaged.txt", "--labels", "garbage")
+    assert code == EX_USAGE and "valid labels" in err
+
+
+def test_check_prints_linter_lines_and_exits_by_findings(workdir: Path) -> None:
+    code, out, _ = run("check", "clean.txt", "damaged.txt")
+    assert code == EX_FOUND
+    assert 'damaged.txt:3:1: boilerplate: "Read more:" (score ' in out
+    assert all(line.startswith("damaged.txt:") for line in out.splitlines())
+    assert run("check", "clean.txt") == (EX_CLEAN, "", "")
+
+
+def test_check_min_score_and_labels_choose_what_fails(workdir: Path) -> None:
+    assert run("check", "damaged.txt", "--min-score", "1.01")[0] == EX_CLEAN
+    code, out, _ = run("check", "damaged.txt", "--labels", "encoding")
+    assert code == EX_FOUND and out and all(": encoding: " in line for line in out.splitlines())
+
+
+def test_check_baseline_accepts_findings_by_content(workdir: Path) -> None:
+    code, _, err = run("check", "damaged.txt", "--write-baseline", "--baseline", "base.json")
+    assert code == EX_CLEAN and "wrote" in err
+    assert run("check", "damaged.txt", "--baseline", "base.json") == (EX_CLEAN, "", "")
+    Path("damaged.txt").write_text("A new first paragraph moves everything down.\n\n" + DAMAGED, encoding="utf-8")
+    assert run("check", "damaged.txt", "--baseline", "base.json")[0] == EX_CLEAN
+    Path("damaged.txt").write_text(DAMAGED + "\nShare this\n", encoding="utf-8")
+    code, out, _ = run("check", "damaged.txt", "--baseline", "base.json")
+    assert code == EX_FOUND and '"Share this"' in out and "Read more" not in out
+
+
+def test_check_reads_tool_garble_config(workdir: Path) -> None:
+    Path("pyproject.toml").write_text('[tool.garble]\nexclude-labels = ["boilerplate", "encoding"]\n',
+                                      encoding="utf-8")
+    assert run("check", "damaged.txt")[0] == EX_CLEAN
+    Path("pyproject.toml").write_text('[tool.garble]\ninclude = ["*.md"]\n', encoding="utf-8")
+    assert run("check", "damaged.txt")[0] == EX_CLEAN
+    Path("pyproject.toml").write_text("[tool.garble]\nmin_scor = 0.5\n", encoding="utf-8")
+    code, _, err = run("check", "damaged.txt")
+    assert code == EX_USAGE and "'min_scor'" in err and "min-score" in err
+
+
+def test_check_sarif(workdir: Path) -> None:
+    code, out, _ = run("check", "damaged.txt", "--format", "sarif")
+    log = json.loads(out)
+    assert code == EX_FOUND and log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+
+
+def test_check_reports_unreadable_files_on_stderr_with_exit_2(workdir: Path) -> None:
+    Path("bad.txt").write_bytes(b"caf\xe9 au lait")
+    code, out, err = run("check", "bad.txt", "clean.txt")
+    assert code == EX_USAGE and "bad.txt: error: cannot decode" in err and out == ""
+    assert run("check", "bad.txt", "--encoding", "cp1252")[0] == EX_CLEAN
+
+
+def test_clean_writes_stdout_a_folder_in_place_or_a_diff(workdir: Path) -> None:
+    code, out, _ = run("clean", "damaged.txt")
+    assert code == EX_FOUND and "Read more:" not in out and out.startswith("The council approved")
+    code, out, _ = run("clean", "damaged.txt", "--dry-run")
+    assert "-Read more:" in out and "+++ damaged.txt (cleaned)" in out
+    assert Path("damaged.txt").read_text(encoding="utf-8") == DAMAGED
+    run("clean", "damaged.txt", "clean.txt", "-o", "out")
+    assert "Read more:" not in Path("out/damaged.txt").read_text(encoding="utf-8")
+    assert Path("out/clean.txt").read_text(encoding="utf-8") == CLEAN
+    assert run("clean", "damaged.txt", "--in-place")[0] == EX_FOUND
+    assert "Read more:" not in Path("damaged.txt").read_text(encoding="utf-8")
+    assert run("clean", "clean.txt", "--in-place")[0] == EX_CLEAN
+    assert run("clean", "clean.txt", "--in-place", "-o", "x")[0] == EX_USAGE
+
+
+def test_importing_the_cli_loads_no_report_module_beyond_the_package() -> None:
+    code = ("import sys, garble; before = set(sys.modules); import garble.cli; "
+            "print(sorted(m for m in set(sys.modules) - before if m.startswith(('garble.reports', 'garble.baseline', 'rich'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,152 @@
+"""Reading inputs: every record yields a Record or a Problem, with path and line, in order."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from garble.inputs import Problem, ReadOptions, Record, decode, read_inputs, walk
+
+
+def items(*paths: str | Path, stdin: bytes = b"", **options: object) -> list[Record | Problem]:
+    return list(read_inputs([str(p) for p in paths], ReadOptions(**options), io.BytesIO(stdin)))  # type: ignore[arg-type]
+
+
+def test_plain_file_is_one_record_with_its_path_as_id(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Talks resume.\n", encoding="utf-8")
+    [rec] = items(f)
+    assert rec == Record(str(f), "Talks resume.\n", str(f))
+
+
+@pytest.mark.parametrize("bom,codec", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                                       (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le")])
+def test_byte_order_marks_are_honoured_and_removed(tmp_path: Path, bom: bytes, codec: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(bom + "Café – naïve".encode(codec))
+    [rec] = items(f)
+    assert isinstance(rec, Record) and rec.text == "Café – naïve"
+
+
+def test_invalid_utf8_is_a_clear_error_and_encoding_overrides(tmp_path: Path) -> None:
+    f = tmp_path / "latin.txt"
+    f.write_bytes("Café au lait".encode("cp1252"))
+    [bad] = items(f)
+    assert isinstance(bad, Problem) and not bad.skipped
+    assert "--encoding" in bad.message and bad.path == str(f)
+    [good] = items(f, encoding="cp1252")
+    assert isinstance(good, Record) and good.text == "Café au lait"
+
+
+def test_unknown_encoding_names_the_codec(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("x", encoding="utf-8")
+    [bad] = items(f, encoding="klingon")
+    assert isinstance(bad, Problem) and "klingon" in bad.message
+
+
+def test_binary_file_is_skipped_with_a_message(tmp_path: Path) -> None:
+    f = tmp_path / "image.png"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    [p] = items(f)
+    assert isinstance(p, Problem) and p.skipped and "binary" in p.message
+
+
+def test_empty_file_is_an_empty_record(tmp_path: Path) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    assert items(f) == [Record(str(f), "", str(f))]
+
+
+def test_missing_path_is_an_error_and_the_run_goes_on(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("ok", encoding="utf-8")
+    got = items(tmp_path / "nope.txt", f)
+    assert isinstance(got[0], Problem) and "no such file" in got[0].message
+    assert isinstance(got[1], Record)
+
+
+def test_folders_are_read_recursively_in_sorted_order_without_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    (tmp_path / "b" / "z.txt").write_text("z", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    assert [Path(r.path).name for r in items(tmp_path)] == ["a.txt", "z.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_symlink_loop_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("a", encoding="utf-8")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [p.name for p in walk(tmp_path)] == ["a.txt"]
+
+
+def write_jsonl(path: Path, lines: list[bytes]) -> Path:
+    data = b"\n".join(lines) + b"\n"
+    if path.suffix == ".gz":
+        path.write_bytes(gzip.compress(data))
+    else:
+        path.write_bytes(data)
+    return path
+
+
+BROKEN_CORPUS = [
+    json.dumps({"id": "a", "text": "First."}).encode(),
+    b"{not json",
+    b"[1, 2]",
+    json.dumps({"id": "c"}).encode(),
+    json.dumps({"id": "d", "text": 42}).encode(),
+    b"",
+    "{\"id\": \"e\", \"text\": \"caf\xe9\"}".encode("latin-1"),
+    json.dumps({"id": "a", "text": "Again."}).encode(),
+    json.dumps({"text": "No id."}).encode(),
+]
+
+
+@pytest.mark.parametrize("name", ["corpus.jsonl", "corpus.jsonl.gz"])
+def test_every_jsonl_line_yields_a_record_or_an_error_with_its_line(tmp_path: Path, name: str) -> None:
+    path = write_jsonl(tmp_path / name, BROKEN_CORPUS)
+    got = items(path)
+    assert len(got) == 8  # nine lines, one blank
+    kinds = [(type(g).__name__, g.line) for g in got]
+    assert kinds == [("Record", 1), ("Problem", 2), ("Problem", 3), ("Problem", 4), ("Problem", 5),
+                     ("Problem", 7), ("Problem", 8), ("Record", 9)]
+    messages = [g.message for g in got if isinstance(g, Problem)]
+    assert "malformed" in messages[0] and "list" in messages[1] and "missing" in messages[2]
+    assert "int" in messages[3] and "decode" in messages[4] and "duplicate id 'a'" in messages[5]
+    assert got[-1].id == f"{path}:9"  # no id field: the location is the id
+    assert all(g.path == str(path) for g in got)
+
+
+def test_jsonl_fields_can_be_renamed(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "c.jsonl", [json.dumps({"key": 7, "body": "Hi."}).encode()])
+    [rec] = items(path, text_field="body", id_field="key")
+    assert isinstance(rec, Record) and (rec.id, rec.text, rec.line) == ("7", "Hi.", 1)
+
+
+def test_truncated_gzip_keeps_what_was_read_and_reports_the_rest(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": str(i), "text": "word " * 2000}).encode() for i in range(50)]
+    data = gzip.compress(b"\n".join(lines) + b"\n")
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    got = items(path)
+    assert isinstance(got[0], Record) and isinstance(got[-1], Problem)
+    assert "cannot read further" in got[-1].message
+
+
+def test_stdin_is_one_document_or_a_corpus() -> None:
+    assert items("-", stdin=b"Read more:\n") == [Record("-", "Read more:\n", "-")]
+    got = items("-", stdin=b'{"id": "x", "text": "t"}\n{bad\n', stdin_jsonl=True)
+    assert isinstance(got[0], Record) and isinstance(got[1], Problem) and got[1].line == 2
+
+
+def test_decode_prefers_a_bom_over_the_forced_encoding() -> None:
+    assert decode(codecs.BOM_UTF8 + "é".encode(), "cp1252") == "é"

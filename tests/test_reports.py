@@ -1,0 +1,164 @@
+"""Reports, from hand-built scans: machine formats, linter lines, SARIF, terminal text, HTML escaping."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+
+from garble.datatypes import Label, Paragraph, Scan, Span
+from garble.inputs import Problem, Record
+from garble.reports import html, jsonl, linter, sarif, terminal
+from garble.reports.common import Result, defang
+
+TEXT = "Talks resume on Monday.\n\nRead more:\n\nThe mayor didnâ€™t comment."
+READ, MOJI = TEXT.index("Read more:"), TEXT.index("â€™")
+SPANS = (Span(READ, READ + 10, Label.BOILERPLATE, 0.9, "furniture_prompt"),
+         Span(MOJI, MOJI + 3, Label.ENCODING, 0.95, "encoding_mojibake", suggestion="’"))
+PARAS = (Paragraph(0, 23, 1.0), Paragraph(25, 35, 0.1), Paragraph(37, len(TEXT), 0.9))
+
+
+def result(text: str = TEXT, spans: tuple[Span, ...] = SPANS, paras: tuple[Paragraph, ...] = PARAS,
+           doc_id: str = "a.txt", line: int | None = None) -> Result:
+    return Result(Record(doc_id, text, "a.txt", line), Scan(text, spans, paras, 0.7))
+
+
+PROBLEM = Problem("c.jsonl:2", "c.jsonl", 2, "malformed JSONL line")
+
+
+def test_spans_in_the_fixture_cover_what_they_claim() -> None:
+    assert [TEXT[s.start:s.end] for s in SPANS] == ["Read more:", "â€™"]
+    assert [TEXT[p.start:p.end][:5] for p in PARAS] == ["Talks", "Read ", "The m"]
+
+
+def test_jsonl_writes_one_object_per_item_in_order_with_error_records() -> None:
+    out = io.StringIO()
+    tally = jsonl.render_jsonl([result(), PROBLEM, result(doc_id="b")], out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in rows] == ["a.txt", "c.jsonl:2", "b"]
+    assert rows[0]["spans"][0] == {"start": 25, "end": 35, "label": "boilerplate", "score": 0.9,
+                                   "reason": "furniture_prompt"}
+    assert rows[1] == {"id": "c.jsonl:2", "error": "malformed JSONL line", "path": "c.jsonl", "line": 2}
+    assert (tally.documents, tally.errors, tally.labels["encoding"]) == (2, 1, 2)
+
+
+def test_json_is_one_document_with_a_summary() -> None:
+    out = io.StringIO()
+    jsonl.render_json([result(), PROBLEM], out)
+    doc = json.loads(out.getvalue())
+    assert len(doc["documents"]) == 2
+    assert doc["summary"]["spans_per_label"] == {"boilerplate": 1, "encoding": 1}
+    assert doc["summary"]["errors"] == 1
+
+
+def test_linter_line_format_for_plain_and_jsonl_inputs() -> None:
+    r = result()
+    assert linter.format_line(r, SPANS[1]) == 'a.txt:5:15: encoding: "â€™" (score 0.95) [encoding_mojibake]'
+    r = result(line=7)
+    assert linter.format_line(r, SPANS[0]).startswith("a.txt:7:26: boilerplate:")
+
+
+def test_linter_excerpt_is_one_defanged_line_with_quotes_escaped() -> None:
+    text = 'He said "stop\x1b[2J now"\nplease'
+    span = Span(0, len(text), Label.BROKEN_TEXT, 0.5, "x")
+    line = linter.format_line(result(text, (span,), ()), span)
+    assert "\x1b" not in line and "\n" not in line
+    assert line == 'a.txt:1:1: broken_text: "He said \\"stop<U+001B>[2J now\\" please" (score 0.50) [x]'
+
+
+def test_sarif_has_a_rule_per_label_and_a_located_result_per_span() -> None:
+    out = io.StringIO()
+    r = result()
+    sarif.render([(r, s) for s in SPANS], out, "0.1.0")
+    log = json.loads(out.getvalue())
+    run = log["runs"][0]
+    assert log["version"] == "2.1.0" and len(run["tool"]["driver"]["rules"]) == len(Label)
+    first = run["results"][0]
+    assert first["ruleId"] == "boilerplate"
+    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+
+
+def test_defang_shows_escape_and_bidi_characters_as_code_points() -> None:
+    assert defang("\x1b]0;title\x07\u202eabc\x9b") == "<U+001B>]0;title<U+0007><U+202E>abc<U+009B>"
+    assert defang("tab\tnew\nline é 😀") == "tab\tnew\nline é 😀"
+
+
+def render_terminal(*items: Result | Problem) -> str:
+    out = io.StringIO()
+    terminal.render(list(items), out)
+    return out.getvalue()
+
+
+def test_terminal_without_colour_marks_spans_and_scores_each_paragraph() -> None:
+    text = render_terminal(result(), PROBLEM)
+    assert "«Read more:»[boilerplate]" in text and "«â€™»[encoding]" in text
+    assert re.search(r"0\.10 │ «Read more:»", text)
+    assert "\x1b[" not in text  # not a terminal: no colour codes
+    assert "garble summary" in text and "malformed JSONL line" in text
+
+
+def test_terminal_never_passes_escape_sequences_from_the_text() -> None:
+    evil = "Hello \x1b]0;owned\x07 world \x1b[31mred\x1b[0m"
+    span = Span(0, 5, Label.BOILERPLATE, 0.9, "x")
+    text = render_terminal(result(evil, (span,), (Paragraph(0, len(evil), 0.5),), doc_id="id\x1b[2J"))
+    assert "\x1b" not in text and "<U+001B>]0;owned" in text
+
+
+def test_terminal_colours_spans_by_label_when_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = render_terminal(result())
+    assert "\x1b[" in coloured and "«" not in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = render_terminal(result())
+    assert not re.search(r"\x1b\[[\d;]*(?:3[0-8]|4[0-8])[;m]", plain)  # no foreground or background colour
+    assert "«Read more:»[boilerplate]" in plain
+
+
+def render_html(*items: Result | Problem) -> str:
+    out = io.StringIO()
+    html.render(list(items), out)
+    return out.getvalue()
+
+
+def test_html_marks_each_span_with_its_label_and_hover_detail() -> None:
+    page = render_html(result())
+    marks = re.findall(r'<mark class="l-(\w+)"[^>]*data-tip="([^"]*)"[^>]*>([^<]*)</mark>', page)
+    assert [(m[0], m[2]) for m in marks] == [("boilerplate", "Read more:"), ("encoding", "â€™")]
+    assert "reason: encoding_mojibake" in marks[1][1] and "suggestion: ’" in marks[1][1]
+    assert page.count('class="para"') == 3 and "width:10%" in page
+    assert "clean view" in page and "Talks resume on Monday." in page
+
+
+HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> </textarea><svg onload=alert(3)>'
+
+
+def test_html_escapes_every_piece_of_article_text() -> None:
+    span = Span(0, 25, Label.INJECTED_LINK, 0.9, "x", suggestion='"><b>')
+    page = render_html(result(HOSTILE, (span,), (Paragraph(0, len(HOSTILE), 0.2),), doc_id="<script>x</script>"))
+    assert "<script" not in page and "<img" not in page and "<svg onload" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;/textarea&gt;" in page
+
+
+def test_html_is_self_contained() -> None:
+    page = render_html(result(), result(doc_id="b"))
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)
+    assert "<link" not in page and "<script" not in page and "@import" not in page
+
+
+def test_html_corpus_summary_orders_documents_worst_first_and_links_them() -> None:
+    clean = Result(Record("clean-doc", "Fine.", "c"), Scan("Fine.", (), (Paragraph(0, 5, 1.0),), 1.0))
+    bad = result(doc_id="bad-doc")
+    page = render_html(clean, bad, PROBLEM)
+    assert page.index('id="doc-0"') < page.index("bad-doc</h2>") < page.index("clean-doc</h2>")
+    assert '<a href="#doc-0">bad-doc</a>' in page
+    assert "<svg" in page and "2 documents" in page and "malformed JSONL line" in page
+
+
+def test_histogram_bins_every_score() -> None:
+    svg = html.histogram_svg([0.0, 0.05, 0.55, 1.0, 1.0])
+    counts = [int(n) for n in re.findall(r": (\d+) documents</title>", svg)]
+    assert sum(counts) == 5 and counts[0] == 2 and counts[-1] == 2
