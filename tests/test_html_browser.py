@@ -1,0 +1,66 @@
+"""The HTML report in a real browser (headless Chromium): spans are in the DOM, no article script runs."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from garble.datatypes import Label, Paragraph, Scan, Span
+from garble.inputs import Record
+from garble.reports import html
+from garble.reports.common import Result
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium (Debian: apt-get install chromium)")
+
+PWN = "document.body.setAttribute('data-pwned', 'yes')"
+HOSTILE = (f"Talks resume on Monday.\n\nRead more: <script>{PWN}</script>\n\n"
+           f'"><img src=x onerror="{PWN}"> The mayor didnâ€™t comment.')
+
+
+def chromium(tmp_path: Path, page: Path, *mode: str) -> str:
+    args = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1100,900", *mode, page.as_uri()]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=90, check=False)
+    return done.stdout
+
+
+def hostile_report(tmp_path: Path) -> Path:
+    read, moji = HOSTILE.index("Read more:"), HOSTILE.index("â€™")
+    spans = (Span(read, read + 10, Label.BOILERPLATE, 0.9, "furniture_prompt"),
+             Span(moji, moji + 3, Label.ENCODING, 0.95, "encoding_mojibake", suggestion="’"))
+    bounds = [(0, 23), (25, HOSTILE.index("\n\n", 25)), (HOSTILE.rindex("\n\n") + 2, len(HOSTILE))]
+    scan = Scan(HOSTILE, spans, tuple(Paragraph(s, e, 0.5) for s, e in bounds), 0.6)
+    out = io.StringIO()
+    html.render([Result(Record(f"<script>{PWN}</script>", HOSTILE, "x"), scan)], out)
+    page = tmp_path / "report.html"
+    page.write_text(out.getvalue(), encoding="utf-8")
+    return page
+
+
+def test_the_harness_would_see_a_script_run(tmp_path: Path) -> None:
+    page = tmp_path / "control.html"
+    page.write_text(f"<!DOCTYPE html><html><body><script>{PWN}</script></body></html>", encoding="utf-8")
+    assert re.search(r"<body[^>]*data-pwned", chromium(tmp_path, page, "--dump-dom"))
+
+
+def test_spans_are_in_the_dom_and_no_article_script_ran(tmp_path: Path) -> None:
+    dom = chromium(tmp_path, hostile_report(tmp_path), "--dump-dom")
+    assert "</html>" in dom, "chromium printed no DOM"
+    marks = re.findall(r'<mark class="l-(\w+)"[^>]*>([^<]*)</mark>', dom)
+    assert marks == [("boilerplate", "Read more:"), ("encoding", "â€™")]
+    assert not re.search(r"<body[^>]*data-pwned", dom)
+    assert "<img" not in dom and dom.count("<script") == 0
+    assert "&lt;script&gt;" in dom  # the article's markup is shown as text
+
+
+def test_screenshot_is_drawn(tmp_path: Path) -> None:
+    shot = tmp_path / "report.png"
+    chromium(tmp_path, hostile_report(tmp_path), f"--screenshot={shot}")
+    assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
