@@ -15,6 +15,7 @@ import codecs
 import gzip
 import json
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -145,6 +146,8 @@ def read_plain(path: Path, options: ReadOptions) -> Item:
     """A plain text file as one record, or the problem reading it."""
     name = str(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or /dev/zero would block or never end
+            return Problem(name, name, None, "not a regular file; skipped", skipped=True)
         data = path.read_bytes()
     except OSError as err:
         return Problem(name, name, None, f"cannot read: {err.strerror or err}")
@@ -202,6 +205,9 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
         yield read_plain(path, options)
         return
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            yield Problem(name, name, None, "not a regular file; skipped", skipped=True)
+            return
         stream = _open_jsonl(path)
     except OSError as err:
         yield Problem(name, name, None, f"cannot read: {err.strerror or err}")

@@ -150,3 +150,21 @@ def test_stdin_is_one_document_or_a_corpus() -> None:
 
 def test_decode_prefers_a_bom_over_the_forced_encoding() -> None:
     assert decode(codecs.BOM_UTF8 + "é".encode(), "cp1252") == "é"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_special_files_are_skipped_not_read_forever(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    [p] = items(fifo)
+    assert isinstance(p, Problem) and p.skipped and "regular file" in p.message
+    if Path("/dev/zero").exists():
+        [z] = items("/dev/zero")
+        assert isinstance(z, Problem) and z.skipped
+
+
+def test_broken_symlink_is_an_error_with_its_path(tmp_path: Path) -> None:
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "missing-target.txt")
+    [p] = items(tmp_path)
+    assert isinstance(p, Problem) and not p.skipped and p.path == str(link)
