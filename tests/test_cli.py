@@ -73,11 +73,13 @@ def test_audit_quiet_drops_the_stderr_summary(workdir: Path) -> None:
 
 def test_audit_terminal_shows_spans_and_the_summary_table(workdir: Path) -> None:
     code, out, _ = run("audit", "damaged.txt", "clean.txt")
+    assert code == EX_FOUND
     assert "«Read more:»[boilerplate]" in out and "garble summary" in out and "2 documents" in out
 
 
 def test_audit_html_to_a_file(workdir: Path) -> None:
     code, _, err = run("audit", "damaged.txt", "-f", "html", "-o", "r.html")
+    assert "1 flagged" in err  # the summary goes to stderr when the report goes to a file
     page = Path("r.html").read_text(encoding="utf-8")
     assert code == EX_FOUND and page.startswith("<!DOCTYPE html>") and 'class="l-boilerplate"' in page
 

@@ -107,11 +107,11 @@ class Tally:
     def lines(self) -> list[str]:
         """The summary as plain lines, for stderr."""
         per_label = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items())) or "none"
-        out = [f"garble: {self.documents} documents ({self.flagged_documents} flagged), "
-               f"{self.paragraphs} paragraphs, {self.spans} spans ({per_label}), "
-               f"{self.errors} errors, {self.skipped} skipped"]
-        out += [f"garble: {'skipped' if p.skipped else 'error'}: {defang(p.path)}"
-                f"{'' if p.line is None else f':{p.line}'}: {defang(p.message)}" for p in self.problems]
+        out = [(f"garble: {self.documents} documents ({self.flagged_documents} flagged), "
+                f"{self.paragraphs} paragraphs, {self.spans} spans ({per_label}), "
+                f"{self.errors} errors, {self.skipped} skipped")]
+        out += [(f"garble: {'skipped' if p.skipped else 'error'}: {defang(p.path)}"
+                 f"{'' if p.line is None else f':{p.line}'}: {defang(p.message)}") for p in self.problems]
         return out
 
 

@@ -183,8 +183,7 @@ def render(items: Iterable[Item], out: TextIO) -> Tally:
     if len(ordered) > 1 or tally.problems:
         out.write(summary_html(ordered, tally))
     out.write(problems_html(tally.problems))
-    for number, result in enumerate(ordered[:MAX_DOCUMENTS]):
-        out.write(document_html(number, result))
+    out.writelines(document_html(number, result) for number, result in enumerate(ordered[:MAX_DOCUMENTS]))
     if more > 0:
         out.write(f"<p>{more} more documents, all scoring ≥ {ordered[MAX_DOCUMENTS].scan.score:.2f}, not drawn.</p>")
     out.write("</body></html>\n")
