@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from garble.inputs import Problem, ReadOptions, Record, decode, read_inputs, walk
 
@@ -168,3 +170,22 @@ def test_broken_symlink_is_an_error_with_its_path(tmp_path: Path) -> None:
     link.symlink_to(tmp_path / "missing-target.txt")
     [p] = items(tmp_path)
     assert isinstance(p, Problem) and not p.skipped and p.path == str(link)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.binary(max_size=40), st.dictionaries(st.sampled_from(["id", "text", "x"]),
+                                                                   st.one_of(st.text(max_size=20), st.integers(),
+                                                                             st.none()), max_size=3)
+                          .map(lambda d: json.dumps(d).encode())), max_size=12))
+def test_jsonl_reader_yields_one_item_per_nonblank_line_and_never_raises(lines: list[bytes]) -> None:
+    lines = [line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines]
+    got = list(read_inputs(["-"], ReadOptions(stdin_jsonl=True), io.BytesIO(b"\n".join(lines))))
+    assert len(got) == sum(1 for line in lines if line.strip())
+    assert all(g.line is not None and g.path == "-" for g in got)
+
+
+def test_a_long_jsonl_line_is_read_whole(tmp_path: Path) -> None:
+    text = "word " * 400_000  # 2 MB: a bounded stand-in for the 50 MB line of the robustness brief
+    path = write_jsonl(tmp_path / "long.jsonl", [json.dumps({"id": "long", "text": text}).encode(), b"{}"])
+    got = items(path)
+    assert isinstance(got[0], Record) and len(got[0].text) == len(text) and isinstance(got[1], Problem)
