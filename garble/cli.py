@@ -49,7 +49,7 @@ class CheckFormat(StrEnum):
     SARIF = "sarif"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL(.gz) corpora; '-' for stdin.",
+Paths = Annotated[list[str], typer.Argument(metavar="PATH", help="Files, folders (recursive), JSONL(.gz) corpora; '-' for stdin.",
                                             show_default=False)]
 TextField = Annotated[str, typer.Option(help="JSONL field holding the text.")]
 IdField = Annotated[str, typer.Option(help="JSONL field holding the document id.")]
@@ -147,9 +147,9 @@ def audit(
 ) -> None:
     """Scan texts and report every flagged span and each paragraph's score.
 
-    For JSONL input, --format jsonl writes one object per input record, in input order
-    (the benchmark's prediction format). Exit 0: nothing found; 1: damage found; 2: bad usage
-    or unreadable input.
+    For JSONL input, --format jsonl writes one object per input record, in input order.
+
+    Exit 0: nothing found; 1: damage found; 2: bad usage or unreadable input.
     """
     settings = _settings()
     detector = _detector(settings, labels)
@@ -187,7 +187,10 @@ def check(
     id_field: IdField = "id",
     encoding: Encoding = None,
 ) -> None:
-    """Lint files for pre-commit: one line per finding, path:line:col: label: "excerpt" (score) [reason]."""
+    """Lint files for pre-commit: one line per finding, path:line:col: label: "excerpt" (score 0.93) and the reason.
+
+    Exit 0: nothing new found; 1: findings; 2: bad usage or unreadable input.
+    """
     from garble import baseline as baselines
     from garble.reports.common import Tally, defang
 
