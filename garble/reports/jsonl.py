@@ -28,6 +28,7 @@ def render_jsonl(items: Iterable[Item], out: TextIO) -> Tally:
     for item in items:
         tally.add(item)
         out.write(json.dumps(to_dict(item), ensure_ascii=False) + "\n")
+        out.flush()
     return tally
 
 
