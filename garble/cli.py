@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from garble.cli_names import names_app
 from garble.datatypes import LABELS, Label
 from garble.inputs import Problem, ReadOptions, Record, read_inputs
 from garble.settings import Settings, SettingsError, discover
@@ -31,6 +32,7 @@ EX_FOUND = 1  # damage found
 EX_USAGE = 2  # bad usage or unreadable input (click's own code for usage errors)
 
 app = typer.Typer(help="Find scraper damage in news text.", no_args_is_help=True, add_completion=False)
+app.add_typer(names_app, name="names")
 
 
 class AuditFormat(StrEnum):

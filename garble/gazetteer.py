@@ -47,6 +47,15 @@ class Gazetteer:
     openers: MappingProxyType[str, int]
     closers: MappingProxyType[str, int]
 
+    def is_given_name(self, part: str) -> bool:
+        """Whether ``part`` mostly opens known names (twice or more, and twice as often as it ends one).
+
+        >>> from_names(["Paul Ryan", "Paul Volcker", "Chris Paul"]).is_given_name("paul")
+        True
+        """
+        opens = self.openers.get(part, 0)
+        return opens >= 2 and opens >= 2 * self.closers.get(part, 0)
+
     def order_score(self, key: NameKey) -> float:
         """How usual the order of ``key`` is: log-odds that its first part opens a name and its last ends one.
 

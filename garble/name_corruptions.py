@@ -40,7 +40,10 @@ class NameCorruption:
 
 
 def name_targets(text: str, known: Gazetteer) -> list[tuple[Token, ...]]:
-    """Person-name mentions of two or more tokens that occur twice or are in the gazetteer.
+    """Person names of two or more tokens that the text lets a reader check.
+
+    A target is in the gazetteer, or occurs twice and opens with a known given
+    name ("Paul Volcker"); organisations and places are left alone.
 
     >>> from garble.gazetteer import from_names
     >>> [" ".join(t.text for t in n) for n in name_targets("Kim Jong Un spoke. Ri Son Gwon left.",
@@ -53,7 +56,8 @@ def name_targets(text: str, known: Gazetteer) -> list[tuple[Token, ...]]:
     keys = [name_key(" ".join(t.text for t in n)) for n in names]
     seen = Counter(keys)
     return [n for n, k in zip(names, keys)
-            if is_person_like(k, known) and (seen[k] >= 2 or k in known) and all(t.text.isalpha() for t in n)]
+            if k in known or (seen[k] >= 2 and is_person_like(k, known) and known.is_given_name(k[0])
+                              and all(t.text.rstrip(".").isalpha() for t in n))]
 
 
 def corrupt_tokens(words: list[str], kind: str, rng: random.Random) -> list[str] | None:
@@ -75,9 +79,13 @@ def corrupt_tokens(words: list[str], kind: str, rng: random.Random) -> list[str]
         i = rng.choice(pairs)
         return words[:i] + [words[i + 1], words[i]] + words[i + 2 :]
     if kind == "dropped":
-        if n < 3:
-            return None  # a two-part name less one part is a surname or given name alone
-        i = rng.randrange(1, n)
+        # The surname of a name of three or more parts ("Kim Jong"), or a middle syllable of a
+        # name of short parts ("Kim Un"); a two-part name less a part is a surname alone, and a
+        # Western name less its middle name ("John Kennedy") is an ordinary short form.
+        if n < 3 or len(words[-1].rstrip(".")) < 2:
+            return None
+        middle = [i for i in range(1, n - 1) if 2 <= len(words[i]) <= 3]
+        i = rng.choice([n - 1, *middle])
         return words[:i] + words[i + 1 :]
     if kind == "replaced":
         i = rng.randrange(n)

@@ -8,7 +8,7 @@ hyphen, another person with the same surname, a transliteration.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from math import log
 
@@ -51,6 +51,13 @@ TRANSLIT = str.maketrans("qgcyjwz", "kkkiivs")
 # The gazetteer's word-order evidence overrides the document's (which form is
 # seen more often or first) only beyond this log-odds margin: three to one.
 ORDER_MARGIN = log(2)
+# A surname the gazetteer lacks is rarer than this as a word ("Volcker" 2.0;
+# "Savings" 4.4 ends a bank's name, not a person's).
+SURNAME_MAX_ZIPF = 3.5
+# ... and against the gazetteer alone, a surname must be rarer still to say
+# that a common word took the given name's place ("Museveni" 2.6; "Carney" of
+# "South Carney", a place, is 3.2).
+GAZETTEER_SURNAME_MAX_ZIPF = 3.0
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 STRENGTHS = {
     "name_swapped_tokens": 0.85,
@@ -105,78 +112,104 @@ def is_person_like(key: NameKey, known: Gazetteer) -> bool:
     )
 
 
-def compare(key: NameKey, ref: NameKey, display: str, where: int | None, ref_here: bool,
-            stronger: bool, known: Gazetteer) -> Conflict | None:
-    """The corruption that turns ``ref`` (shown as ``display``, seen ``where`` or in the gazetteer) into ``key``.
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A known variant to compare a name with, and what the document says about it."""
 
-    ``ref_here`` says the reference occurs in the document; ``stronger`` that it is
-    the more credible of the two (in the gazetteer, or seen more often or earlier).
+    key: NameKey
+    display: str
+    where: int | None  # offset of its first mention, None when only the gazetteer has it
+    stronger: bool  # more credible than the name: in the gazetteer, or seen more often or first
+    doc_parts: Mapping[str, int]  # how often each name part occurs in the document's names
+
+    def conflict(self, reason: str, what: str, suggest: bool = True) -> Conflict:
+        """A conflict with this reference."""
+        return Conflict(reason, what, self.display, self.where, self.display if suggest else None)
+
+
+def compare(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
+    """The corruption that turns the reference into ``key``, or None for ordinary variation.
 
     >>> from garble.gazetteer import from_names, name_key
     >>> g = from_names(["Kim Yo Jong"])
-    >>> compare(name_key("Kim Jong Yo"), name_key("Kim Yo Jong"), "Kim Yo Jong", None, False, True, g).reason
+    >>> compare(name_key("Kim Jong Yo"), Reference(name_key("Kim Yo Jong"), "Kim Yo Jong", None, True, {}), g).reason
     'name_swapped_tokens'
-    >>> compare(name_key("Hillary Clinton"), name_key("Bill Clinton"), "Bill Clinton", 0, True, True,
-    ...         from_names(["Bill Clinton", "Hillary Clinton"])) is None
-    True
+    >>> g = from_names(["Bill Clinton", "Hillary Clinton"])
+    >>> compare(name_key("Hillary Clinton"), Reference(name_key("Bill Clinton"), "Bill Clinton", 0, True, {}), g)
     """
-    def conflict(reason: str, what: str, suggest: bool = True) -> Conflict:
-        return Conflict(reason, what, display, where, display if suggest else None)
-
-    if not is_person_like(ref, known):
+    if not is_person_like(ref.key, known):
         return None
-    if len(key) == len(ref) and sorted(key) == sorted(ref):
-        usual = known.order_score(ref) - known.order_score(key)  # "Paul Volcker" over "Volcker Paul"
-        if usual > ORDER_MARGIN or (abs(usual) <= ORDER_MARGIN and stronger):
-            return conflict("name_swapped_tokens", "tokens in another order")
+    if len(key) == len(ref.key) and sorted(key) == sorted(ref.key):
+        usual = known.order_score(ref.key) - known.order_score(key)  # "Paul Volcker" over "Volcker Paul"
+        if usual > ORDER_MARGIN or (abs(usual) <= ORDER_MARGIN and ref.stronger):
+            return ref.conflict("name_swapped_tokens", "tokens in another order")
         return None
-    if len(key) == len(ref):
-        diff = [i for i, (a, b) in enumerate(zip(key, ref)) if a != b]
-        # a typo against a word form that is known, even when both are seen once
-        stronger = stronger or (len(diff) == 1 and zipf(key[diff[0]]) == 0 < zipf(ref[diff[0]]))
-        if not stronger:
-            return None
-        diff = [i for i, (a, b) in enumerate(zip(key, ref)) if a != b]
-        if len(diff) != 1:
-            return None
-        a, b = key[diff[0]], ref[diff[0]]
-        if len(a) < 2 or len(b) < 2 or not _is_unknown(a, known):
-            return None
-        if a.rstrip("s") == b.rstrip("s"):
-            return None  # a plural or possessive form: "Gamas" for "Gama"
-        if (len(a) >= 4 and OSA.distance(a, b) <= MAX_EDITS and transliterated(a) != transliterated(b)
-                and zipf(a) <= zipf(b) and (ref_here or zipf(a) == 0)  # "Rajapakse" (1.9) is a known form and zipf(a) < MISSPELT_MAX_ZIPF
-                and OSA.normalized_similarity(a, b) >= MISSPELT_MIN_SIMILARITY):
-            return conflict("name_misspelled", f'"{a}" misspelled')
-        if (zipf(a) >= COMMON_WORD_ZIPF and a.isalpha() and a not in ORG_WORDS and diff[0] < len(key) - 1
-                and (len(key) >= 3 or (ref_here and ref[-1] not in SUFFIXES
-                                       and (known.has_part(ref[-1]) or ref[0] in known.openers)))
-                and Levenshtein.normalized_similarity(a, b) < 0.5):
-            # not the last part ("Bob White", "Charles Rule" have surnames that are words),
-            # and a two-part name only against one in the same text with a known given
-            # name or surname ("British Petroleum", "South Carney" for "Mark Carney", "Marine II")
-            return conflict("name_common_word", f'common word "{a}" in the name')
-        if len(key) >= 3 and ref_here and not _is_unknown(b, known) and zipf(a) < COMMON_WORD_ZIPF:
-            return conflict("name_variant_conflict", f'"{a}" in place of "{b}"', suggest=False)
-        return None
-    if len(key) + 1 == len(ref) and len(key) >= 2 and ref_here:
-        return _dropped(key, ref, known, conflict)
+    if len(key) == len(ref.key):
+        diff = [i for i, (a, b) in enumerate(zip(key, ref.key)) if a != b]
+        return _replaced(key, ref, diff[0], known) if len(diff) == 1 else None
+    if len(key) + 1 == len(ref.key) and len(key) >= 2 and ref.where is not None:
+        return _dropped(key, ref, known)
     return None
 
 
-def _dropped(key: NameKey, ref: NameKey, known: Gazetteer, conflict: object) -> Conflict | None:
-    for j, part in enumerate(ref):
-        if ref[:j] + ref[j + 1 :] != key:
+def _replaced(key: NameKey, ref: Reference, i: int, known: Gazetteer) -> Conflict | None:
+    """One part differs: a misspelling, a common word, or (in a long name) an unknown part."""
+    a, b = key[i], ref.key[i]
+    here = ref.where is not None
+    if len(a) < 2 or len(b) < 2 or known.is_given_name(a) or a.rstrip("s") == b.rstrip("s"):
+        return None  # an initial, a given name ("Bill" for "Hillary"), a plural or possessive ("Gamas")
+    if (_is_unknown(a, known) and len(b) >= 4 and OSA.distance(a, b) <= MAX_EDITS and transliterated(a) != transliterated(b)
+            and OSA.normalized_similarity(a, b) >= MISSPELT_MIN_SIMILARITY
+            and zipf(a) < MISSPELT_MAX_ZIPF and zipf(a) <= zipf(b)
+            and (here or zipf(a) == 0)  # against the gazetteer alone "Rajapakse" (1.9) is a known form
+            and (ref.stronger or zipf(a) == 0 < zipf(b))):
+        return ref.conflict("name_misspelled", f'"{a}" misspelled')
+    # a common word against a rare name part: the name is the damaged one, whichever came first
+    if not (ref.stronger or (zipf(a) >= COMMON_WORD_ZIPF and zipf(b) < SURNAME_MAX_ZIPF)):
+        return None
+    if (zipf(a) >= COMMON_WORD_ZIPF and a.isalpha() and a not in ORG_WORDS
+            and Levenshtein.normalized_similarity(a, b) < 0.5 and _common_word_fits(key, ref, i, known)):
+        return ref.conflict("name_common_word", f'common word "{a}" in the name')
+    if len(key) >= 3 and here and _is_unknown(a, known) and not _is_unknown(b, known) and zipf(a) < COMMON_WORD_ZIPF:
+        return ref.conflict("name_variant_conflict", f'"{a}" in place of "{b}"', suggest=False)
+    return None
+
+
+def _common_word_fits(key: NameKey, ref: Reference, i: int, known: Gazetteer) -> bool:
+    """Where a common word in a name is evidence of damage.
+
+    In a name of three or more parts anywhere but its end; in a two-part name
+    only against a reference in the same text that opens with a given name or
+    ends in a known surname ("British Petroleum", "South Carney" for the gazetteer's
+    "Mark Carney" and "Marine II" stay clean). A common word in the last place
+    ("Bob White", "Charles Rule") counts only against a reference in the text
+    that opens with a given name, and when the word is a name part nowhere else there.
+    """
+    last = len(key) - 1
+    surname = ref.key[-1]
+    if ref.where is None:  # the gazetteer's "Yoweri Museveni" for "Union Museveni"
+        return i < last and (len(key) >= 3 or (i == 0 and not known.openers.get(key[0])
+                                               and zipf(surname) < GAZETTEER_SURNAME_MAX_ZIPF))
+    if surname in SUFFIXES or not (known.has_part(surname) or zipf(surname) < SURNAME_MAX_ZIPF):
+        return len(key) >= 3 and i < last
+    if not (known.is_given_name(ref.key[0]) or known.has_part(surname)):
+        return len(key) >= 3 and i < last
+    if i < last:
+        return i > 0 or not known.openers.get(key[0])  # "Dick Ferris" for "Richard Ferris"
+    return known.is_given_name(ref.key[0]) and _is_unknown(key[-1], known) and ref.doc_parts.get(key[-1], 0) <= 1
+
+
+def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
+    for j, part in enumerate(ref.key):
+        if ref.key[:j] + ref.key[j + 1 :] != key:
             continue
-        if len(part) < 2 or part in PARTICLES or part in SUFFIXES or not known.has_part(part):
-            return None  # an initial, a particle, "Jr", or a word no name holds ("Telecommunications")
-        if j == 0:
-            return None  # "Perez de Cuellar" for "Javier Perez de Cuellar"
-        if j < len(ref) - 1 and (key[-1] in known.surnames or len(part) > 3):
+        if j == 0 or len(part) < 2 or part in PARTICLES or part in SUFFIXES:
+            return None  # "Perez de Cuellar", an initial, a particle, "Jr"
+        if j == len(ref.key) - 1 and not (known.has_part(part) or known.is_given_name(ref.key[0])):
+            return None  # "Hong Kong" for "Hong Kong Telecommunications"
+        if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3):
             return None  # "John Kennedy" for "John Fitzgerald Kennedy"
-        assert callable(conflict)
-        result: Conflict = conflict("name_dropped_token", f'"{part}" dropped')
-        return result
+        return ref.conflict("name_dropped_token", f'"{part}" dropped')
     return None
 
 

@@ -23,7 +23,7 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import PARTICLES, Mention, Token, find_mentions, zipf
-from garble.signals.name_rules import COMMON_WORD_ZIPF, Conflict, compare, lone_nonword
+from garble.signals.name_rules import COMMON_WORD_ZIPF, Conflict, Reference, compare, lone_nonword
 
 # Strengths: a doubled token inside a name is almost never legitimate (0 of
 # the clean Reuters and page documents have one outside the gazetteer); the
@@ -63,7 +63,8 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
              for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
              if len(toks) >= 2 and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
-    yield from _variant_hits(names, known)
+    parts = Counter(part for m in mentions for part in m.key)
+    yield from _variant_hits(names, known, parts)
     yield from lone_nonword(doc, mentions, known)
 
 
@@ -106,7 +107,7 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
     return None
 
 
-def _variant_hits(names: list[_Name], known: Gazetteer) -> Iterator[Hit]:
+def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str]) -> Iterator[Hit]:
     counts = Counter(n.key for n in names)
     first: dict[NameKey, _Name] = {}
     by_part: dict[str, set[NameKey]] = {}
@@ -117,7 +118,7 @@ def _variant_hits(names: list[_Name], known: Gazetteer) -> Iterator[Hit]:
     verdicts: dict[NameKey, Conflict | None] = {}
     for n in names:
         if n.key not in verdicts:
-            verdicts[n.key] = _best_conflict(n, counts, first, by_part, known)
+            verdicts[n.key] = _best_conflict(n, counts, first, by_part, known, parts)
         conflict = verdicts[n.key]
         if conflict is None:
             continue
@@ -129,7 +130,7 @@ def _variant_hits(names: list[_Name], known: Gazetteer) -> Iterator[Hit]:
 
 
 def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Name],
-                   by_part: dict[str, set[NameKey]], known: Gazetteer) -> Conflict | None:
+                   by_part: dict[str, set[NameKey]], known: Gazetteer, parts: Counter[str]) -> Conflict | None:
     key = n.key
     if len(key) < 2 or key in known:
         return None
@@ -146,7 +147,7 @@ def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Nam
             ref_here and counts[ref] == counts[key] and ref_first_seen is not None
             and ref_first_seen < n.mention.start)
         display = known.names.get(ref) or (" ".join(t.text for t in ref_name.tokens) if ref_name else "")
-        conflict = compare(key, ref, display, ref_first_seen, ref_here, stronger, known)
+        conflict = compare(key, Reference(ref, display, ref_first_seen, stronger, parts), known)
         if conflict is not None and (best is None or (conflict.strength, ref_here) > (best.strength, best_here)):
             best, best_here = conflict, ref_here
     return best
