@@ -42,8 +42,9 @@ class NameCorruption:
 def name_targets(text: str, known: Gazetteer) -> list[tuple[Token, ...]]:
     """Person names of two or more tokens that the text lets a reader check.
 
-    A target is in the gazetteer, or occurs twice and opens with a known given
-    name ("Paul Volcker"); organisations and places are left alone.
+    A target is in the gazetteer, or opens with a known given name and occurs
+    twice or has its surname used alone elsewhere ("Paul Volcker ... Volcker said");
+    organisations and places are left alone.
 
     >>> from garble.gazetteer import from_names
     >>> [" ".join(t.text for t in n) for n in name_targets("Kim Jong Un spoke. Ri Son Gwon left.",
@@ -51,13 +52,14 @@ def name_targets(text: str, known: Gazetteer) -> list[tuple[Token, ...]]:
     ['Kim Jong Un']
     """
     part = frozenset(known.by_part)
-    names = [n for s, e in paragraph_bounds(text) for m in find_mentions(text, s, e, part) for n in m.names()
-             if len(n) >= 2]
+    names_all = [n for s, e in paragraph_bounds(text) for m in find_mentions(text, s, e, part) for n in m.names()]
+    names = [n for n in names_all if len(n) >= 2]
+    alone = Counter(t.text for n in names_all if len(n) == 1 for t in n)
     keys = [name_key(" ".join(t.text for t in n)) for n in names]
     seen = Counter(keys)
     return [n for n, k in zip(names, keys)
-            if k in known or (seen[k] >= 2 and is_person_like(k, known) and known.is_given_name(k[0])
-                              and all(t.text.rstrip(".").isalpha() for t in n))]
+            if k in known or ((seen[k] >= 2 or alone[n[-1].text]) and is_person_like(k, known)
+                              and known.is_given_name(k[0]) and all(t.text.rstrip(".").isalpha() for t in n))]
 
 
 def corrupt_tokens(words: list[str], kind: str, rng: random.Random) -> list[str] | None:

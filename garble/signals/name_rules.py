@@ -58,6 +58,7 @@ SURNAME_MAX_ZIPF = 3.5
 # that a common word took the given name's place ("Museveni" 2.6; "Carney" of
 # "South Carney", a place, is 3.2).
 GAZETTEER_SURNAME_MAX_ZIPF = 3.0
+MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 STRENGTHS = {
     "name_swapped_tokens": 0.85,
@@ -210,6 +211,54 @@ def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
         if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3):
             return None  # "John Kennedy" for "John Fitzgerald Kennedy"
         return ref.conflict("name_dropped_token", f'"{part}" dropped')
+    return None
+
+
+def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known: Gazetteer) -> Conflict | None:
+    """Evidence from surnames the text uses alone ("Volcker said"), for a name seen only once.
+
+    A known given name after a surname used alone is a swap ("Volcker Paul"); an
+    unknown last part one edit from a surname used alone is a misspelling ("Paul
+    Volcekr"); before a surname used alone, an unknown word one edit from a
+    common given name is a misspelling ("Pual Volcker").
+
+    >>> from garble.gazetteer import from_names, name_key
+    >>> g = from_names(["Paul Ryan", "Paul Volcker", "Rand Paul"])
+    >>> surname_conflict(name_key("Volcker Paul"), "Volcker Paul", {"volcker": 9}, g).suggestion
+    'Paul Volcker'
+    >>> surname_conflict(name_key("Paul Volcekr"), "Paul Volcekr", {"volcker": 9}, g).suggestion
+    'Paul Volcker'
+    """
+    first, last = key[0], key[-1]
+    words = display.split()
+    if len(key) != len(words) or len(key) > 3:
+        return None
+    if (len(key) == 2 and first in alone and last not in alone and known.is_given_name(last)
+            and last not in MONTHS and zipf(first) < COMMON_WORD_ZIPF  # "Fed Jan. 8", "Orange Julius"
+            and known.closers.get(first, 0) >= known.openers.get(first, 0)):
+        fixed = f"{words[-1]} {words[0]}"
+        return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {alone[first]}',
+                        fixed, alone[first], fixed)
+    if last not in alone or zipf(last) >= SURNAME_MAX_ZIPF:
+        return _misspelt_surname(key, words, alone, known)
+    if _is_unknown(first, known) and zipf(first) == 0 and (given := known.closest_given_name(first)):
+        fixed = " ".join([given.capitalize(), *words[1:]])
+        return Conflict("name_misspelled", f'"{words[0]}" misspelled', given.capitalize(), None, fixed)
+    return None
+
+
+def _misspelt_surname(key: NameKey, words: list[str], alone: Mapping[str, int],
+                      known: Gazetteer) -> Conflict | None:
+    last = key[-1]
+    if not known.is_given_name(key[0]) or not _is_unknown(last, known) or zipf(last) > 0:
+        return None
+    for surname, where in alone.items():
+        if (len(surname) >= 4 and abs(len(surname) - len(last)) <= MAX_EDITS and zipf(surname) < SURNAME_MAX_ZIPF
+                and OSA.distance(surname, last) <= MAX_EDITS
+                and OSA.normalized_similarity(surname, last) >= MISSPELT_MIN_SIMILARITY
+                and transliterated(surname) != transliterated(last)):
+            fixed = " ".join([*words[:-1], surname.capitalize()])
+            return Conflict("name_misspelled", f'"{words[-1]}" misspelled', surname.capitalize(), where, fixed)
     return None
 
 

@@ -23,7 +23,14 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import PARTICLES, Mention, Token, find_mentions, zipf
-from garble.signals.name_rules import COMMON_WORD_ZIPF, Conflict, Reference, compare, lone_nonword
+from garble.signals.name_rules import (
+    COMMON_WORD_ZIPF,
+    Conflict,
+    Reference,
+    compare,
+    lone_nonword,
+    surname_conflict,
+)
 
 # Strengths: a doubled token inside a name is almost never legitimate (0 of
 # the clean Reuters and page documents have one outside the gazetteer); the
@@ -64,7 +71,12 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
              for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
              if len(toks) >= 2 and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
     parts = Counter(part for m in mentions for part in m.key)
-    yield from _variant_hits(names, known, parts)
+    alone: dict[str, int] = {}
+    for m in mentions:
+        for piece in m.names():
+            if len(piece) == 1:
+                alone.setdefault(piece[0].text.casefold(), piece[0].start)
+    yield from _variant_hits(names, known, parts, alone)
     yield from lone_nonword(doc, mentions, known)
 
 
@@ -83,7 +95,8 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
     A repeat that opens a hyphenated token ("Boutros Boutros-Ghali") is a real name form,
     and so is one the document writes the same way twice ("Circus Circus Enterprises").
     A repeat that ends the run is mostly a lost sentence break ("About Zune Zune is ..."),
-    unless the name without it is known or ``seen`` elsewhere ("Paul Volcker Volcker").
+    unless the name without it is known, ``seen`` elsewhere or opens with a given name
+    ("Paul Volcker Volcker").
 
     >>> [m.text for m in find_mentions("Minister New Son Son Gwon said")]
     ['New Son Son Gwon']
@@ -101,13 +114,15 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
             continue
         kept = [t.text for t in toks if t is not b] if a.text == b.text else [t.text for t in toks if t is not a]
         k = gazetteer.name_key(" ".join(kept))
-        if a.text != b.text or i + 2 < len(toks) or (len(k) >= 2 and (k in known or k in seen)):
+        if a.text != b.text or i + 2 < len(toks) or (len(k) >= 2 and (k in known or k in seen
+                                                                       or known.is_given_name(k[0]))):
             return Hit(mention.start, mention.end, Label.MANGLED_NAME, "name_doubled_token", DOUBLED_STRENGTH,
                        suggestion=" ".join(kept), evidence=f'token "{a.text}" doubled')
     return None
 
 
-def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str]) -> Iterator[Hit]:
+def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
+                  alone: dict[str, int]) -> Iterator[Hit]:
     counts = Counter(n.key for n in names)
     first: dict[NameKey, _Name] = {}
     by_part: dict[str, set[NameKey]] = {}
@@ -119,6 +134,8 @@ def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str]) -> 
     for n in names:
         if n.key not in verdicts:
             verdicts[n.key] = _best_conflict(n, counts, first, by_part, known, parts)
+            if verdicts[n.key] is None and counts[n.key] == 1 and n.key not in known:
+                verdicts[n.key] = surname_conflict(n.key, " ".join(t.text for t in n.tokens), alone, known)
         conflict = verdicts[n.key]
         if conflict is None:
             continue
