@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from garble.classifier import load_path, shipped_model
 from garble.config import DEFAULT_CONFIG, Config
 from garble.datatypes import Document, Hit, Scan
+from garble.features import line_features
 from garble.segment import segment
 from garble.signals import detect
 from garble.spans import LineProbs, assemble, count_visible
@@ -16,12 +18,21 @@ TYPE_ERROR_TEXT = (
 )
 
 
-def line_probabilities(doc: Document, hits: Sequence[Hit]) -> LineProbs:
+def line_probabilities(doc: Document, hits: Sequence[Hit], model_path: str | None = None) -> LineProbs:
     """Stages 3-4: each line's probability of being damage.
 
-    Without a trained model a line is as likely damage as the strongest hit that
-    covers nearly all of it (90 % of its visible characters).
+    3. features: every line's FEATURE_NAMES vector (garble.features)
+    4. classify: the shipped tree model (or the weights at ``model_path``) scores them with numpy.
+    Without any model a line is as likely damage as the strongest hit covering 90 % of it.
     """
+    model = load_path(model_path) if model_path else shipped_model()
+    if model is None:
+        return _hit_probabilities(doc, hits)
+    lines, X = line_features(doc, hits)
+    return {(ln.start, ln.end): float(p) for ln, p in zip(lines, model.predict_proba(X))}
+
+
+def _hit_probabilities(doc: Document, hits: Sequence[Hit]) -> LineProbs:
     probs: dict[tuple[int, int], float] = {}
     for block in doc.blocks:
         for line in block.lines:
@@ -53,6 +64,6 @@ def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
         raise TypeError(TYPE_ERROR_TEXT.format(name=type(text).__name__))
     doc = segment(text)
     hits = detect(doc)
-    probs = line_probabilities(doc, hits)
+    probs = line_probabilities(doc, hits, config.model_path)
     spans, paragraphs, score = assemble(doc, hits, probs, config)
     return Scan(text, spans, paragraphs, score)

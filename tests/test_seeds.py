@@ -41,7 +41,6 @@ def test_seed_004_damage_is_flagged_with_its_label(seeds: dict[str, Any], label:
     assert covered_share(result, gold["start"], gold["end"], label) >= 0.5
 
 
-@NOT_YET
 def test_seed_000_furniture_is_flagged(seeds: dict[str, Any]) -> None:
     doc = seeds["seed-000"]
     result = garble.scan(doc["text"])

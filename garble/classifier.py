@@ -1,0 +1,171 @@
+"""Stage 4: feature vectors -> probability that a line is damage, with the shipped trees and numpy only.
+
+The model is a boosted tree ensemble trained by ``garble.train`` (scikit-learn) and
+exported to plain JSON: a header ``{format, version, feature_names}`` that is checked
+on load, then every tree's nodes as flat arrays. No pickle; scoring never imports
+scikit-learn.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from garble.features import FEATURE_NAMES
+
+MODEL_FORMAT = "garble-line-trees"
+MODEL_VERSION = 1
+MODEL_FILE = "model.json"
+
+
+class ModelError(ValueError):
+    """A weights file that cannot be used: wrong format, version or feature set."""
+
+
+@dataclass(frozen=True, slots=True)
+class TreeModel:
+    """A boosted tree ensemble in flat arrays (all trees' nodes concatenated).
+
+    A node ``i`` is a leaf when ``left[i] == -1``; then ``value[i]`` is its output.
+    Otherwise a row goes to ``left[i]`` when ``x[feature[i]] <= threshold[i]``.
+    ``roots`` holds each tree's root index. The raw score is ``baseline`` plus the
+    sum of the leaves reached; the probability is ``sigmoid(scale * raw + shift)``
+    (the calibration fitted by ``garble.train``).
+    """
+
+    feature_names: tuple[str, ...]
+    baseline: float
+    scale: float
+    shift: float
+    roots: tuple[int, ...]
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """Probability of damage for each row of ``X`` (shape ``(n, len(feature_names))``).
+
+        >>> stump = TreeModel(("a",), 0.0, 1.0, 0.0, (0,), (0, -1, -1), (0.5, 0, 0),
+        ...                   (1, -1, -1), (2, -1, -1), (0.0, -3.0, 3.0))
+        >>> stump.predict_proba(np.array([[0.0], [1.0]])).round(3).tolist()
+        [0.047, 0.953]
+        """
+        return _arrays(self).predict(np.asarray(X, dtype=float))
+
+
+@dataclass(frozen=True, slots=True)
+class _Arrays:
+    roots: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    baseline: float
+    scale: float
+    shift: float
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """All trees at once: one (rows x trees) node matrix, stepped down level by level."""
+        if not len(X):
+            return np.zeros(0)
+        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
+        rows = np.arange(len(X))[:, None]
+        while True:
+            inner = self.left[node] >= 0
+            if not inner.any():
+                break
+            go_left = X[rows, np.maximum(self.feature[node], 0)] <= self.threshold[node]
+            step = np.where(go_left, self.left[node], self.right[node])
+            node = np.where(inner, step, node)
+        raw = self.baseline + self.value[node].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-(self.scale * raw + self.shift)))
+
+
+@cache
+def _arrays_cached(model: TreeModel) -> _Arrays:
+    return _Arrays(
+        np.array(model.roots, dtype=np.int64), np.array(model.feature, dtype=np.int64),
+        np.array(model.threshold, dtype=float), np.array(model.left, dtype=np.int64),
+        np.array(model.right, dtype=np.int64), np.array(model.value, dtype=float),
+        model.baseline, model.scale, model.shift,
+    )
+
+
+def _arrays(model: TreeModel) -> _Arrays:
+    return _arrays_cached(model)
+
+
+def dump(model: TreeModel) -> str:
+    """The model as JSON text, header first."""
+    body: dict[str, Any] = {
+        "format": MODEL_FORMAT,
+        "version": MODEL_VERSION,
+        "feature_names": list(model.feature_names),
+        "meta": dict(model.meta),
+        "baseline": model.baseline,
+        "scale": model.scale,
+        "shift": model.shift,
+        "roots": list(model.roots),
+        "feature": list(model.feature),
+        "threshold": list(model.threshold),
+        "left": list(model.left),
+        "right": list(model.right),
+        "value": list(model.value),
+    }
+    return json.dumps(body, separators=(",", ":")) + "\n"
+
+
+def load(text: str, source: str = "<string>") -> TreeModel:
+    """A model from JSON text; the header is checked against this garble's FEATURE_NAMES.
+
+    >>> load('{"format": "other"}', "x.json")
+    Traceback (most recent call last):
+    ...
+    garble.classifier.ModelError: x.json: format is 'other', expected 'garble-line-trees'
+    """
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+        got = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise ModelError(f"{source}: format is {got!r}, expected {MODEL_FORMAT!r}")
+    if data.get("version") != MODEL_VERSION:
+        raise ModelError(f"{source}: version is {data.get('version')!r}, this garble reads {MODEL_VERSION}")
+    names = tuple(data.get("feature_names", ()))
+    if names != FEATURE_NAMES:
+        missing = sorted(set(FEATURE_NAMES) - set(names))
+        extra = sorted(set(names) - set(FEATURE_NAMES))
+        raise ModelError(
+            f"{source}: feature_names do not match garble.features.FEATURE_NAMES "
+            f"(missing {missing[:5]}, unexpected {extra[:5]}, order differs: {not missing and not extra}); "
+            "retrain with `garble train`"
+        )
+    return TreeModel(
+        names, float(data["baseline"]), float(data["scale"]), float(data["shift"]),
+        tuple(data["roots"]), tuple(data["feature"]), tuple(float(t) for t in data["threshold"]),
+        tuple(data["left"]), tuple(data["right"]), tuple(float(v) for v in data["value"]),
+        tuple(sorted((str(k), str(v)) for k, v in data.get("meta", {}).items())),
+    )
+
+
+@cache
+def load_path(path: str) -> TreeModel:
+    """A model from a weights file (cached per path)."""
+    return load(Path(path).read_text(encoding="utf-8"), path)
+
+
+@cache
+def shipped_model() -> TreeModel | None:
+    """The weights shipped in ``garble/data/model.json``, or None when the package has none."""
+    resource = files("garble") / "data" / MODEL_FILE
+    if not resource.is_file():
+        return None
+    return load(resource.read_text(encoding="utf-8"), str(resource))

@@ -1,0 +1,224 @@
+"""Synthetic damage: clean articles -> labelled BENCHMARK-format documents, for every label.
+
+Modelled on the seeds (shared/data/seeds), the real scraped articles in shared/data/wild and
+the thehill.com hover cards of the Scrapinghub pages: furniture lines (prompts, time stamps,
+bylines, menus), runs of related headlines, hover cards glued to a name, headline fragments
+spliced into sentences, mangled names, duplicated text, mojibake and seams. Position, length
+and joining vary (no space, one space, " | ", a line break, glued capitals). A share of the
+documents stays fully clean. Everything is drawn from one ``random.Random``, so a seed
+reproduces the corpus exactly.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# Share of documents left untouched: about half the real *-body pages are clean (pages/README.md).
+CLEAN_SHARE = 0.35
+
+PROMPTS: tuple[str, ...] = (
+    "Read more:", "READ MORE", "Related:", "Advertisement", "Share this article", "Share", "Tweet",
+    "Click To Tweet", "Sign up for our newsletter", "Subscribe", "Follow us on Twitter", "News line",
+    "Trending News", "Related Topics", "Continue reading below", "Video", "Comments", "Buy Now",
+    "Hamısı", "Why you can trust us", "Photo: Getty Images", "Image copyright Reuters",
+    "All rights reserved.", "Most Read", "Skip to main content", "Back to top",
+)
+MENU: tuple[str, ...] = ("Home", "News", "World", "Business", "Politics", "Sport", "Opinion", "Tech",
+                         "Markets", "Video", "Health", "Science", "Culture", "Travel", "Weather")
+MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+JOINERS: tuple[str, ...] = ("", " ", " | ", "\n")
+# A sentence: up to . ! or ? that is followed by a capital or the paragraph end (not "1.05", "U.S. Agriculture").
+SENTENCE = re.compile(r"""\S.*?[.!?]["')\]”’]*(?=\s+["“(]?[A-Z]|\s*$)""", re.DOTALL)
+NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Material to inject: headlines and person names (from shared/data/lexicon)."""
+
+    headlines: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+Piece = tuple[str, str | None]  # text and its label (None = clean)
+
+
+def _stamp(rng: random.Random) -> str:
+    d, m, y = rng.randint(1, 28), rng.randint(1, 12), rng.choice((2018, 2019, 2021, 2025))
+    return rng.choice((
+        f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} {d:02d}.{m:02d}.{y}",
+        f"{MONTHS[m - 1]} {d}, {y} {rng.randint(1, 12)}:{rng.randint(0, 59):02d} am ET",
+        f"(Published {rng.choice(('Monday', 'Tuesday', 'Friday'))}, {MONTHS[m - 1]} {d}, {y})",
+        f"Updated {rng.randint(1, 23)} hours ago",
+        f"date {y}-{m:02d}-{d:02d}",
+    ))
+
+
+def furniture(rng: random.Random, lex: Lexicon) -> str:
+    """One line of page furniture (boilerplate)."""
+    kind = rng.randrange(5)
+    if kind == 0:
+        return f"{rng.choice(MENU)} {_stamp(rng)}"
+    if kind == 1:
+        return f"By {rng.choice(lex.names)}{rng.choice((' | ', ', ', chr(10)))}{_stamp(rng)}"
+    if kind == 2:
+        return rng.choice((" | ", " ", "\n")).join(rng.sample(MENU, rng.randint(2, 7)))
+    if kind == 3:
+        return _stamp(rng)
+    return rng.choice(PROMPTS)
+
+
+def headline_run(rng: random.Random, lex: Lexicon) -> str:
+    """Related-story headlines, one a line, sometimes each with a time stamp (the seed's list)."""
+    lines = []
+    stamped = rng.random() < 0.4
+    for _ in range(rng.randint(1, 8)):
+        lines.append(rng.choice(lex.headlines))
+        if stamped:
+            lines.append(_stamp(rng))
+    return "\n".join(lines)
+
+
+def hover_card(rng: random.Random, lex: Lexicon, name: str) -> str:
+    """A thehill.com hover card: the name, then its related headlines glued on, ending in MORE."""
+    heads = " | ".join(rng.choice(lex.headlines) for _ in range(rng.randint(1, 3)))
+    return f"{name}{heads}{rng.choice((' MORE', '', ' MORE'))}"
+
+
+Para = list[Piece]
+
+
+def _clean_paragraph(doc: list[Para], rng: random.Random, min_words: int) -> tuple[int, str] | None:
+    """A random paragraph that is still one clean piece of at least ``min_words`` words."""
+    idx = [i for i, para in enumerate(doc)
+           if len(para) == 1 and para[0][1] is None and para[0][0].count(" ") >= min_words]
+    if not idx:
+        return None
+    i = rng.choice(idx)
+    return i, doc[i][0][0]
+
+
+def _mangle(name: str, rng: random.Random, lex: Lexicon) -> str:
+    a, b = name.split(" ", 1)
+    kind = rng.randrange(4)
+    if kind == 0:
+        return f"{a} {a} {b}" if rng.random() < 0.5 else f"{a} {b} {b}"
+    if kind == 1:
+        return f"{b} {a}"
+    if kind == 2:
+        return f"{rng.choice(lex.names).split()[0]} {b}"
+    return f"{a} {rng.choice(lex.names).split()[-1]}"
+
+
+def _damage(para: str, rng: random.Random, lex: Lexicon, label: str) -> tuple[int, int, str] | None:
+    """Where to damage ``para`` and with what: replace ``para[s:e]`` by the labelled text."""
+    sents = [(m.start(), m.start() + len(m.group().rstrip())) for m in SENTENCE.finditer(para)]
+    if not sents:
+        return None
+    s, e = rng.choice(sents)
+    words = para[s:e].split(" ")
+    starts = [s + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words))]
+    at = rng.randrange(1, len(words)) if len(words) > 1 else 0
+    if label == "mangled_name":
+        m = NAME_PAIR.search(para, rng.randrange(len(para) // 2))
+        return (m.start(), m.end(), _mangle(m.group(), rng, lex)) if m else None
+    if label == "repetition":
+        if rng.random() < 0.4:  # a whole sentence pasted again after itself
+            return e, e, para[s:e]
+        k = rng.randint(1, min(4, at or 1))
+        return starts[at], starts[at], " ".join(words[at - k : at])
+    if label == "encoding":
+        word = words[at]
+        moji = rng.choice(("â€™", "â€œ", "Ã©", "\N{REPLACEMENT CHARACTER}", "Ã¢â‚¬â„¢", "â€\x9d", "Ã¨"))
+        pos = rng.randrange(len(word) + 1)
+        return starts[at], starts[at] + len(word), word[:pos] + moji + word[pos:]
+    if label == "broken_text":
+        if rng.random() < 0.3:  # stray function words dropped into the sentence
+            return starts[at], starts[at], rng.choice(("a the", "of the in", "to a", "the"))
+        k = rng.randint(1, 4)  # the sentence is cut after a few words and the next one starts
+        return starts[at], e, " ".join(words[at : at + k]).rstrip(".,;:")
+    if label == "injected_link":
+        return starts[at], starts[at], hover_card(rng, lex, rng.choice(lex.names))
+    frags = [rng.choice(lex.headlines) for _ in range(rng.randint(1, 3))]  # spliced_headline
+    return starts[at], starts[at], " ".join(frags)
+
+
+def _sentence_op(doc: list[Para], rng: random.Random, lex: Lexicon, label: str) -> None:
+    """Damage inside a sentence of a clean paragraph: names, repeats, mojibake, seams, splices, cards."""
+    found = _clean_paragraph(doc, rng, 12)
+    if found is None:
+        return
+    i, para = found
+    where = _damage(para, rng, lex, label)
+    if where is None:
+        return
+    s, e, bad = where
+    left, right = para[:s], para[e:]
+    joiner = rng.choice(JOINERS[:3]) if label in ("injected_link", "spliced_headline") else " "
+    pre = left if left.endswith(" ") or not left else left + " "
+    post = right if right.startswith(" ") or not right else (joiner or " ") + right.lstrip()
+    if label == "injected_link" and joiner == "":
+        pre = left.rstrip() if pre.endswith(" ") and rng.random() < 0.5 else pre
+    doc[i] = [p for p in ((pre, None), (bad, label), (post, None)) if p[0]]
+
+
+def _block_op(doc: list[Para], rng: random.Random, lex: Lexicon, label: str) -> None:
+    """Whole lines or paragraphs of furniture or related headlines, at the top, middle or end."""
+    if label == "boilerplate":
+        block: list[Para] = [[(furniture(rng, lex), "boilerplate")] for _ in range(rng.randint(1, 3))]
+    elif rng.random() < 0.3:
+        block = [[(rng.choice(("Read more:", "Related:", "READ MORE:", "See also:")), "boilerplate")],
+                 [(headline_run(rng, lex), "injected_link")]]
+    else:
+        block = [[(headline_run(rng, lex), "injected_link")]]
+    where = rng.choice((1, 1, len(doc), rng.randrange(1, max(2, len(doc)))))
+    doc[where:where] = block
+
+
+def _mixed_op(doc: list[Para], rng: random.Random, lex: Lexicon, label: str) -> None:
+    """Injected links come as whole runs of headlines or as inline hover cards."""
+    (_block_op if rng.random() < 0.6 else _sentence_op)(doc, rng, lex, label)
+
+
+OPS: dict[str, Callable[[list[Para], random.Random, Lexicon, str], None]] = {
+    "boilerplate": _block_op, "injected_link": _mixed_op, "spliced_headline": _sentence_op,
+    "mangled_name": _sentence_op, "repetition": _sentence_op, "encoding": _sentence_op,
+    "broken_text": _sentence_op,
+}
+
+
+def _assemble(paragraphs: Sequence[Para]) -> tuple[str, list[dict[str, Any]]]:
+    text, spans = "", []
+    for n, para in enumerate(paragraphs):
+        if n:
+            text += "\n\n"
+        for piece, label in para:
+            if label and piece.strip():
+                spans.append({"start": len(text), "end": len(text) + len(piece), "label": label})
+            text += piece
+    return text, spans
+
+
+def corrupt(article: dict[str, Any], rng: random.Random, lex: Lexicon) -> dict[str, Any]:
+    """A labelled document made from one clean ``{"id", "text", "meta"}`` article.
+
+    >>> lex = Lexicon(("Talks resume in Geneva",), ("Jane Doe",))
+    >>> art = {"id": "a1", "text": "Officials said on Monday that talks would resume soon.", "meta": {}}
+    >>> doc = corrupt(art, random.Random(0), lex)
+    >>> all(doc["text"][s["start"]:s["end"]].strip() for s in doc["spans"])
+    True
+    """
+    title = str(article.get("meta", {}).get("title") or "").title()
+    paras = [p for p in article["text"].split("\n\n") if p.strip()]
+    doc: list[Para] = ([[(title, None)]] if title and rng.random() < 0.7 else []) + [[(p, None)] for p in paras]
+    meta = {"source": article["id"], "group": article["id"], "made_by": "garble.corrupt"}
+    if rng.random() >= CLEAN_SHARE:
+        for label in rng.sample(sorted(OPS), rng.randint(1, 3)):
+            for _ in range(rng.randint(1, 2)):
+                OPS[label](doc, rng, lex, label)
+    text, spans = _assemble(doc)
+    return {"id": f"synth-{article['id']}", "text": text, "spans": spans, "meta": meta}

@@ -1,0 +1,190 @@
+"""The BENCHMARK.md figures for the installed model over a gold JSONL[.gz] file.
+
+The definitions are those of the project's scorer (shared/bench/score.py): character-level
+span precision/recall/F1 over non-space characters, span hit rate, paragraph ROC-AUC of
+(1 - score) dirty against clean, false-alarm and miss rates at 0.9, MAE, kept-text F1 of
+word 4-gram bags, and the share of clean documents with any span. ``tests/test_evaluate.py``
+checks that both agree to 3 decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from garble.segment import paragraph_bounds
+
+DIRTY_BELOW = 0.9  # BENCHMARK.md: a paragraph is dirty below 0.9 gold cleanliness
+IGNORE = "ignore"
+WORD = re.compile(r"\w+")
+
+
+def _char_labels(n: int, spans: Iterable[dict[str, Any]]) -> list[str | None]:
+    labels: list[str | None] = [None] * n
+    for sp in spans:
+        for i in range(max(0, int(sp["start"])), min(n, int(sp["end"]))):
+            labels[i] = sp.get("label", "garble")
+    return labels
+
+
+def auc(pos: Sequence[float], neg: Sequence[float]) -> float | None:
+    """ROC-AUC by the rank-sum formula; ties count half.
+
+    >>> auc([0.9, 0.8], [0.1, 0.8])
+    0.875
+    """
+    if not pos or not neg:
+        return None
+    ranked = sorted([(v, 1) for v in pos] + [(v, 0) for v in neg])
+    rank_sum, i = 0.0, 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        rank_sum += (i + j + 1) / 2 * sum(flag for _, flag in ranked[i:j])
+        i = j
+    return (rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
+
+
+def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    words = WORD.findall(text.lower())
+    return Counter(tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1)))
+
+
+def text_f1(gold_text: str, got_text: str) -> float:
+    """F1 of lower-cased word 4-gram bags (the Scrapinghub extraction benchmark's measure).
+
+    >>> text_f1("one two three four five", "one two three four five")
+    1.0
+    """
+    gold, got = _shingles(gold_text), _shingles(got_text)
+    if not gold and not got:
+        return 1.0
+    common = sum((gold & got).values())
+    p = common / sum(got.values()) if got else 0.0
+    r = common / sum(gold.values()) if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _kept(text: str, labels: Sequence[str | None]) -> str:
+    return "".join(" " if lab else ch for ch, lab in zip(text, labels))
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+class _Tally:
+    """Running counts over documents."""
+
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = self.hits = self.spans = 0
+        self.clean_docs = self.clean_flagged = self.docs = 0
+        self.per_label: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.dirty: list[float] = []
+        self.clean: list[float] = []
+        self.errors: list[float] = []
+        self.text_f1s: list[float] = []
+
+    def add(self, gold_doc: dict[str, Any], pred: dict[str, Any]) -> None:
+        text = gold_doc["text"]
+        gold_spans = [sp for sp in gold_doc["spans"] if sp.get("label") != IGNORE]
+        gold = _char_labels(len(text), gold_spans)
+        got = _char_labels(len(text), pred.get("spans", []))
+        skip = _char_labels(len(text), [sp for sp in gold_doc["spans"] if sp.get("label") == IGNORE])
+        self.docs += 1
+        for i, ch in enumerate(text):
+            g, p = gold[i], got[i]
+            if ch.isspace() or skip[i] or not (g or p):
+                continue
+            self.tp += bool(g and p)
+            self.fp += bool(p and not g)
+            self.fn += bool(g and not p)
+            if g and g == p:
+                self.per_label[g][0] += 1
+            else:
+                if p:
+                    self.per_label[p][1] += 1
+                if g:
+                    self.per_label[g][2] += 1
+        for sp in gold_spans:
+            chars = [i for i in range(sp["start"], sp["end"]) if not text[i].isspace()]
+            if chars:
+                self.spans += 1
+                self.hits += sum(1 for i in chars if got[i]) * 2 >= len(chars)
+        self._paragraphs(text, gold, skip, pred)
+        self.text_f1s.append(text_f1(_kept(text, gold), _kept(text, got)))
+        if not gold_spans:
+            self.clean_docs += 1
+            self.clean_flagged += bool(pred.get("spans"))
+
+    def _paragraphs(self, text: str, gold: list[str | None], skip: list[str | None],
+                    pred: dict[str, Any]) -> None:
+        scores = {(int(p["start"]), int(p["end"])): float(p["score"]) for p in pred.get("paragraphs", [])}
+        for s, e in paragraph_bounds(text):
+            chars = [i for i in range(s, e) if not text[i].isspace() and not skip[i]]
+            if not chars:
+                continue
+            clean = 1 - sum(1 for i in chars if gold[i]) / len(chars)
+            predicted = scores.get((s, e), 1.0)
+            self.errors.append(abs(predicted - clean))
+            if clean < DIRTY_BELOW:
+                self.dirty.append(predicted)
+            elif clean == 1.0:
+                self.clean.append(predicted)
+
+
+def _rate(flags: Iterable[bool], n: int) -> float | None:
+    return round(sum(flags) / n, 4) if n else None
+
+
+def score(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The scorer's figures for gold records against predictions keyed by id (same keys as score.py)."""
+    t = _Tally()
+    missing = 0
+    for doc in gold:
+        if "spans" not in doc:
+            continue
+        pred = preds.get(str(doc["id"]))
+        missing += pred is None
+        t.add(doc, pred or {"spans": [], "paragraphs": []})
+    p, r, f = _prf(t.tp, t.fp, t.fn)
+    a = auc([1 - s for s in t.dirty], [1 - s for s in t.clean])
+    return {
+        "documents": t.docs, "missing_predictions": missing,
+        "span_precision": round(p, 4), "span_recall": round(r, 4), "span_f1": round(f, 4),
+        "span_hit_rate": round(t.hits / t.spans, 4) if t.spans else None,
+        "per_label": {
+            label: {**dict(zip(("precision", "recall", "f1"), (round(x, 4) for x in _prf(*v)))),
+                    "support": v[0] + v[2]}
+            for label, v in sorted(t.per_label.items())
+        },
+        "paragraph_auc": round(a, 4) if a is not None else None,
+        "paragraph_false_alarm_rate": _rate((s < DIRTY_BELOW for s in t.clean), len(t.clean)),
+        "paragraph_miss_rate": _rate((s >= DIRTY_BELOW for s in t.dirty), len(t.dirty)),
+        "paragraph_mae": round(sum(t.errors) / len(t.errors), 4) if t.errors else None,
+        "paragraphs_dirty": len(t.dirty), "paragraphs_clean": len(t.clean),
+        "kept_text_f1": round(sum(t.text_f1s) / len(t.text_f1s), 4) if t.text_f1s else None,
+        "clean_documents": t.clean_docs,
+        "clean_document_false_alarm_rate": round(t.clean_flagged / t.clean_docs, 4) if t.clean_docs else None,
+    }
+
+
+def predict(records: Iterable[dict[str, Any]], model_path: str | None = None) -> dict[str, dict[str, Any]]:
+    """garble's predictions (``scan(text).to_dict(id)``) for each record, keyed by id."""
+    from dataclasses import replace
+
+    from garble.config import DEFAULT_CONFIG
+    from garble.pipeline import scan
+
+    config = replace(DEFAULT_CONFIG, model_path=model_path)
+    return {str(r["id"]): scan(r["text"], config).to_dict(str(r["id"])) for r in records}
+
+
+def evaluate(records: Sequence[dict[str, Any]], model_path: str | None = None) -> dict[str, Any]:
+    """Scan every record with the installed (or given) model and score it."""
+    return score(records, predict(records, model_path))

@@ -1,0 +1,206 @@
+"""Stage 3: lines + signal hits -> fixed-order feature vectors (``FEATURE_NAMES`` is the model contract).
+
+Shallow text features per line, after Kohlschütter et al. 2010 ("Boilerplate detection
+using shallow text features") and jusText: length, case shape, function-word density,
+word commonness (wordfreq), punctuation, furniture shapes, the line's place in the
+document and in its block, the same shape of the neighbouring lines, text repeated
+elsewhere in the document, similarity to the headline, and the signal hits per family.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from garble.datatypes import Block, Document, Hit, Line
+
+# Signal families, read from each hit's reason prefix (``reason.split("_")[0]``).
+FAMILIES: tuple[str, ...] = ("encoding", "furniture", "headline", "link", "seam", "repetition", "name")
+
+# Per-line shape features; also computed for the previous and next line (neighbour context).
+SHAPE_NAMES: tuple[str, ...] = (
+    "log_words", "log_chars", "mean_word_len", "title_share", "upper_share", "stop_share",
+    "mean_zipf", "rare_share", "digit_share", "punct_share", "ends_sentence", "ends_colon",
+    "has_timestamp", "starts_by", "has_bar", "has_url", "glued_caps", "sentences",
+)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    *SHAPE_NAMES,
+    *(f"prev_{n}" for n in SHAPE_NAMES),
+    *(f"next_{n}" for n in SHAPE_NAMES),
+    "only_line", "block_lines", "line_in_block", "block_log_words", "block_stop_share",
+    "doc_position", "doc_log_lines", "is_first_line", "is_last_line",
+    "prose_distance", "in_prose_run", "before_prose", "after_prose",
+    "repeated", "near_repeated", "headline_similarity", "line_words_vs_doc",
+    *(f"hits_{f}" for f in FAMILIES),
+    *(f"strength_{f}" for f in FAMILIES),
+    "hit_cover",
+)
+
+# A line this long and this stop-word dense reads as prose (jusText's "good" paragraph:
+# length > 70 chars and stopword density > 0.30; we count words: 10 words ~ 60-70 chars).
+PROSE_MIN_WORDS = 10
+PROSE_MIN_STOP = 0.3
+
+TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
+TIMESTAMP = re.compile(
+    r"""\b\d{1,2}:\d{2}\b                         # clock time 16:05
+    | \b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b         # numeric date 04.06.2025, 11/19/2019
+    | \b\d{4}-\d{2}-\d{2}\b                       # ISO date
+    | \b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b  # Nov. 19
+    | \b(?:\d+\s+(?:minutes?|hours?|days?)\s+ago)\b  # relative time
+    """,
+    re.VERBOSE,
+)
+URL = re.compile(
+    r"""https?://            # a link
+    | www\.                  # a bare host
+    | \S+@\S+\.\w+           # an e-mail address
+    | (?:^|\s)@\w+           # a social handle
+    """,
+    re.VERBOSE,
+)
+GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "BidenCawthorn": two texts glued without a space
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+# English function words (jusText's English stoplist core); used when garble.lexical is absent.
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me more most my no nor not now of off on once only or other our out over own said same she
+    should so some such than that the their them then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you
+    your""".split()
+)
+
+
+@cache
+def _zipf(word: str) -> float:
+    """wordfreq Zipf commonness of a lower-cased word (0 = unknown), cached."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def _shape(text: str) -> list[float]:
+    """The SHAPE_NAMES features of one line's text."""
+    toks = TOKEN.findall(text)
+    n = len(toks)
+    chars = sum(map(len, text.split()))
+    if not n:
+        return [0.0, float(np.log1p(chars)), 0, 0, 0, 0, 0, 0, 0, 1.0 if chars else 0.0,
+                0, 0, 0, 0, float("|" in text), 0, 0, 0]
+    lows = [t.lower() for t in toks]
+    zipfs = [_zipf(w) for w in lows]
+    punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
+    return [
+        float(np.log1p(n)),
+        float(np.log1p(chars)),
+        sum(map(len, toks)) / n,
+        sum(t[0].isupper() for t in toks) / n,
+        sum(t.isupper() and len(t) > 1 for t in toks) / n,
+        sum(w in _STOPWORDS for w in lows) / n,
+        sum(zipfs) / n,
+        sum(z < 2.5 for z in zipfs) / n,
+        sum(any(c.isdigit() for c in t) for t in toks) / n,
+        punct / max(chars, 1),
+        float(bool(SENTENCE_END.search(text))),
+        float(text.rstrip().endswith(":")),
+        float(bool(TIMESTAMP.search(text))),
+        float(text.lower().startswith("by ")),
+        float("|" in text),
+        float(bool(URL.search(text))),
+        float(len(GLUED.findall(text))),
+        float(len(re.findall(r"[.!?][\"'”’]?\s+[A-Z“\"]", text))),
+    ]
+
+
+def _norm(text: str) -> str:
+    return " ".join(TOKEN.findall(text.lower()))
+
+
+def _prose_run(shapes: np.ndarray) -> tuple[int, int]:
+    """[first, last] line index of the longest run of prose-like lines (by word mass)."""
+    i_words, i_stop = SHAPE_NAMES.index("log_words"), SHAPE_NAMES.index("stop_share")
+    prose = (np.expm1(shapes[:, i_words]) >= PROSE_MIN_WORDS) & (shapes[:, i_stop] >= PROSE_MIN_STOP)
+    idx = np.flatnonzero(prose)
+    if not len(idx):
+        return 0, len(shapes) - 1
+    words = np.expm1(shapes[:, i_words])
+    best, best_mass, start = (idx[0], idx[0]), -1.0, idx[0]
+    for a, b in zip(idx, [*idx[1:], -10]):
+        if b - a > 2:  # a gap of more than one non-prose line ends a run
+            mass = float(words[start : a + 1].sum())
+            if mass > best_mass:
+                best, best_mass = (start, a), mass
+            start = b
+    return int(best[0]), int(best[1])
+
+
+def _hit_features(doc: Document, line: Line, hits: Sequence[Hit]) -> list[float]:
+    counts = dict.fromkeys(FAMILIES, 0.0)
+    strength = dict.fromkeys(FAMILIES, 0.0)
+    covered = np.zeros(line.end - line.start, dtype=bool)
+    for h in hits:
+        if h.end <= line.start or h.start >= line.end:
+            continue
+        family = h.reason.split("_")[0]
+        covered[max(h.start, line.start) - line.start : min(h.end, line.end) - line.start] = True
+        if family in counts:
+            counts[family] += 1
+            strength[family] = max(strength[family], h.strength)
+    visible = np.array([not c.isspace() for c in line.text], dtype=bool)
+    cover = float((covered & visible).sum() / max(visible.sum(), 1))
+    return [*counts.values(), *strength.values(), cover]
+
+
+def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.ndarray]:
+    """Every line of ``doc`` in order, and its FEATURE_NAMES vector (one row a line).
+
+    >>> from garble.segment import segment
+    >>> lines, X = line_features(segment("Read more:\\n\\nThe minister said on Monday that talks resume."), [])
+    >>> [l.text for l in lines], X.shape == (2, len(FEATURE_NAMES))
+    (['Read more:', 'The minister said on Monday that talks resume.'], True)
+    """
+    placed: list[tuple[Block, int, Line]] = [(b, i, ln) for b in doc.blocks for i, ln in enumerate(b.lines)]
+    lines = [ln for _, _, ln in placed]
+    if not lines:
+        return [], np.zeros((0, len(FEATURE_NAMES)))
+    shapes = np.array([_shape(ln.text) for ln in lines], dtype=float)
+    blank = np.zeros((1, len(SHAPE_NAMES)))
+    prev = np.vstack([blank, shapes[:-1]])
+    nxt = np.vstack([shapes[1:], blank])
+    run_a, run_b = _prose_run(shapes)
+    norms = [_norm(ln.text) for ln in lines]
+    counts = Counter(norms)
+    head = norms[0]
+    n = len(lines)
+    words = np.expm1(shapes[:, 0])
+    median_words = float(np.median(words)) + 1.0
+    block_shape = {b.index: _shape(b.text) for b in doc.blocks}
+    rows = []
+    for k, (block, i, line) in enumerate(placed):
+        bs = block_shape[block.index]
+        near = 0.0
+        if len(norms[k]) >= 20:
+            for j in range(max(0, k - 40), min(n, k + 40)):
+                if j != k and len(norms[j]) >= 20 and fuzz.ratio(norms[k], norms[j]) >= 90:
+                    near = 1.0
+                    break
+        dist = 0 if run_a <= k <= run_b else (run_a - k if k < run_a else k - run_b)
+        rows.append([
+            float(len(block.lines) == 1), float(np.log1p(len(block.lines))), i / max(len(block.lines), 1),
+            bs[0], bs[5], k / n, float(np.log1p(n)), float(k == 0), float(k == n - 1),
+            float(np.log1p(dist)), float(run_a <= k <= run_b), float(k < run_a), float(k > run_b),
+            float(counts[norms[k]] > 1 and len(norms[k]) > 0), near,
+            fuzz.ratio(norms[k], head) / 100 if k else 1.0,
+            float(np.log1p(words[k]) - np.log(median_words)),
+            *_hit_features(doc, line, hits),
+        ])
+    return lines, np.hstack([shapes, prev, nxt, np.array(rows, dtype=float)])

@@ -1,0 +1,156 @@
+"""Training: labelled documents -> line features -> scikit-learn fit -> the shipped weights file.
+
+Needs the ``train`` extra (scikit-learn). Deterministic from a fixed seed: the same
+corpus and seed give the same JSON bit for bit (``corpus/build.py`` builds the corpus).
+
+    python -m garble.train corpus/build/train.jsonl.gz --out garble/data/model.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from garble.classifier import TreeModel, dump
+from garble.datatypes import Document, Line
+from garble.features import FEATURE_NAMES, line_features
+from garble.segment import segment
+from garble.signals import detect
+
+SEED = 20261123
+# A line is damage when at least half its visible characters are inside gold spans (issue 3).
+POSITIVE_SHARE = 0.5
+# Boosting settings: 300 rounds of depth-limited trees keep the JSON well under 2 MB; chosen by
+# grouped CV on the *-body-dev pages (see models/README.md).
+PARAMS: dict[str, Any] = {
+    "max_iter": 300, "learning_rate": 0.08, "max_leaf_nodes": 15, "min_samples_leaf": 40,
+    "l2_regularization": 1.0, "early_stopping": False,
+}
+# Synthetic lines (garble.corrupt over Reuters) weigh this much against a real page line: at
+# weight 1 they pulled grouped-CV span F1 on the real dev pages down (0.62 -> 0.58); at 0.05 they
+# cost nothing there and teach clean newswire prose and the labels real pages lack.
+SYNTHETIC_WEIGHT = 0.05
+# Calibration sigmoid(SCALE * raw + SHIFT): sharpened so fewer clean paragraphs fall below 0.9;
+# grouped CV on *-body-dev (l3s): clean-paragraph false alarms 14.0% -> 7.5%, clean docs flagged
+# 19% -> 11%, span F1 0.62 -> 0.60: the trade the issue asks for (false alarms <= 2%).
+SCALE, SHIFT = 1.5, -1.0
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    """Records of a JSONL or JSONL.gz file."""
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def line_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str, Any]]) -> np.ndarray:
+    """1 for each line with >= POSITIVE_SHARE of its visible characters inside a gold span.
+
+    >>> from garble.segment import segment
+    >>> doc = segment("Read more:\\n\\nBody text here.")
+    >>> line_labels(doc.text, [l for b in doc.blocks for l in b.lines], [{"start": 0, "end": 10}]).tolist()
+    [1, 0]
+    """
+    gold = np.zeros(len(text) + 1, dtype=np.int64)
+    for sp in spans:
+        if sp.get("label") != "ignore":
+            gold[sp["start"]] += 1
+            gold[sp["end"]] -= 1
+    inside = np.cumsum(gold)[: len(text)] > 0
+    visible = ~np.array([c.isspace() for c in text], dtype=bool) if text else np.zeros(0, bool)
+    out = []
+    for ln in lines:
+        vis = visible[ln.start : ln.end]
+        share = (inside[ln.start : ln.end] & vis).sum() / max(vis.sum(), 1)
+        out.append(int(share >= POSITIVE_SHARE))
+    return np.array(out, dtype=np.int64)
+
+
+def document_matrix(record: dict[str, Any]) -> tuple[Document, np.ndarray, np.ndarray]:
+    """One gold record's segmented document, line features and line labels."""
+    doc = segment(record["text"])
+    lines, X = line_features(doc, detect(doc))
+    return doc, X, line_labels(record["text"], lines, record.get("spans", []))
+
+
+def group_of(record: dict[str, Any]) -> str:
+    """The CV group of a record: its web host for real pages, else its source doc id."""
+    meta = record.get("meta", {})
+    return str(meta.get("host") or meta.get("group") or record["id"])
+
+
+def build(records: Iterable[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Stacked features, labels and per-line groups of many records."""
+    xs, ys, groups = [], [], []
+    for rec in records:
+        _, X, y = document_matrix(rec)
+        xs.append(X)
+        ys.append(y)
+        groups += [group_of(rec)] * len(y)
+    return np.vstack(xs), np.concatenate(ys), groups
+
+
+def fit(X: np.ndarray, y: np.ndarray, seed: int = SEED, weight: np.ndarray | None = None) -> TreeModel:
+    """Fit the boosted trees and export them to a TreeModel."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(random_state=seed, **PARAMS)
+    clf.fit(X, y, sample_weight=weight)
+    return export(clf)
+
+
+def export(clf: Any) -> TreeModel:
+    """A fitted binary HistGradientBoostingClassifier as a TreeModel (flat node arrays)."""
+    roots, feature, threshold, left, right, value = [], [], [], [], [], []
+    for (predictor,) in clf._predictors:
+        nodes = predictor.nodes
+        off = len(feature)
+        roots.append(off)
+        for nd in nodes:
+            leaf = bool(nd["is_leaf"])
+            feature.append(-1 if leaf else int(nd["feature_idx"]))
+            threshold.append(0.0 if leaf else float(nd["num_threshold"]))
+            left.append(-1 if leaf else off + int(nd["left"]))
+            right.append(-1 if leaf else off + int(nd["right"]))
+            value.append(float(nd["value"]) if leaf else 0.0)
+    baseline = float(np.ravel(clf._baseline_prediction)[0])
+    return TreeModel(FEATURE_NAMES, baseline, SCALE, SHIFT, tuple(roots), tuple(feature), tuple(threshold),
+                     tuple(left), tuple(right), tuple(value))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Command line: train on real gold pages plus synthetic docs and write the weights JSON."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="+", help="real labelled JSONL[.gz] files (BENCHMARK.md format)")
+    ap.add_argument("--synthetic", nargs="*", default=[], help="garble.corrupt output, weighted down")
+    ap.add_argument("--out", default="garble/data/model.json")
+    ap.add_argument("--seed", type=int, default=SEED)
+    a = ap.parse_args(argv)
+    train(a.gold, a.synthetic, a.out, a.seed)
+
+
+def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = SEED) -> TreeModel:
+    """Fit on the real and synthetic files and write the model to ``out``."""
+    X, y, _ = build(r for path in gold for r in read_jsonl(path) if "spans" in r)
+    weight = np.ones(len(y))
+    if synthetic:
+        Xs, ys, _ = build(r for path in synthetic for r in read_jsonl(path) if "spans" in r)
+        X, y = np.vstack([X, Xs]), np.concatenate([y, ys])
+        weight = np.concatenate([weight, np.full(len(ys), SYNTHETIC_WEIGHT)])
+    model = fit(X, y, seed, weight)
+    Path(out).write_text(dump(model), encoding="utf-8")
+    print(f"{out}: {len(model.roots)} trees, {len(model.feature)} nodes, {len(y)} lines ({y.mean():.1%} damage)")
+    return model
+
+
+if __name__ == "__main__":
+    main()
