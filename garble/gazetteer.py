@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 NameKey = tuple[str, ...]
 HEADER_PREFIX = "# garble names gazetteer v1"
-PART = re.compile(r"[^\W_]+", re.UNICODE)
+PART = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # "O'Neill" is one part
 POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -37,8 +37,8 @@ def name_key(name: str) -> NameKey:
 
 
 def _common_given_names(known: Gazetteer) -> tuple[str, ...]:
-    # five or more names open with it, and it mostly opens them (about 300 parts)
-    return tuple(p for p, n in known.openers.items() if n >= 5 and known.is_given_name(p))
+    # three or more names open with it, and it mostly opens them
+    return tuple(p for p, n in known.openers.items() if n >= 3 and known.is_given_name(p))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ class Gazetteer:
         return opens >= 2 and opens >= 2 * self.closers.get(part, 0)
 
     def closest_given_name(self, part: str) -> str | None:
-        """The common given name (opening five or more known names) one edit from ``part``, if one.
+        """The common given name (opening three or more known names) one edit from ``part``, if one.
 
         >>> from_names([f"Paul {s}" for s in "Ryan Volcker Simon Allen Smith".split()]).closest_given_name("pual")
         'paul'

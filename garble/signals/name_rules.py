@@ -168,7 +168,7 @@ def _replaced(key: NameKey, ref: Reference, i: int, known: Gazetteer) -> Conflic
     # a common word against a rare name part: the name is the damaged one, whichever came first
     if not (ref.stronger or (zipf(a) >= COMMON_WORD_ZIPF and zipf(b) < SURNAME_MAX_ZIPF)):
         return None
-    if (zipf(a) >= COMMON_WORD_ZIPF and a.isalpha() and a not in ORG_WORDS
+    if (zipf(a) >= COMMON_WORD_ZIPF and a.isalpha() and len(a) >= 3 and a not in ORG_WORDS  # "Chung In-yong"
             and Levenshtein.normalized_similarity(a, b) < 0.5 and _common_word_fits(key, ref, i, known)):
         return ref.conflict("name_common_word", f'common word "{a}" in the name')
     if len(key) >= 3 and here and _is_unknown(a, known) and not _is_unknown(b, known) and zipf(a) < COMMON_WORD_ZIPF:
@@ -239,7 +239,7 @@ def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known
         fixed = f"{words[-1]} {words[0]}"
         return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {alone[first]}',
                         fixed, alone[first], fixed)
-    if last not in alone or zipf(last) >= SURNAME_MAX_ZIPF:
+    if last not in alone or zipf(last) >= COMMON_WORD_ZIPF:
         return _misspelt_surname(key, words, alone, known)
     if _is_unknown(first, known) and zipf(first) == 0 and (given := known.closest_given_name(first)):
         fixed = " ".join([given.capitalize(), *words[1:]])
@@ -253,7 +253,7 @@ def _misspelt_surname(key: NameKey, words: list[str], alone: Mapping[str, int],
     if not known.is_given_name(key[0]) or not _is_unknown(last, known) or zipf(last) > 0:
         return None
     for surname, where in alone.items():
-        if (len(surname) >= 4 and abs(len(surname) - len(last)) <= MAX_EDITS and zipf(surname) < SURNAME_MAX_ZIPF
+        if (len(surname) >= 4 and abs(len(surname) - len(last)) <= MAX_EDITS and zipf(surname) < COMMON_WORD_ZIPF
                 and OSA.distance(surname, last) <= MAX_EDITS
                 and OSA.normalized_similarity(surname, last) >= MISSPELT_MIN_SIMILARITY
                 and transliterated(surname) != transliterated(last)):
