@@ -40,11 +40,14 @@ COMMON_WORD_ZIPF = 4.5
 # "Yo" 4.45 stay below it; "Kim" is 4.6 but a gazetteer part). Variants are compared between person-like names only.
 NAME_PART_MAX_ZIPF = 4.5
 # Company-form suffixes: rare as words, never parts of a person's name.
-ORG_WORDS = frozenset("ag bhd bv co corp cos gmbh inc llc lp ltd nv plc pty sa spa".split())
+ORG_WORDS = frozenset([
+    "ag", "bhd", "bv", "co", "corp", "cos", "gmbh", "inc", "llc", "lp", "ltd", "nv", "plc", "pty",
+    "sa", "spa",
+])
 # The nouns after a demonym slot ("the Erem nation"): only there is a lone
 # non-word taken for a mangled name; elsewhere it is usually a real rare name
 # (27 in 6,244 clean Reuters training articles: "the Veslefrikk oil field").
-NATION_NOUNS = [[w] for w in "nation country state regime government people kingdom republic leader".split()]
+NATION_NOUNS = [[w] for w in ["nation", "country", "state", "regime", "government", "people", "kingdom", "republic", "leader"]]
 # Letters that romanisations swap ("Qaddafi"/"Gaddafi", "Yeltsin"/"Jeltsin"):
 # with "h" dropped and doubled letters merged, such variants are not misspellings.
 TRANSLIT = str.maketrans("qgcyjwz", "kkkiivs")
@@ -58,8 +61,8 @@ SURNAME_MAX_ZIPF = 3.5
 # that a common word took the given name's place ("Museveni" 2.6; "Carney" of
 # "South Carney", a place, is 3.2).
 GAZETTEER_SURNAME_MAX_ZIPF = 3.0
-MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-SUFFIXES = frozenset("jr sr ii iii iv".split())
+MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 STRENGTHS = {
     "name_swapped_tokens": 0.85,
     "name_misspelled": 0.8,
@@ -267,6 +270,7 @@ def lone_nonword(doc: Document, mentions: Sequence[Mention], known: Gazetteer) -
 
     >>> from garble.segment import segment
     >>> from garble.gazetteer import from_names
+    >>> from garble.mentions import find_mentions
     >>> doc = segment("Others tried to engage with the Erem nation, in vain.")
     >>> [doc.text[h.start:h.end] for h in lone_nonword(doc, list(find_mentions(doc.text)), from_names([]))]
     ['Erem']
@@ -285,5 +289,3 @@ def lone_nonword(doc: Document, mentions: Sequence[Mention], known: Gazetteer) -
             yield Hit(tok.start, tok.end, Label.MANGLED_NAME, "name_rare_word", 0.6,
                       evidence=f'"{word}" is no known word or name and appears nowhere else')
 
-
-from garble.mentions import find_mentions  # noqa: E402  (used by the doctest only)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterator
-from itertools import repeat
 from dataclasses import dataclass
+from itertools import pairwise, repeat
 
 from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
-from garble.mentions import PARTICLES, Mention, Token, find_mentions, zipf
+from garble.mentions import Mention, Token, find_mentions, zipf
 from garble.signals.name_rules import (
     COMMON_WORD_ZIPF,
     Conflict,
@@ -106,7 +106,7 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
     if mention.key in known:
         return None
     toks = mention.tokens
-    for i, (a, b) in enumerate(zip(toks, toks[1:])):
+    for i, (a, b) in enumerate(pairwise(toks)):
         last = b.text.rsplit("-", 1)[-1]
         if len(a.text) < 2 or not a.text[:1].isupper():
             continue  # initials: "Col M M Masur"
