@@ -65,6 +65,7 @@ URL = re.compile(
     """,
     re.VERBOSE,
 )
+DIGIT = re.compile(r"\d")
 GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "BidenCawthorn": two texts glued without a space
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -108,7 +109,7 @@ def _shape(text: str) -> list[float]:
         sum(w in _STOPWORDS for w in lows) / n,
         sum(zipfs) / n,
         sum(z < 2.5 for z in zipfs) / n,
-        sum(any(c.isdigit() for c in t) for t in toks) / n,
+        sum(bool(DIGIT.search(t)) for t in toks) / n,
         punct / max(chars, 1),
         float(bool(SENTENCE_END.search(text))),
         float(text.rstrip().endswith(":")),
@@ -183,7 +184,11 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
     n = len(lines)
     words = np.expm1(shapes[:, 0])
     median_words = float(np.median(words)) + 1.0
-    block_shape = {b.index: _shape(b.text) for b in doc.blocks}
+    first_row = {}
+    for k, (block, i, _) in enumerate(placed):
+        first_row.setdefault(block.index, k)
+    block_shape = {b.index: list(shapes[first_row[b.index]]) if len(b.lines) == 1 else _shape(b.text)
+                   for b in doc.blocks if b.lines}
     rows = []
     for k, (block, i, line) in enumerate(placed):
         bs = block_shape[block.index]

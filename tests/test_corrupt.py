@@ -1,0 +1,64 @@
+"""garble.corrupt: labelled synthetic documents, deterministic from a seed."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from garble.corrupt import CLEAN_SHARE, Lexicon, corrupt
+from garble.datatypes import LABELS
+
+LEX = Lexicon(
+    ("Senate passes stopgap spending bill", "Markets slide as oil jumps", "Storm batters coast | Live updates"),
+    ("Jane Doe", "Ri Son Gwon", "Kim Yo Jong"),
+)
+ARTICLES = [
+    {"id": f"a{i}", "meta": {"title": "TALKS RESUME"}, "text": (
+        f"GENEVA, March {i % 28 + 1} - Officials said on Monday that talks with Acme Holdings would resume "
+        "next week after a pause of several months. The delegations met Peter Smith in the city.\n\n"
+        "The talks are expected to last three days, according to a statement issued by the ministry on "
+        "Sunday evening. Prices rose 1.05 dlrs in early trade.\n\n"
+        "A spokesman for the company declined to comment on the details of the proposal when reached by "
+        "telephone on Monday afternoon.")}
+    for i in range(300)
+]
+
+
+def make(seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    return [corrupt(a, rng, LEX) for a in ARTICLES]
+
+
+def test_same_seed_same_corpus_and_another_seed_differs() -> None:
+    assert make(7) == make(7)
+    assert make(7) != make(8)
+
+
+def test_spans_are_sorted_disjoint_in_bounds_and_non_blank() -> None:
+    for doc in make(1):
+        ends = 0
+        for sp in doc["spans"]:
+            assert ends <= sp["start"] < sp["end"] <= len(doc["text"])
+            assert doc["text"][sp["start"] : sp["end"]].strip()
+            ends = sp["end"]
+
+
+def test_every_label_is_produced() -> None:
+    counts = Counter(sp["label"] for doc in make(2) for sp in doc["spans"])
+    assert set(counts) == {label.value for label in LABELS}
+
+
+def test_a_share_of_documents_stays_clean_and_untouched() -> None:
+    docs = make(3)
+    clean = [d for d in docs if not d["spans"]]
+    assert 0.5 * CLEAN_SHARE < len(clean) / len(docs) < 2 * CLEAN_SHARE
+    source = {a["id"]: a for a in ARTICLES}
+    for d in clean:
+        assert source[d["meta"]["source"]]["text"] in d["text"]
+
+
+def test_joinings_vary() -> None:
+    texts = [d["text"][sp["start"] - 1 : sp["start"]] for d in make(4) for sp in d["spans"]
+             if sp["label"] == "injected_link" and sp["start"]]
+    assert {" ", "\n"} <= set(texts)
+    assert any(ch.isalnum() for ch in texts)  # glued to the preceding word without a space
