@@ -130,11 +130,11 @@ def corrupt_name(text: str, kind: str, rng: random.Random, known: Gazetteer) -> 
     targets = name_targets(text, known)
     rng.shuffle(targets)
     for target in targets:
-        words = [t.text for t in target]
+        start, end = target[0].start, target[-1].end
+        words = text[start:end].split()  # "J." keeps its full stop
         damaged = corrupt_tokens(words, kind, rng)
         if damaged is None or damaged == words:
             continue
-        start, end = target[0].start, target[-1].end
         new = " ".join(damaged)
         return NameCorruption(text[:start] + new + text[end:], start, start + len(new), kind, text[start:end])
     return None
