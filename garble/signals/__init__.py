@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from garble.datatypes import Block, Document, Hit
-from garble.signals import boilerplate, encoding
-from garble.signals import names
+from garble.signals import boilerplate, encoding, headlines, links, names, repetition, seams
 
 BlockSignal = Callable[[Block, Document], Iterator[Hit]]
 DocumentSignal = Callable[[Document], Iterator[Hit]]
@@ -20,12 +19,26 @@ DocumentSignal = Callable[[Document], Iterator[Hit]]
 BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     boilerplate.prompt_lines,
     boilerplate.timestamp_lines,
+    boilerplate.credits,
+    boilerplate.tweet_signatures,
+    boilerplate.menu_words,
+    links.glued_seams,
+    links.teaser_runs,
+    links.inline_links,
+    links.headline_lists,
+    links.after_prompt,
+    headlines.headline_runs,
+    seams.doubled_determiners,
+    seams.missing_breaks,
+    seams.cut_offs,
+    repetition.doubled_words,
     encoding.mojibake,
     encoding.bad_characters,
 )
 
 DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = (
     names.mangled_names,
+    repetition.repeated_text,
 )
 
 

@@ -1,0 +1,83 @@
+"""Duplication by the pipeline: doubled words, and sentences or paragraphs repeated verbatim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from garble.datatypes import Block, Document, Hit, Label
+from garble.lexical import FUNCTION_WORDS
+
+# The same word twice in a row: "the the". Case-insensitive, whole words.
+DOUBLED_WORD = re.compile(r"(?<![\w'’-])(?P<word>[^\W\d]+)\s+(?P=word)\b", re.IGNORECASE)
+
+# Doubles that English allows ("that that", "had had", "is is", "Sirhan Sirhan",
+# reduplications like "bye bye", "no no", "very very").
+LEGIT_DOUBLES = frozenset([
+    "that", "had", "is", "do", "bye", "no", "yes", "very", "so", "ha", "ho", "knock", "can"
+])
+
+# A sentence: up to and including its terminal punctuation, or to the paragraph's end.
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]?|$)", re.MULTILINE)
+
+# Repeated sentences shorter than this (characters) are formulae ("He declined to
+# comment.", "Ends.") that an honest article repeats; the pipeline's duplicates in
+# shared/data/wild are whole quotes and captions, far longer.
+MIN_REPEATED_SENTENCE = 50
+# ... and a repeated sentence or paragraph needs this many words: a repeated signature line
+# ("— The Nigerian Senate (@NGRSenate) October 9, 2018", 8 words) is an honest embed.
+MIN_REPEATED_WORDS = 10
+
+
+def doubled_words(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag a word written twice in a row, except the doubles English allows.
+
+    Capitalised doubles of content words ("Sirhan Sirhan", "Bora Bora") are names,
+    and a doubled name token is the names family's business.
+
+    >>> from garble.segment import segment
+    >>> doc = segment("He said that that was the the plan in Bora Bora.")
+    >>> [doc.text[h.start - 4:h.end] for h in doubled_words(doc.blocks[0], doc)]
+    ['the the']
+    """
+    for m in DOUBLED_WORD.finditer(block.text):
+        word = m.group("word")
+        low = word.lower()
+        if low in LEGIT_DOUBLES or (word[:1].isupper() and low not in FUNCTION_WORDS):
+            continue
+        # The second copy is the damage; the first one is the text.
+        second = m.end() - len(word)
+        yield Hit(block.start + second, block.start + m.end(), Label.REPETITION, "repetition_word", 0.8,
+                  suggestion="")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def repeated_text(doc: Document) -> Iterator[Hit]:
+    """Flag the second and later copies of a paragraph or a long sentence (one dict pass, linear).
+
+    >>> from garble.segment import segment
+    >>> s = "The minister said the talks would resume in Geneva next week."
+    >>> doc = segment(f"{s} Then he left.\\n\\nMore text here. {s}")
+    >>> [doc.text[h.start:h.end] for h in repeated_text(doc)]
+    ['The minister said the talks would resume in Geneva next week.']
+    """
+    seen_blocks: set[str] = set()
+    seen_sentences: set[str] = set()
+    for block in doc.blocks:
+        key = _key(block.text)
+        if len(key) >= MIN_REPEATED_SENTENCE and key.count(" ") >= MIN_REPEATED_WORDS - 1 and key in seen_blocks:
+            yield Hit(block.start, block.end, Label.REPETITION, "repetition_paragraph", 0.9)
+            continue
+        seen_blocks.add(key)
+        for m in SENTENCE.finditer(block.text):
+            chunk = m.group().strip()
+            key = _key(chunk)
+            if len(key) < MIN_REPEATED_SENTENCE or key.count(" ") < MIN_REPEATED_WORDS - 1:
+                continue
+            if key in seen_sentences:
+                start = block.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
+                yield Hit(start, start + len(chunk), Label.REPETITION, "repetition_sentence", 0.85)
+            seen_sentences.add(key)
