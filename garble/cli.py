@@ -259,6 +259,36 @@ def clean(
     raise typer.Exit(EX_USAGE if errors else EX_FOUND if changed else EX_CLEAN)
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL(.gz) in the BENCHMARK.md format.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    model: Annotated[Path | None, typer.Option(help="Weights file instead of the shipped model.")] = None,
+) -> None:
+    """Print the benchmark figures (span F1, paragraph AUC, ...) of the installed model on GOLD."""
+    import json
+
+    from garble.evaluate import evaluate, render
+    from garble.train import read_jsonl
+
+    result = evaluate(list(read_jsonl(gold)), str(model) if model else None)
+    typer.echo(json.dumps(result) if as_json else render(result))
+    raise typer.Exit(EX_CLEAN)
+
+
+@app.command()
+def train(
+    gold: Annotated[list[Path], typer.Argument(help="Real labelled JSONL(.gz) pages (the *-body-dev files).")],
+    synthetic: Annotated[list[Path] | None, typer.Option(help="garble.corrupt output (corpus/build.py).")] = None,
+    out: Annotated[Path, typer.Option(help="Where to write the weights JSON.")] = Path("garble/data/model.json"),
+) -> None:
+    """Retrain the line classifier (needs the `train` extra: scikit-learn); same data and seed, same bytes."""
+    from garble.train import train as fit_and_write
+
+    fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out))
+    raise typer.Exit(EX_CLEAN)
+
+
 def main() -> None:
     """Run the ``garble`` command."""
     app()

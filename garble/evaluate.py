@@ -188,3 +188,15 @@ def predict(records: Iterable[dict[str, Any]], model_path: str | None = None) ->
 def evaluate(records: Sequence[dict[str, Any]], model_path: str | None = None) -> dict[str, Any]:
     """Scan every record with the installed (or given) model and score it."""
     return score(records, predict(records, model_path))
+
+
+def render(result: dict[str, Any]) -> str:
+    """The figures as aligned text lines, the way score.py prints them."""
+    out = []
+    for key, value in result.items():
+        if key == "per_label":
+            out += [f"  {label:18} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+                    f"(gold chars {m['support']})" for label, m in value.items()]
+        else:
+            out.append(f"{key:34} {value}")
+    return "\n".join(out)

@@ -71,3 +71,17 @@ def test_agrees_with_the_shared_scorer(tmp_path: Path) -> None:
                 assert ours[key][label]["f1"] == pytest.approx(m["f1"], abs=5e-4), label
         else:
             assert ours[key] == value, key
+
+
+def test_cli_eval_prints_the_figures_and_json(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in GOLD), encoding="utf-8")
+    text = CliRunner().invoke(app, ["eval", str(gold)])
+    assert text.exit_code == 0 and "span_f1" in text.output and "paragraph_auc" in text.output
+    as_json = CliRunner().invoke(app, ["eval", str(gold), "--json"])
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.output) == score(GOLD, predict(GOLD))
