@@ -62,6 +62,7 @@ SURNAME_MAX_ZIPF = 3.5
 # "South Carney", a place, is 3.2).
 GAZETTEER_SURNAME_MAX_ZIPF = 3.0
 MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+VOWELS = str.maketrans("eiou", "aaaa")
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 STRENGTHS = {
     "name_swapped_tokens": 0.85,
@@ -92,13 +93,24 @@ def _is_unknown(part: str, known: Gazetteer) -> bool:
     return not known.has_part(part)
 
 
-def transliterated(part: str) -> str:
+def is_latin(part: str) -> bool:
+    """Whether ``part`` is written in Latin letters (inflected Cyrillic names are not misspellings).
+
+    >>> is_latin("gwon"), is_latin("кристины")
+    (True, False)
+    """
+    return all("a" <= c <= "z" or "\u00c0" <= c <= "\u024f" for c in part)
+
+
+def transliterated(part: str, vowels: bool = False) -> str:
     """A rough key under which transliteration variants of a name part agree.
 
     >>> transliterated("qaddafi") == transliterated("gadhafi"), transliterated("thachi") == transliterated("thaci")
     (True, True)
     """
     out = part.translate(TRANSLIT).replace("h", "")
+    if vowels:  # "Mohammedmian" for the gazetteer's "Mohammadmian"
+        out = out.translate(VOWELS)
     return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
 
 
@@ -162,7 +174,8 @@ def _replaced(key: NameKey, ref: Reference, i: int, known: Gazetteer) -> Conflic
     here = ref.where is not None
     if len(a) < 2 or len(b) < 2 or known.is_given_name(a) or a.rstrip("s") == b.rstrip("s"):
         return None  # an initial, a given name ("Bill" for "Hillary"), a plural or possessive ("Gamas")
-    if (_is_unknown(a, known) and len(b) >= 4 and OSA.distance(a, b) <= MAX_EDITS and transliterated(a) != transliterated(b)
+    if (_is_unknown(a, known) and len(b) >= 4 and is_latin(a) and OSA.distance(a, b) <= MAX_EDITS
+            and (here or transliterated(a, vowels=True) != transliterated(b, vowels=True)) and transliterated(a) != transliterated(b)
             and OSA.normalized_similarity(a, b) >= MISSPELT_MIN_SIMILARITY
             and zipf(a) < MISSPELT_MAX_ZIPF and zipf(a) <= zipf(b)
             and (here or zipf(a) == 0)  # against the gazetteer alone "Rajapakse" (1.9) is a known form
@@ -172,6 +185,7 @@ def _replaced(key: NameKey, ref: Reference, i: int, known: Gazetteer) -> Conflic
     if not (ref.stronger or (zipf(a) >= COMMON_WORD_ZIPF and zipf(b) < SURNAME_MAX_ZIPF)):
         return None
     if (zipf(a) >= COMMON_WORD_ZIPF and a.isalpha() and len(a) >= 3 and a not in ORG_WORDS  # "Chung In-yong"
+            and len(key) >= 3  # two-part names: "Manchester United", "Coach Ryan", "Rich Rodriguez", "Tom Pink"
             and Levenshtein.normalized_similarity(a, b) < 0.5 and _common_word_fits(key, ref, i, known)):
         return ref.conflict("name_common_word", f'common word "{a}" in the name')
     if len(key) >= 3 and here and _is_unknown(a, known) and not _is_unknown(b, known) and zipf(a) < COMMON_WORD_ZIPF:
@@ -209,8 +223,8 @@ def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
             continue
         if j == 0 or len(part) < 2 or part in PARTICLES or part in SUFFIXES:
             return None  # "Perez de Cuellar", an initial, a particle, "Jr"
-        if j == len(ref.key) - 1 and not (known.has_part(part) or known.is_given_name(ref.key[0])):
-            return None  # "Hong Kong" for "Hong Kong Telecommunications"
+        if j == len(ref.key) - 1 and not known.has_part(part):
+            return None  # "Hong Kong" for "Hong Kong Telecommunications", "Joe Cole" for "Joe Cole Compilation"
         if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3):
             return None  # "John Kennedy" for "John Fitzgerald Kennedy"
         return ref.conflict("name_dropped_token", f'"{part}" dropped')
@@ -226,7 +240,7 @@ def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known
     common given name is a misspelling ("Pual Volcker").
 
     >>> from garble.gazetteer import from_names, name_key
-    >>> g = from_names(["Paul Ryan", "Paul Volcker", "Rand Paul"])
+    >>> g = from_names([f"Paul {s}" for s in ("Ryan", "Volcker", "Simon", "Allen")])
     >>> surname_conflict(name_key("Volcker Paul"), "Volcker Paul", {"volcker": 9}, g).suggestion
     'Paul Volcker'
     >>> surname_conflict(name_key("Paul Volcekr"), "Paul Volcekr", {"volcker": 9}, g).suggestion
@@ -237,7 +251,8 @@ def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known
     if len(key) != len(words) or len(key) > 3:
         return None
     if (len(key) == 2 and first in alone and last not in alone and known.is_given_name(last)
-            and last not in MONTHS and zipf(first) < COMMON_WORD_ZIPF  # "Fed Jan. 8", "Orange Julius"
+            and last not in MONTHS and zipf(first) < SURNAME_MAX_ZIPF  # "Fed Jan. 8", "Orange Julius", "Villa Park"
+            and known.openers.get(last, 0) >= 2 * known.closers.get(last, 0) + 1  # not "Saddam Hussein" (6 to 3)
             and known.closers.get(first, 0) >= known.openers.get(first, 0)):
         fixed = f"{words[-1]} {words[0]}"
         return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {alone[first]}',
