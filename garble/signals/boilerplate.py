@@ -17,17 +17,18 @@ PROMPT_LINE = re.compile(
     r"""
     ^(?:
         read\ (?:more|also|next|the\ full\ story)     # read-more prompts
-      | related(?:\ (?:stories|articles|coverage|news|content))?
+      | (?:latest\ )?related(?:\ (?:stories|articles|coverage|news|content))?
       | more\ (?:stories|news|from\ \w+)              # more-from lists
       | see\ also | recommended(?:\ for\ you)?
       | most\ read(?:\ in\ [\w\ ]+)?                  # "Most read in world news"
       | (?:share|tweet|email|print)(?:\ (?:this|on\ \w+|story|article))?
       | click\ (?:here|to\ tweet)
-      | advertisement | sponsored(?:\ content)? | subscribe(?:\ now)?
+      | (?:advertisement|ad)(?:\ -\ story\ continues\ below)?   # ad slots
+      | sponsored(?:\ content)? | subscribe(?:\ now)? | buy\ now
       | sign\ up(?:\ for\ [\w\ ]+)? | follow\ us(?:\ on\ \w+)?
       | (?:news|latest)\ (?:line|news|headlines)      # headline-list titles
       | story\ continued\ below | continue\ reading
-      | like\ this | like\ loading\.*                 # WordPress share widget
+      | like\ this(?::\ like\ loading\.*)? | like\ loading\.*   # WordPress share widget
       | comments? | leave\ a\ (?:comment|reply) | caption | close | back\ to\ gallery
       | published | updated
     )\s*[:.!»›>|-]*$
@@ -54,7 +55,8 @@ TIMESTAMP_LINE = re.compile(
 CREDIT = re.compile(
     r"""
     \(AP\ Photo/[^)\n]{1,60}\)                               # (AP Photo/David Zalubowski)
-  | (?:Featured\ image|Image|Photo)\ (?:via|by|credit:?)\ [^\n]{1,60}$   # Featured image via CNN
+  | (?:Featured\ image|Image|Photo)\ (?:via|by|from|credit:?)\ [^\n]{1,60}$   # Featured image via CNN
+  | \(Source:\ [^)\n]{1,40}\)$                               # (Source: Twitter)
   | Photo:\ [^\n]{1,60}$                                     # Photo: X, STF / Associated Press
   | Credit:\ [^\n]{1,40}$                                    # ...treatmentCredit: EPA
   | ^Image\ \d{1,3}\ of\ /?\ ?\d{1,3}$                       # Image 1 of 9
@@ -68,7 +70,7 @@ CREDIT = re.compile(
 TWEET_SIGNATURE = re.compile(
     r"""
     (?:\N{EM DASH}\ ?)?                         # the dash Twitter's embed puts first
-    (?:(?:[A-Z][\w'’-]{0,20}|[A-Z]\.)\ {1,2}){0,4}   # the display name, up to four words
+    (?:(?:[A-Z][a-z'’-]{0,15}(?:[A-Z][a-z]{1,15})?|[A-Z]\.)\ {1,2}){0,4}   # display name: up to 4 words
     \(@\w{1,15}\)\ {1,3}                        # (@handle)
     [A-Z][a-z]{2,8}\.?\ \d{1,2},\ \d{4}         # November 25, 2017
     """,

@@ -9,15 +9,29 @@ import ftfy
 
 from garble.datatypes import Block, Document, Hit, Label
 
+# What a UTF-8 continuation byte (0x80-0xBF) becomes when decoded as cp1252 or Latin-1:
+# a C1 control or Latin-1 sign, or one of cp1252's punctuation and letter substitutes.
+CONTINUATION = (
+    "\N{PADDING CHARACTER}-\N{INVERTED QUESTION MARK}"           # U+0080-U+00BF, Latin-1 reading
+    "\N{LEFT SINGLE QUOTATION MARK}-\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}"  # ‘ ’ “ ” • – — … ‰ ‹ ›
+    "\N{EURO SIGN}\N{TRADE MARK SIGN}"                           # € ™
+    "\N{LATIN CAPITAL LIGATURE OE}\N{LATIN SMALL LIGATURE OE}"   # Œ œ
+    "\N{LATIN CAPITAL LETTER S WITH CARON}\N{LATIN SMALL LETTER S WITH CARON}"  # Š š
+    "\N{LATIN CAPITAL LETTER Y WITH DIAERESIS}"                   # Ÿ
+    "\N{LATIN CAPITAL LETTER Z WITH CARON}\N{LATIN SMALL LETTER Z WITH CARON}"  # Ž ž
+    "\N{LATIN SMALL LETTER F WITH HOOK}"                          # ƒ
+    "\N{MODIFIER LETTER CIRCUMFLEX ACCENT}\N{SMALL TILDE}"       # ˆ ˜
+)
+
 # Runs of characters that are typical of UTF-8 decoded as Latin-1/cp1252.
 # The run must contain at least one of these lead characters followed by a
 # continuation-looking character, which keeps plain accented text (café) clean.
 MOJIBAKE_RUN = re.compile(
-    r"""
+    rf"""
     (?:
-        [ÂÃÊÔÏâäïÐÄ]  # lead byte as cp1252
-        [\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2122]  # continuation
-        [\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2122]?
+        [ÂÃÊÔÏâäïÐÄ]        # a UTF-8 lead byte read as cp1252 (Ã for é, â for ’)
+        [{CONTINUATION}]     # its first continuation byte
+        [{CONTINUATION}]?    # a second one (three-byte sequences such as â€™)
     )+
     """,
     re.VERBOSE,

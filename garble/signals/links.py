@@ -12,7 +12,8 @@ from garble.signals.boilerplate import PROMPT_LINE, TIMESTAMP_LINE
 # Two words glued at an injection seam: "BidenCawthorn", "FacebookTwitter".
 GLUED_WORDS = re.compile(
     r"""
-    \b[A-Z]?[a-z]{2,}      # the end of the first text (a word, maybe capitalised)
+    (?<![@\#\w])           # not a handle or hashtag (@SheriffClarke, #TodayInSenate)
+    [A-Z]?[a-z]{2,}        # the end of the first text (a word, maybe capitalised)
     [A-Z][a-z]{2,}\b       # the start of the second, capitalised
     """,
     re.VERBOSE,
@@ -26,14 +27,22 @@ TEASER_MARKER = re.compile(
     r"""
     (?P<colon>(?:[A-Z][\w.’'-]*\ ){0,3}[A-Z][\w.’'-]*:\ (?=[A-Z‘'"]))  # "On The Money: Biden ..."
   | (?P<pipe>\ \|\ )                                                    # " | " between two titles
-  | (?P<more>\bfor\ more\b | \bMORE\b)                                  # the card's "MORE" link
+  | (?P<more>\bfor\ more\b)                                              # a teaser's "for more"
+  | (?P<card_end>\bMORE\b)                                               # the card's "MORE" link
     """,
     re.VERBOSE,
 )
 
 # Markers further apart than this (characters) belong to different chains; a
-# hover card is 100-250 characters (thehill pages in shared/data/pages).
-CHAIN_GAP = 200
+# hover card's teasers run 100-300 characters between seams and "MORE" (thehill pages
+# in shared/data/pages).
+CHAIN_GAP = 300
+
+# A capitalised name piece or any other run of non-space text, for walking back over a
+# hover card's name ("Kristi Lynn Noem" in "Gov. Kristi NoemKristi Lynn NoemSouth Dakota ...").
+NAME_PIECE = re.compile(r"[A-Z][a-z’'.-]*|[^\sA-Z]+")
+# A card's name has at most this many words ("Alexandria Ocasio-Cortez", "Donald Trump Jr.").
+MAX_NAME_WORDS = 4
 
 # Inline link furniture with one unmistakable shape.
 INLINE_LINK = re.compile(
@@ -44,8 +53,14 @@ INLINE_LINK = re.compile(
     re.VERBOSE,
 )
 
+# A linked headline is one line up to this long (the longest related-story line in
+# the l3s body-dev gold is about 120 characters).
+MAX_LINK_LINE = 160
+# Related-story lists after a prompt run up to this many blocks (l3s lists have 3-8).
+MAX_LINK_RUN = 12
+
 # Prompts after which a short line is a related-story link ("Read more:" + a headline).
-LINK_PROMPT = re.compile(r"^(?:read\ (?:more|also|next)|related|see\ also|more\ from)", re.IGNORECASE | re.VERBOSE)
+LINK_PROMPT = re.compile(r"^(?:read\ (?:more|also|next)|(?:latest\ )?related|see\ also|more\ from)", re.IGNORECASE | re.VERBOSE)
 
 
 def _is_glued(token: str, doc: Document) -> bool:
@@ -95,12 +110,12 @@ def _chains(block: Block, doc: Document) -> Iterator[list[tuple[int, int, str]]]
 def teaser_runs(block: Block, doc: Document) -> Iterator[Hit]:
     """Flag hover-card and teaser chains: glued seams, "Column:" prefixes, " | " pipes, "for more".
 
-    A chain needs three markers, one of them a glued seam or a pipe, which prose
-    alone does not produce, and one a column prefix or a "for more" (product names
-    like "NetPrint" and "RoadMate" glue words too, but come without them).
+    A chain needs three markers: a glued seam with a column prefix or a "for more"
+    (product names like "NetPrint" glue words too, but come without them), or a pipe
+    with a column prefix. A seam closed by "MORE" is a card on its own.
 
     >>> from garble.segment import segment
-    >>> t = ("He Joe BidenCawthorn: Biden plan could fail On The Money: Biden fires chief"
+    >>> t = ("President Biden Joe BidenCawthorn: Biden plan could fail On The Money: Biden fires chief"
     ...      " | IRS scandals follow Biden for more funding in May.")
     >>> doc = segment(t)
     >>> [doc.text[h.start:h.end] for h in teaser_runs(doc.blocks[0], doc)]
@@ -108,24 +123,39 @@ def teaser_runs(block: Block, doc: Document) -> Iterator[Hit]:
     """
     for chain in _chains(block, doc):
         kinds = [kind for _, _, kind in chain]
-        has_anchor = bool({"seam", "pipe"} & set(kinds))
-        has_card = bool({"colon", "more"} & set(kinds))
-        if len(chain) < 3 or not has_anchor or not has_card:
+        found = set(kinds)
+        # A seam closed by the card's own "MORE" is a card even without a third marker.
+        is_card = {"seam", "card_end"} <= found
+        seam_chain = "seam" in found and bool({"colon", "more", "card_end"} & found)
+        pipe_chain = {"pipe", "colon"} <= found  # "Column: title | title"
+        if not is_card and (len(chain) < 3 or not (seam_chain or pipe_chain)):
             continue
-        start = _back_over_capitals(block.text, chain[0][0])
+        start = _card_start(block.text, chain)
         strength = 0.9 if "seam" in kinds else 0.75
         yield Hit(block.start + start, block.start + chain[-1][1], Label.INJECTED_LINK, "link_teaser_chain", strength)
 
 
-def _back_over_capitals(text: str, pos: int, limit: int = 1) -> int:
-    """Move ``pos`` back over up to ``limit`` capitalised words (the first name of "Joe BidenCawthorn")."""
-    for _ in range(limit):
-        before = text.rfind(" ", 0, max(pos - 1, 0))
-        word = text[before + 1 : pos].strip()
-        if not word[:1].isupper() or not word.isalpha():
-            break
-        pos = before + 1
-    return pos
+def _card_start(text: str, chain: list[tuple[int, int, str]]) -> int:
+    """Where a hover card starts: the full name that ends at a glued seam.
+
+    thehill.com cards repeat the linked person's full name right after the surname in
+    the text, then glue their teasers on: walking back from a seam's inner capital over
+    name words, the card starts after the word that equals the name's surname.
+    """
+    for start, end, kind in chain:
+        if kind != "seam":
+            continue
+        cut = next(i for i in range(start + 1, end) if text[i].isupper())
+        pieces = [m for m in NAME_PIECE.finditer(text, max(0, cut - 80), cut)][::-1]
+        if not pieces or not pieces[0].group()[:1].isupper():
+            continue
+        surname = pieces[0].group()
+        for n, piece in enumerate(pieces[1 : MAX_NAME_WORDS + 1], 1):
+            if piece.group() == surname:
+                return pieces[n - 1].start()
+            if not piece.group()[:1].isupper():
+                break
+    return chain[0][0]
 
 
 def inline_links(block: Block, doc: Document) -> Iterator[Hit]:
@@ -152,16 +182,25 @@ def headline_lists(block: Block, doc: Document) -> Iterator[Hit]:
         yield Hit(block.start, end, Label.INJECTED_LINK, "link_headline_list", 0.95)
 
 
+def _is_link_line(block: Block) -> bool:
+    """One short line without closing punctuation: the shape of a linked headline."""
+    return len(block.lines) == 1 and len(block.text) <= MAX_LINK_LINE and block.text[-1] not in ".!?”\"…"
+
+
 def after_prompt(block: Block, doc: Document) -> Iterator[Hit]:
-    """Flag a one-line, unpunctuated block right after a "Read more:"-style prompt.
+    """Flag one-line, unpunctuated blocks in a run that follows a "Read more:"-style prompt.
 
     >>> from garble.segment import segment
-    >>> doc = segment("Read more:\\n\\nIEPF issued a statement on children")
-    >>> [h.reason for h in after_prompt(doc.blocks[1], doc)]
-    ['link_after_prompt']
+    >>> doc = segment("Read more:\\n\\nIEPF issued a statement on children\\n\\nNew bridge opens in the north")
+    >>> [h.reason for b in doc.blocks for h in after_prompt(b, doc)]
+    ['link_after_prompt', 'link_after_prompt']
     """
-    if block.index == 0 or len(block.lines) != 1 or len(block.text) > 160 or block.text[-1] in ".!?”\"":
+    if not _is_link_line(block):
         return
-    prev = doc.blocks[block.index - 1].text
-    if len(prev) <= 40 and PROMPT_LINE.match(prev) and LINK_PROMPT.match(prev):
-        yield Hit(block.start, block.end, Label.INJECTED_LINK, "link_after_prompt", 0.85)
+    for back in range(block.index - 1, max(-1, block.index - 1 - MAX_LINK_RUN), -1):
+        prev = doc.blocks[back].text
+        if len(prev) <= 40 and PROMPT_LINE.match(prev) and LINK_PROMPT.match(prev):
+            yield Hit(block.start, block.end, Label.INJECTED_LINK, "link_after_prompt", 0.85)
+            return
+        if not _is_link_line(doc.blocks[back]):
+            return

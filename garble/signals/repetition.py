@@ -14,7 +14,8 @@ DOUBLED_WORD = re.compile(r"(?<![\w'’-])(?P<word>[^\W\d]+)\s+(?P=word)\b", re.
 # Doubles that English allows ("that that", "had had", "is is", "Sirhan Sirhan",
 # reduplications like "bye bye", "no no", "very very").
 LEGIT_DOUBLES = frozenset([
-    "that", "had", "is", "do", "bye", "no", "yes", "very", "so", "ha", "ho", "knock", "can"
+    "that", "had", "is", "do", "bye", "no", "yes", "very", "really", "so", "ha", "ho", "knock", "can",
+    "far", "again", "more"
 ])
 
 # A sentence: up to and including its terminal punctuation, or to the paragraph's end.

@@ -1,0 +1,39 @@
+"""Furniture: prompts, stamps, credits, tweet signatures, share rows and menu words."""
+
+from __future__ import annotations
+
+from garble.segment import segment
+from garble.signals import boilerplate
+
+
+def reasons(text: str) -> dict[str, str]:
+    doc = segment(text)
+    signals = (boilerplate.prompt_lines, boilerplate.timestamp_lines, boilerplate.credits,
+               boilerplate.tweet_signatures, boilerplate.menu_words)
+    return {text[h.start : h.end]: h.reason for b in doc.blocks for s in signals for h in s(b, doc)}
+
+
+def test_prompt_lines_and_stamps() -> None:
+    found = reasons("Read more:\n\nPolitics 17:36 17.06.2019\n\nUpdated: 18 Nov 2019, 19:11\n\nAdvertisement")
+    assert found == {"Read more:": "furniture_prompt", "Politics 17:36 17.06.2019": "furniture_timestamp",
+                     "Updated: 18 Nov 2019, 19:11": "furniture_timestamp", "Advertisement": "furniture_prompt"}
+
+
+def test_credits_inside_and_at_the_end_of_lines() -> None:
+    found = reasons("Cars at a lot. (AP Photo/Jo Roe)\n\nImage 1 of 9\n\nIt ends.Photo by Al Bo/Getty Images")
+    assert set(found) == {"(AP Photo/Jo Roe)", "Image 1 of 9", "Photo by Al Bo/Getty Images"}
+
+
+def test_a_glued_tweet_signature_is_strong_and_a_standalone_one_weak() -> None:
+    doc = segment("Wow.  Jo Roe (@joroe) May 5, 2017And then.\n\n— Al Bo (@albo) May 6, 2017")
+    strengths = [h.strength for b in doc.blocks for h in boilerplate.tweet_signatures(b, doc)]
+    assert strengths == [0.9, 0.4]
+
+
+def test_prose_that_mentions_prompts_or_photos_is_left_alone() -> None:
+    assert reasons("Read more books, she said.\n\nA photo by the agency showed the damage to the bridge.") == {}
+
+
+def test_an_english_last_word_is_not_a_menu_word() -> None:
+    assert reasons("Text.\n\nReuters") == {}
+    assert reasons("Text.\n\nHamısı") == {"Hamısı": "furniture_menu_word"}

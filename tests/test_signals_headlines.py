@@ -1,0 +1,50 @@
+"""Headline runs: chained headlines inside prose are flagged, ordinary prose is not."""
+
+from __future__ import annotations
+
+import time
+
+from garble.datatypes import Label
+from garble.segment import segment
+from garble.signals.headlines import headline_runs
+
+SPLICED = (
+    "Officials and the party leader Lee Min Jun Seoul’s Lee Min Jun reports ‘grave error’ over Busan’s"
+    " port plan state TV admits Lee Min Jun’s ‘weak stance’ Seoul slams trade door now for more"
+    " pledged to keep the talks going."
+)
+
+
+def hits(text: str) -> list[tuple[str, float]]:
+    doc = segment(text)
+    return [(text[h.start : h.end], h.strength) for b in doc.blocks for h in headline_runs(b, doc)]
+
+
+def test_chained_headlines_inside_a_sentence_are_one_strong_hit() -> None:
+    [(span, strength)] = hits(SPLICED)
+    assert span.startswith("Lee Min Jun Seoul’s") and span.endswith("now for more")
+    assert strength >= 0.9
+
+
+def test_the_hit_is_labelled_spliced_headline() -> None:
+    doc = segment(SPLICED)
+    assert {h.label for h in headline_runs(doc.blocks[0], doc)} == {Label.SPLICED_HEADLINE}
+
+
+def test_headline_verbs_without_quotes_are_weak_evidence_only() -> None:
+    text = ("Officials said Seoul port reports grow Busan dock admits delay Incheon yard slams plan"
+            " amid protests over wages")
+    assert all(strength < 0.5 for _, strength in hits(text))
+
+
+def test_prose_full_of_names_is_left_alone() -> None:
+    text = ("President Anna Berg of Norway met Prime Minister John Roe of Canada and Chancellor Eva Lind"
+            " in Oslo on Monday to discuss trade.")
+    assert hits(text) == []
+
+
+def test_a_long_paragraph_of_capitalised_words_runs_in_linear_time() -> None:
+    text = " ".join(["North Korea’s Kim reports ‘x’ over"] * 20000)
+    t0 = time.perf_counter()
+    hits(text)
+    assert time.perf_counter() - t0 < 5

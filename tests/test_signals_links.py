@@ -1,0 +1,54 @@
+"""Injected links: hover cards, teaser chains, headline lists, related-story lines."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+from garble.datatypes import Block, Document, Hit
+from garble.segment import segment
+from garble.signals import links
+
+
+def texts(signal: Callable[[Block, Document], Iterator[Hit]], text: str) -> list[str]:
+    doc = segment(text)
+    return [text[h.start : h.end] for b in doc.blocks for h in signal(b, doc)]
+
+
+def test_a_hover_card_starts_at_the_repeated_full_name_and_ends_at_more() -> None:
+    text = "Gov. Ann Lee Ann Mary LeeState budget passes after long fight Lee signs tax bill MORE (R) said."
+    assert texts(links.teaser_runs, text) == [
+        "Ann Mary LeeState budget passes after long fight Lee signs tax bill MORE"
+    ]
+
+
+def test_a_glued_seam_before_a_colon_is_strong_and_a_lone_one_weak() -> None:
+    doc = segment("He met Joe BidenCawthorn: yes. The SmithJones plan stalled.")
+    strengths = {doc.text[h.start : h.end]: h.strength for h in links.glued_seams(doc.blocks[0], doc)}
+    assert strengths["BidenCawthorn"] >= 0.8 and strengths["SmithJones"] < 0.5
+
+
+def test_known_camel_case_words_and_handles_are_not_seams() -> None:
+    assert texts(links.glued_seams, "YouTube and PlayStation, said @JaneRoe with #BlackFriday.") == []
+
+
+def test_pipes_and_for_more_in_prose_alone_are_not_a_chain() -> None:
+    text = "Enter A | B to call for more help, or press Ctrl | Alt to ask for more time."
+    assert texts(links.teaser_runs, text) == []
+
+
+def test_a_headline_list_is_one_hit_up_to_its_last_stamp() -> None:
+    text = "Bridge opens\n10:15 02.03.2024\nFestival ends\n09:50 02.03.2024\nAll"
+    assert texts(links.headline_lists, text) == ["Bridge opens\n10:15 02.03.2024\nFestival ends\n09:50 02.03.2024"]
+
+
+def test_a_list_of_related_headlines_after_a_prompt_is_flagged_line_by_line() -> None:
+    text = "Text ends here.\n\nRelated Stories\n\nBridge opens in the north\n\nFestival ends early\n\nA full sentence."
+    assert texts(links.after_prompt, text) == ["Bridge opens in the north", "Festival ends early"]
+
+
+def test_long_glued_text_runs_in_linear_time() -> None:
+    text = "AbcDef: Ghi | " * 20000
+    t0 = time.perf_counter()
+    texts(links.teaser_runs, text)
+    assert time.perf_counter() - t0 < 5
