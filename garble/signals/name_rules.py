@@ -8,7 +8,7 @@ hyphen, another person with the same surname, a transliteration.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from math import log
 
@@ -231,6 +231,14 @@ def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
     return None
 
 
+class Alone(dict[str, int]):
+    """Surnames used alone in a document, by first offset, with their ``near_index``."""
+
+    def __init__(self, first_seen: Mapping[str, int]) -> None:
+        super().__init__(first_seen)
+        self.near = near_index(first_seen)
+
+
 def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known: Gazetteer) -> Conflict | None:
     """Evidence from surnames the text uses alone ("Volcker said"), for a name seen only once.
 
@@ -265,12 +273,32 @@ def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known
     return None
 
 
+def one_deletion(word: str) -> set[str]:
+    """``word`` and every string one letter shorter: two words one edit apart share one.
+
+    >>> sorted(one_deletion("abc"))
+    ['ab', 'abc', 'ac', 'bc']
+    """
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def near_index(words: Iterable[str]) -> dict[str, list[str]]:
+    """``one_deletion`` index of ``words``, so that a misspelling finds its word in constant time."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for variant in one_deletion(word):
+            index.setdefault(variant, []).append(word)
+    return index
+
+
 def _misspelt_surname(key: NameKey, words: list[str], alone: Mapping[str, int],
                       known: Gazetteer) -> Conflict | None:
     last = key[-1]
     if not known.is_given_name(key[0]) or not _is_unknown(last, known) or zipf(last) > 0:
         return None
-    for surname, where in alone.items():
+    near = alone.near if isinstance(alone, Alone) else near_index(alone)
+    for surname in sorted({w for v in one_deletion(last) for w in near.get(v, ())}):
+        where = alone[surname]
         if (len(surname) >= 4 and abs(len(surname) - len(last)) <= MAX_EDITS and zipf(surname) < COMMON_WORD_ZIPF
                 and OSA.distance(surname, last) <= MAX_EDITS
                 and OSA.normalized_similarity(surname, last) >= MISSPELT_MIN_SIMILARITY

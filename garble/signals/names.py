@@ -25,6 +25,7 @@ from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
 from garble.signals.name_rules import (
     COMMON_WORD_ZIPF,
+    Alone,
     Conflict,
     Reference,
     compare,
@@ -42,7 +43,10 @@ DROPPED_STRENGTH = 0.7
 # A doubled token is damage only inside a name with a rare or known part
 # ("Gwon" 1.7, "Sino" 3.2; "Show" 5.7, "Dolls" 3.8 are words).
 RARE_PART_ZIPF = 3.5
-ROMAN = frozenset("IVX")  # "World War I.", "George V."
+ROMAN = frozenset("IVX")
+# Names compared through one shared part, at most: an article names far fewer
+# people who share a part, and the cap keeps a huge text linear.
+MAX_POSTING = 64  # "World War I.", "George V."
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,7 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
         for piece in m.names():
             if len(piece) == 1:
                 alone.setdefault(piece[0].text.casefold(), piece[0].start)
-    yield from _variant_hits(names, known, parts, alone)
+    yield from _variant_hits(names, known, parts, Alone(alone))
     yield from lone_nonword(doc, mentions, known)
 
 
@@ -163,7 +167,9 @@ def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
     for n in names:
         first.setdefault(n.key, n)
         for part in n.key:
-            by_part.setdefault(part, set()).add(n.key)
+            posting = by_part.setdefault(part, set())
+            if len(posting) < MAX_POSTING:
+                posting.add(n.key)
     verdicts: dict[NameKey, Conflict | None] = {}
     for n in names:
         if n.key not in verdicts:
