@@ -34,3 +34,8 @@ def test_doubled_determiners_are_broken_text() -> None:
 
 def test_a_capitalised_determiner_pair_is_not_flagged() -> None:
     assert texts(seams.doubled_determiners, "The A Team won. Plan A: The plan.") == []
+
+
+def test_a_possessive_glued_to_a_prepositional_phrase_is_flagged_but_a_ditransitive_is_not() -> None:
+    text = "Its work in the program its development stalled. They gave the program its name at the news his team won."
+    assert texts(seams.stray_possessives, text) == ["in the program its development"]

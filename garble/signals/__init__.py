@@ -31,6 +31,7 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     seams.doubled_determiners,
     seams.missing_breaks,
     seams.cut_offs,
+    seams.stray_possessives,
     repetition.doubled_words,
     encoding.mojibake,
     encoding.bad_characters,

@@ -52,9 +52,14 @@ def _evidence(run: Sequence[Token], text: str) -> list[int]:
 
 def _span_of(run: Sequence[Token], marks: Sequence[int], text: str) -> tuple[int, int]:
     """From the capitalised subject before the first mark to the run's "for more" or last mark."""
-    first = marks[0] - 1
+    first = subject = marks[0] - 1
     while first > 0 and is_capitalised(run[first - 1][2]):
         first -= 1
+    # The sentence's own subject often names the headline's subject first ("leader Kim
+    # Jong Un North Korea’s Kim Jong Un reports"): the headline starts after that mention.
+    earlier = [i for i in range(first, subject - 1) if run[i][2] == run[subject][2]]
+    if earlier and is_capitalised(run[earlier[0] + 1][2]):
+        first = earlier[0] + 1
     last = min(marks[-1] + 4, len(run) - 1)
     words = [w for _, _, w in run]
     for i in range(marks[-1], len(run) - 1):
@@ -78,7 +83,7 @@ def headline_runs(block: Block, doc: Document) -> Iterator[Hit]:
     ...      " door now for more pledged to continue a relationship.")
     >>> doc = segment(t)
     >>> [doc.text[h.start:h.end][:22] for h in headline_runs(doc.blocks[0], doc)]
-    ['Leader Kim Jong Un Nor']
+    ['North Korea’s Kim Jong']
     """
     for run in _bare_runs(block):
         if len(run) < MIN_RUN:

@@ -29,6 +29,24 @@ MISSING_BREAK = re.compile(
     re.VERBOSE,
 )
 
+# A possessive that cannot follow the noun phrase of a preposition: "in the program its
+# development" (a word was dropped or the phrase scrambled). After a verb the same
+# shape is English ("gave the program its name"), so a preposition must lead.
+STRAY_POSSESSIVE = re.compile(
+    r"""
+    \b(?:in|of|on|for|with|from|by|at|into|about)   # a preposition
+    \ (?:the|a|an)\ [a-z]{3,}                        # its noun phrase: "the program"
+    \ (?:its|their|his)\ [a-z]{3,}\b                # a possessive phrase glued on: "its development"
+    """,
+    re.VERBOSE,
+)
+
+# Nouns that take a that-less clause ("at the news his partner had left"): not a seam.
+CLAUSE_NOUNS = frozenset([
+    "news", "fact", "idea", "claim", "claims", "report", "reports", "hope", "fear", "fears", "belief",
+    "suggestion", "possibility", "assurance", "assurances", "view", "notion", "sense", "feeling",
+])
+
 # Words after which a capitalised opener is legitimate (a title or a quotation starts).
 TITLE_LEADS = frozenset([
     "of", "in", "on", "at", "for", "from", "with", "by", "to", "and", "or", "as", "called", "titled",
@@ -90,3 +108,17 @@ def cut_offs(block: Block, doc: Document) -> Iterator[Hit]:
     tail = text.rsplit(None, CUT_TAIL_WORDS)
     start = len(text) - len(" ".join(tail[1:])) if len(tail) > CUT_TAIL_WORDS else 0
     yield Hit(block.start + start, block.end, Label.BROKEN_TEXT, "seam_cut_off", 0.7)
+
+
+def stray_possessives(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag a possessive phrase glued to a preposition's noun phrase ("in the program its development").
+
+    >>> from garble.segment import segment
+    >>> doc = segment("Talks failed due to its engagement in the program its development of arms.")
+    >>> [doc.text[h.start:h.end] for h in stray_possessives(doc.blocks[0], doc)]
+    ['in the program its development']
+    """
+    for m in STRAY_POSSESSIVE.finditer(block.text):
+        if m.group().split()[2] in CLAUSE_NOUNS:
+            continue
+        yield Hit(block.start + m.start(), block.start + m.end(), Label.BROKEN_TEXT, "seam_stray_possessive", 0.55)
