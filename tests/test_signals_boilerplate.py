@@ -37,3 +37,11 @@ def test_prose_that_mentions_prompts_or_photos_is_left_alone() -> None:
 def test_an_english_last_word_is_not_a_menu_word() -> None:
     assert reasons("Text.\n\nReuters") == {}
     assert reasons("Text.\n\nHamısı") == {"Hamısı": "furniture_menu_word"}
+
+
+def test_tool_rows_bylines_with_dates_and_section_tags() -> None:
+    doc = segment("Email | Print | Text size – +\n\nBy Jo Roe - 11/19/19 06:56 AM EST\n\nBeer saves man [Orange]\n\nBy Jo Roe")
+    found = {doc.text[h.start : h.end]: h.reason for b in doc.blocks for h in boilerplate.tool_lines(b, doc)}
+    assert found == {"Email | Print | Text size – +": "furniture_tools",
+                     "By Jo Roe - 11/19/19 06:56 AM EST": "furniture_byline",
+                     "Beer saves man [Orange]": "furniture_section_tag"}

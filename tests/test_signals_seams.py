@@ -26,9 +26,9 @@ def test_a_paragraph_cut_on_a_function_word_is_flagged_and_a_heading_is_not() ->
 
 
 def test_doubled_determiners_are_broken_text() -> None:
-    doc = segment("They share a the wish and an the hope.")
+    doc = segment("They share a the wish and the an hope.")
     found = list(seams.doubled_determiners(doc.blocks[0], doc))
-    assert [doc.text[h.start : h.end] for h in found] == ["a the", "an the"]
+    assert [doc.text[h.start : h.end] for h in found] == ["a the", "the an"]
     assert {h.label for h in found} == {Label.BROKEN_TEXT}
 
 
@@ -39,3 +39,7 @@ def test_a_capitalised_determiner_pair_is_not_flagged() -> None:
 def test_a_possessive_glued_to_a_prepositional_phrase_is_flagged_but_a_ditransitive_is_not() -> None:
     text = "Its work in the program its development stalled. They gave the program its name at the news his team won."
     assert texts(seams.stray_possessives, text) == ["in the program its development"]
+
+
+def test_the_same_article_twice_is_left_to_repetition() -> None:
+    assert texts(seams.doubled_determiners, "He saw the the car and a a dog.") == []

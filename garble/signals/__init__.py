@@ -22,6 +22,7 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     boilerplate.credits,
     boilerplate.tweet_signatures,
     boilerplate.menu_words,
+    boilerplate.tool_lines,
     links.glued_seams,
     links.teaser_runs,
     links.inline_links,

@@ -31,6 +31,10 @@ PROMPT_LINE = re.compile(
       | like\ this(?::\ like\ loading\.*)? | like\ loading\.*   # WordPress share widget
       | comments? | leave\ a\ (?:comment|reply) | caption | close | back\ to\ gallery
       | published | updated
+      | click\ here\ [\w\ ]{3,50}                   # "Click here for football Text Alerts"
+      | article\ continues(?:\ below)? | read\ later | have\ your\ say(?:\ read\ comments)?
+      | most\ (?:viewed|read|popular|shared)(?:\ (?:articles|stories|news))?
+      | sponsored\ links | hosted\ by | get\ your\ newspaper\ delivered
     )\s*[:.!»›>|-]*$
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -59,6 +63,7 @@ CREDIT = re.compile(
   | \(Source:\ [^)\n]{1,40}\)$                               # (Source: Twitter)
   | Photo:\ [^\n]{1,60}$                                     # Photo: X, STF / Associated Press
   | Credit:\ [^\n]{1,40}$                                    # ...treatmentCredit: EPA
+  | ^\N{COPYRIGHT SIGN}\ [^\n]{1,40}$                        # © Aaron Schwartz
   | ^Image\ \d{1,3}\ of\ /?\ ?\d{1,3}$                       # Image 1 of 9
   | ^\d{1,3}\ +/\ +\d{1,3}$                                  # 1  /  9 (gallery counter)
     """,
@@ -79,6 +84,73 @@ TWEET_SIGNATURE = re.compile(
 
 # Share counters and button rows: "16505 SHARES SHARES FacebookTwitter ...".
 SHARE_ROW = re.compile(r"^\d[\d,.]*[kK]?\ SHARES\b[^\n]*$", re.MULTILINE | re.VERBOSE)
+
+
+# Words of share bars and article tool rows ("Email | Print | Text size", "Share this with
+# Facebook"): a short line made only of these is furniture. Taken from the missed
+# boilerplate lines of the *-body-dev gold.
+TOOL_WORDS = frozenset([
+    "facebook", "twitter", "reddit", "pinterest", "linkedin", "flipboard", "digg", "newsvine", "del.icio.us",
+    "delicious", "messenger", "whatsapp", "e-mail", "email", "print", "printer", "friendly", "version",
+    "reprints", "tools", "shares", "share", "this", "with", "font", "size", "text", "decrease", "increase",
+    "normal", "large", "previous", "next", "article", "send", "to", "a", "friend", "refer", "save", "or",
+    "sign", "in", "subscribe", "rss", "feed", "create", "your", "own", "comments", "submit", "comment",
+    "post", "stumbleupon", "tumblr", "pocket", "google", "view", "gallery", "all", "news", "single", "page",
+    "print-friendly", "+", "-", "–", "«", "»", "|", "[", "]", ":",
+])
+# ... and at least one of these, so "Article:" or "View all" alone stays text.
+TOOL_ANCHORS = frozenset([
+    "facebook", "twitter", "reddit", "pinterest", "linkedin", "flipboard", "digg", "newsvine", "del.icio.us",
+    "delicious", "messenger", "whatsapp", "e-mail", "email", "print", "printer", "print-friendly", "reprints",
+    "share", "shares", "font", "rss", "stumbleupon", "tumblr", "pocket", "google", "«", "»", "+",
+])
+TOOL_TOKEN = re.compile(r"[\w.+-]+|[^\w\s]")
+# Tool rows seen in the gold are at most about 60 characters.
+MAX_TOOL_LINE = 80
+
+# A headline with a bracketed section tag: "Beer saves man's life [Illawarra]".
+SECTION_TAGGED = re.compile(r"^[^\n\[\].!?]{5,100}\ \[[A-Z][\w\ ]{2,20}\]$")
+
+# A byline with a date or time: "By Tess Bonn - 11/19/19 06:56 AM EST".
+BYLINE = re.compile(
+    r"""
+    ^By\ (?:[A-Z][\w.'’-]*\ ?){1,4}            # By + a name of up to four words
+    [,\ -]{1,3}[^\n]{0,40}?                     # a short title ("AP Business Writer")
+    (?:\d{1,2}/\d{1,2}/\d{2,4} | \d{1,2}:\d{2} | [A-Z][a-z]{2}\ \d{1,2},\ \d{4})   # a date or a time
+    [^\n]{0,25}$
+    """,
+    re.VERBOSE,
+)
+
+# Lines of invisible characters only (zero-width space, joiners, byte-order mark).
+INVISIBLE_LINE = re.compile("^[\N{ZERO WIDTH SPACE}\N{ZERO WIDTH NON-JOINER}\N{ZERO WIDTH JOINER}\N{ZERO WIDTH NO-BREAK SPACE}]+$")
+
+
+def is_tool_line(text: str) -> bool:
+    """True when ``text`` is a short share bar or article tool row.
+
+    >>> is_tool_line("Email | Print | Text size – +"), is_tool_line("Share this with Facebook")
+    (True, True)
+    >>> is_tool_line("Print the article and send it to a friend today."), is_tool_line("Article:")
+    (False, False)
+    """
+    if len(text) > MAX_TOOL_LINE:
+        return False
+    toks = TOOL_TOKEN.findall(text.lower())
+    return all(t in TOOL_WORDS for t in toks) and any(t in TOOL_ANCHORS for t in toks)
+
+
+def tool_lines(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag share bars, tool rows, section-tagged headlines, dated bylines and invisible lines."""
+    for line in block.lines:
+        if is_tool_line(line.text):
+            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_tools", 0.85)
+        elif BYLINE.match(line.text):
+            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_byline", 0.85)
+        elif SECTION_TAGGED.match(line.text):
+            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_section_tag", 0.75)
+        elif INVISIBLE_LINE.match(line.text):
+            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_invisible", 0.6)
 
 
 def prompt_lines(block: Block, doc: Document) -> Iterator[Hit]:

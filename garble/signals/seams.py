@@ -11,7 +11,8 @@ from garble.lexical import DANGLING_WORDS
 # Two determiners in a row: "share a the willingness".
 DOUBLED_DETERMINER = re.compile(
     r"""
-    \b(?:a|an|the)\s+(?:a|an|the)\b      # "a the", "the a", "the an"
+    \b(?:a|an)\s+the\b                  # "a the", "an the"
+  | \bthe\s+an?\b                       # "the a", "the an" ("the the" is repetition's)
     """,
     re.VERBOSE,
 )
@@ -36,7 +37,7 @@ STRAY_POSSESSIVE = re.compile(
     r"""
     \b(?:in|of|on|for|with|from|by|at|into|about)   # a preposition
     \ (?:the|a|an)\ [a-z]{3,}                        # its noun phrase: "the program"
-    \ (?:its|their|his)\ [a-z]{3,}\b                # a possessive phrase glued on: "its development"
+    \ (?:its|their)\ [a-z]{3,}\b                    # a possessive phrase glued on: "its development"
     """,
     re.VERBOSE,
 )
@@ -45,6 +46,8 @@ STRAY_POSSESSIVE = re.compile(
 CLAUSE_NOUNS = frozenset([
     "news", "fact", "idea", "claim", "claims", "report", "reports", "hope", "fear", "fears", "belief",
     "suggestion", "possibility", "assurance", "assurances", "view", "notion", "sense", "feeling",
+    # ... and nouns that head a that-less relative clause ("in the way its business works")
+    "way", "time", "day", "year", "moment", "place", "reason", "money", "thing", "things", "amount",
 ])
 
 # Words after which a capitalised opener is legitimate (a title or a quotation starts).
@@ -98,7 +101,7 @@ def cut_offs(block: Block, doc: Document) -> Iterator[Hit]:
     ['week with the']
     """
     text = block.text
-    if text[-1] in TERMINAL or len(text.split()) < MIN_CUT_WORDS:
+    if text[-1] in TERMINAL or len(text.split()) < MIN_CUT_WORDS or " | " in text:
         return
     last = text.rsplit(None, 1)[-1]
     if last.lower() not in DANGLING_WORDS:
