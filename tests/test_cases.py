@@ -7,13 +7,14 @@ cover; each clean case must draw no span-strength hit from these families.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from garble.segment import segment
-from garble.signals import detect
+from garble.signals import BLOCK_SIGNALS, DOCUMENT_SIGNALS, detect
 
 CASES = Path(__file__).parent / "cases"
 # The families these cases cover (the names family has its own cases and tests).
@@ -48,3 +49,32 @@ def test_clean_case_is_left_alone(case: dict[str, Any]) -> None:
     text = case["text"]
     hits = [h for h in detect(segment(text)) if h.strength >= SPAN_STRENGTH and h.reason.startswith(FAMILIES)]
     assert not hits, [(h.reason, text[h.start : h.end]) for h in hits]
+
+
+ADVERSARIAL = [
+    "a." * 50000,                                  # many word boundaries, no spaces
+    "a" * 100000 + "B",                            # one long lower-case run before a capital
+    "Ab" * 50000,                                  # a long camel-case token
+    ("Word " * 30 + "\n") * 2000,                  # many lines, no punctuation
+    "The the " * 20000,                            # doubled words everywhere
+    "(@x) " * 20000 + "May 5, 2017",               # tweet-signature pieces
+    "A-" * 50000,                                  # hyphenated capitals
+    "Ab:" * 30000,                                 # colon prefixes
+]
+
+
+MODULES = tuple(f"garble.signals.{m}" for m in ("headlines", "links", "seams", "repetition", "boilerplate", "encoding"))
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+def test_signals_run_in_linear_time_on_adversarial_text(text: str) -> None:
+    doc = segment(text)
+    t0 = time.perf_counter()
+    for block in doc.blocks:
+        for signal in BLOCK_SIGNALS:
+            if signal.__module__ in MODULES:
+                list(signal(block, doc))
+    for doc_signal in DOCUMENT_SIGNALS:
+        if doc_signal.__module__ in MODULES:
+            list(doc_signal(doc))
+    assert time.perf_counter() - t0 < 5

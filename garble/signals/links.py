@@ -25,7 +25,7 @@ CAMEL_PREFIXES = ("Mac", "Van", "Von", "Della", "Des")
 # Markers of a teaser chain (thehill.com hover cards and "related" boxes).
 TEASER_MARKER = re.compile(
     r"""
-    (?P<colon>(?:[A-Z][\w.’'-]*\ ){0,3}[A-Z][\w.’'-]*:\ (?=[A-Z‘'"]))  # "On The Money: Biden ..."
+    (?P<colon>(?:[A-Z][\w.’'-]{0,30}\ ){0,3}[A-Z][\w.’'-]{0,30}:\ (?=[A-Z‘'"]))  # "On The Money: Biden"
   | (?P<pipe>\ \|\ )                                                    # " | " between two titles
   | (?P<more>\bfor\ more\b)                                              # a teaser's "for more"
   | (?P<card_end>\bMORE\b)                                               # the card's "MORE" link

@@ -23,7 +23,7 @@ DOUBLED_DETERMINER = re.compile(
 # word must be lower case and not a preposition that could open a title).
 MISSING_BREAK = re.compile(
     r"""
-    \b(?P<tail>(?:\S+\ ){0,2}[a-z]{3,})   # up to three words ending the first clause, last one lower case
+    \b(?P<tail>(?:\S{1,40}\ ){0,2}[a-z]{3,})   # up to three words ending the first clause, last lower case
     \ (?P<head>Other|They|These|Those|However|Meanwhile|But|It|He|She|We)   # a clause opener
     \ (?=[a-z])                            # followed by a lower-case word, as prose goes on
     """,
