@@ -40,6 +40,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"hits_{f}" for f in FAMILIES),
     *(f"strength_{f}" for f in FAMILIES),
     "hit_cover",
+    "prev_block_log_words", "prev_block_stop_share", "next_block_log_words", "next_block_stop_share",
 )
 
 # A line this long and this stop-word dense reads as prose (jusText's "good" paragraph:
@@ -161,6 +162,14 @@ def _hit_features(doc: Document, line: Line, hits: Sequence[Hit]) -> list[float]
     return [*counts.values(), *strength.values(), cover]
 
 
+def _block_context(shapes: dict[int, list[float]], index: int) -> list[float]:
+    """Length and stop-word share of the previous and next paragraph (jusText's neighbour
+    revision as features: a short line between prose paragraphs is rarely furniture)."""
+    blank = [0.0] * len(SHAPE_NAMES)
+    prev, nxt = shapes.get(index - 1, blank), shapes.get(index + 1, blank)
+    return [prev[0], prev[5], nxt[0], nxt[5]]
+
+
 def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.ndarray]:
     """Every line of ``doc`` in order, and its FEATURE_NAMES vector (one row a line).
 
@@ -207,5 +216,6 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
             fuzz.ratio(norms[k], head) / 100 if k else 1.0,
             float(np.log1p(words[k]) - np.log(median_words)),
             *_hit_features(doc, line, hits),
+            *_block_context(block_shape, block.index),
         ])
     return lines, np.hstack([shapes, prev, nxt, np.array(rows, dtype=float)])
