@@ -45,3 +45,9 @@ def test_tool_rows_bylines_with_dates_and_section_tags() -> None:
     assert found == {"Email | Print | Text size – +": "furniture_tools",
                      "By Jo Roe - 11/19/19 06:56 AM EST": "furniture_byline",
                      "Beer saves man [Orange]": "furniture_section_tag"}
+
+
+def test_publication_stamp_lines_are_weak_evidence() -> None:
+    doc = segment("PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 20, 2019\n\nPublished on time, he said.")
+    found = [(doc.text[h.start : h.end][:9], h.strength) for b in doc.blocks for h in boilerplate.timestamp_lines(b, doc)]
+    assert found == [("PUBLISHED", 0.45)]

@@ -93,7 +93,9 @@ def _marker_start(text: str, m: re.Match[str]) -> int:
 
 
 def _chains(block: Block, doc: Document) -> Iterator[list[tuple[int, int, str]]]:
-    markers = [(_marker_start(block.text, m), m.end(), m.lastgroup or "") for m in TEASER_MARKER.finditer(block.text)]
+    # An upper-case column word ("PUBLISHED:", "UPDATED:") is a stamp, not a teaser's column.
+    markers = [(_marker_start(block.text, m), m.end(), m.lastgroup or "") for m in TEASER_MARKER.finditer(block.text)
+               if not (m.lastgroup == "colon" and m.group().rstrip(": ").rsplit(" ", 1)[-1].isupper())]
     markers += [(m.start(), m.end(), "seam") for m in GLUED_WORDS.finditer(block.text)
                 if _is_glued(m.group(), doc)]
     markers.sort()
