@@ -102,9 +102,11 @@ def build(records: Iterable[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, li
 def fit(X: np.ndarray, y: np.ndarray, seed: int = SEED, weight: np.ndarray | None = None) -> TreeModel:
     """Fit the boosted trees and export them to a TreeModel."""
     from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
 
     clf = HistGradientBoostingClassifier(random_state=seed, **PARAMS)
-    clf.fit(X, y, sample_weight=weight)
+    with threadpool_limits(limits=1):  # one thread: OpenMP histogram sums are then in a fixed order
+        clf.fit(X, y, sample_weight=weight)
     return export(clf)
 
 
