@@ -9,6 +9,8 @@ corpus and seed give the same JSON bit for bit (``corpus/build.py`` builds the c
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import gzip
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -149,6 +151,10 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
         X, y = np.vstack([X, Xs]), np.concatenate([y, ys])
         weight = np.concatenate([weight, np.full(len(ys), SYNTHETIC_WEIGHT)])
     model = fit(X, y, seed, weight)
+    # The features depend on the signals' hits: this hash says whether a retrain saw the same matrix.
+    digest = hashlib.sha256(X.tobytes() + y.tobytes() + weight.tobytes()).hexdigest()
+    model = dataclasses.replace(model, meta=(("lines", str(len(y))), ("seed", str(seed)),
+                                             ("training_matrix_sha256", digest)))
     Path(out).write_text(dump(model), encoding="utf-8")
     print(f"{out}: {len(model.roots)} trees, {len(model.feature)} nodes, {len(y)} lines ({y.mean():.1%} damage)")
     return model
