@@ -48,10 +48,12 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A segmented document: the original text and its paragraphs in order."""
+    """A segmented document: the original text, its paragraphs in order, and the
+    caller's own known names (``Config.names``) for the name signals to check against."""
 
     text: str
     blocks: tuple[Block, ...]
+    known_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
     """
     if not isinstance(text, str):
         raise TypeError(TYPE_ERROR_TEXT.format(name=type(text).__name__))
-    doc = segment(text)
+    doc = segment(text, config.names)
     hits = detect(doc)
     probs = line_probabilities(doc, hits, config.model_path)
     spans, paragraphs, score = assemble(doc, hits, probs, config)

@@ -50,7 +50,7 @@ def _lines(text: str, start: int, end: int) -> Iterator[Line]:
             pos = m.end()
 
 
-def segment(text: str) -> Document:
+def segment(text: str, known_names: tuple[str, ...] = ()) -> Document:
     """Split ``text`` into blocks (paragraphs) and their lines.
 
     >>> doc = segment("Title\\n\\nFirst line\\nsecond line")
@@ -63,7 +63,7 @@ def segment(text: str) -> Document:
         Block(i, s, e, text[s:e], tuple(_lines(text, s, e)))
         for i, (s, e) in enumerate(paragraph_bounds(text))
     )
-    return Document(text, blocks)
+    return Document(text, blocks, known_names)
 
 
 def words(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:

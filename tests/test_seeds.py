@@ -60,3 +60,13 @@ def test_seed_000_article_is_left_alone(seeds: dict[str, Any]) -> None:
     for s, e in article:
         assert not [sp for sp in result.spans if sp.start < e and sp.end > s], text[s:e][:60]
         assert scores[(s, e)] >= 0.9, text[s:e][:60]
+
+
+def test_seed_004_user_names_reach_the_name_signal(seeds: dict[str, Any]) -> None:
+    from dataclasses import replace
+
+    text = seeds["seed-004"]["text"]
+    config = replace(garble.Config(), names=("Kim Yo Jong",))
+    span = next(s for s in garble.scan(text, config).spans if text[s.start : s.end] == "Kim Jong Yo")
+    assert span.label == "mangled_name"
+    assert span.suggestion == "Kim Yo Jong"

@@ -57,8 +57,8 @@ class _Name:
 
 
 def mangled_names(doc: Document) -> Iterator[Hit]:
-    """Mangled names in ``doc``, checked against the shipped gazetteer (a document signal)."""
-    return find_mangled(doc, gazetteer.load())
+    """Mangled names in ``doc``, checked against the shipped gazetteer plus ``doc.known_names``."""
+    return find_mangled(doc, gazetteer.load(doc.known_names))
 
 
 def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
