@@ -17,6 +17,11 @@ names_app = typer.Typer(help="Known names: build a list from your corpus.", no_a
                         add_completion=False)
 
 
+@names_app.callback()
+def _names() -> None:
+    """Known names: build a list from your corpus."""
+
+
 def _texts(paths: list[str], problems: list[str]) -> Iterator[str]:
     for item in read_inputs(paths):
         if isinstance(item, Record):
