@@ -10,9 +10,11 @@ elsewhere in the document, similarity to the headline, and the signal hits per f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from math import log, log1p
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -69,6 +71,7 @@ URL = re.compile(
 DIGIT = re.compile(r"\d")
 GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "BidenCawthorn": two texts glued without a space
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z“\"]")  # a sentence end followed by a capital
 
 # English function words (jusText's English stoplist core); used when garble.lexical is absent.
 _STOPWORDS = frozenset(
@@ -96,14 +99,14 @@ def _shape(text: str) -> list[float]:
     n = len(toks)
     chars = sum(map(len, text.split()))
     if not n:
-        return [0.0, float(np.log1p(chars)), 0, 0, 0, 0, 0, 0, 0, 1.0 if chars else 0.0,
+        return [0.0, log1p(chars), 0, 0, 0, 0, 0, 0, 0, 1.0 if chars else 0.0,
                 0, 0, 0, 0, float("|" in text), 0, 0, 0]
     lows = [t.lower() for t in toks]
     zipfs = [_zipf(w) for w in lows]
     punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
     return [
-        float(np.log1p(n)),
-        float(np.log1p(chars)),
+        log1p(n),
+        log1p(chars),
         sum(map(len, toks)) / n,
         sum(t[0].isupper() for t in toks) / n,
         sum(t.isupper() and len(t) > 1 for t in toks) / n,
@@ -119,7 +122,7 @@ def _shape(text: str) -> list[float]:
         float("|" in text),
         float(bool(URL.search(text))),
         float(len(GLUED.findall(text))),
-        float(len(re.findall(r"[.!?][\"'”’]?\s+[A-Z“\"]", text))),
+        float(len(SENTENCE_BREAK.findall(text))),
     ]
 
 
@@ -145,13 +148,29 @@ def _prose_run(shapes: np.ndarray) -> tuple[int, int]:
     return int(best[0]), int(best[1])
 
 
-def _hit_features(doc: Document, line: Line, hits: Sequence[Hit]) -> list[float]:
+def _hits_by_line(lines: Sequence[Line], hits: Sequence[Hit]) -> list[list[Hit]]:
+    """The hits overlapping each line, in hit order (lines are sorted and disjoint: bisect, not lines x hits)."""
+    starts = [ln.start for ln in lines]
+    ends = [ln.end for ln in lines]
+    per_line: list[list[Hit]] = [[] for _ in lines]
+    for h in hits:
+        # lines with end > h.start and start < h.end
+        for k in range(bisect_right(ends, h.start), bisect_left(starts, h.end)):
+            per_line[k].append(h)
+    return per_line
+
+
+_NO_HITS = [0.0] * (2 * len(FAMILIES) + 1)
+
+
+def _hit_features(line: Line, hits: Sequence[Hit]) -> list[float]:
+    """Hit counts and strongest hit per family, and the share of visible characters covered (``hits`` overlap ``line``)."""
+    if not hits:
+        return _NO_HITS
     counts = dict.fromkeys(FAMILIES, 0.0)
     strength = dict.fromkeys(FAMILIES, 0.0)
     covered = np.zeros(line.end - line.start, dtype=bool)
     for h in hits:
-        if h.end <= line.start or h.start >= line.end:
-            continue
         family = h.reason.split("_")[0]
         covered[max(h.start, line.start) - line.start : min(h.end, line.end) - line.start] = True
         if family in counts:
@@ -198,6 +217,8 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
         first_row.setdefault(block.index, k)
     block_shape = {b.index: list(shapes[first_row[b.index]]) if len(b.lines) == 1 else _shape(b.text)
                    for b in doc.blocks if b.lines}
+    line_hits = _hits_by_line(lines, hits)
+    log_n, log_median = log1p(n), log(median_words)
     rows = []
     for k, (block, i, line) in enumerate(placed):
         bs = block_shape[block.index]
@@ -209,13 +230,13 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
                     break
         dist = 0 if run_a <= k <= run_b else (run_a - k if k < run_a else k - run_b)
         rows.append([
-            float(len(block.lines) == 1), float(np.log1p(len(block.lines))), i / max(len(block.lines), 1),
-            bs[0], bs[5], k / n, float(np.log1p(n)), float(k == 0), float(k == n - 1),
-            float(np.log1p(dist)), float(run_a <= k <= run_b), float(k < run_a), float(k > run_b),
+            float(len(block.lines) == 1), log1p(len(block.lines)), i / max(len(block.lines), 1),
+            bs[0], bs[5], k / n, log_n, float(k == 0), float(k == n - 1),
+            log1p(dist), float(run_a <= k <= run_b), float(k < run_a), float(k > run_b),
             float(counts[norms[k]] > 1 and len(norms[k]) > 0), near,
             fuzz.ratio(norms[k], head) / 100 if k else 1.0,
-            float(np.log1p(words[k]) - np.log(median_words)),
-            *_hit_features(doc, line, hits),
+            log1p(words[k]) - log_median,
+            *_hit_features(line, line_hits[k]),
             *_block_context(block_shape, block.index),
         ])
     return lines, np.hstack([shapes, prev, nxt, np.array(rows, dtype=float)])
