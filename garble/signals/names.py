@@ -69,7 +69,7 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     >>> [(text[h.start:h.end], h.suggestion) for h in find_mangled(segment(text), gazetteer.load(("Kim Yo Jong",)))]
     [('Kim Jong Yo', 'Kim Yo Jong')]
     """
-    known_part = frozenset(known.by_part)
+    known_part = known.by_part.keys()  # a set view: no per-document copy of the gazetteer's parts
     mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)]
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
