@@ -101,8 +101,16 @@ def _arrays_cached(model: TreeModel) -> _Arrays:
     )
 
 
+# id(model) -> (model, arrays): hashing a TreeModel hashes every node tuple, which
+# cost more than scoring a document; the model is kept so its id is never reused.
+_BY_ID: dict[int, tuple[TreeModel, _Arrays]] = {}
+
+
 def _arrays(model: TreeModel) -> _Arrays:
-    return _arrays_cached(model)
+    entry = _BY_ID.get(id(model))
+    if entry is None or entry[0] is not model:
+        entry = _BY_ID[id(model)] = (model, _arrays_cached(model))
+    return entry[1]
 
 
 def dump(model: TreeModel) -> str:
