@@ -9,12 +9,32 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from garble.config import Config
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
-from garble.detector import Detector, clean, scan
+
+if TYPE_CHECKING:
+    from garble.detector import Detector, clean, scan
 
 __all__ = ["LABELS", "Config", "Detector", "Label", "Paragraph", "Scan", "Span", "__version__", "clean", "scan"]
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+_DETECTOR_NAMES = frozenset({"Detector", "clean", "scan"})
+
+
+def __getattr__(name: str) -> Any:
+    """Load the detector (numpy, rapidfuzz, the signals) on first use, so ``import garble`` stays cheap."""
+    if name in _DETECTOR_NAMES:
+        from garble import detector
+
+        value = getattr(detector, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
