@@ -1,36 +1,149 @@
-"""Cleaning: the input text with flagged spans removed and whitespace tidied."""
+"""Cleaning: the input text with damage repaired or removed, whitespace tidied only where text went.
+
+Each flagged span is handled by what it is:
+
+* a span whose ``suggestion`` is a replacement for exactly its own text (fixed
+  mojibake, a mangled name put right, "" for a doubled word) is replaced by it;
+* a mangled name without a suggestion is kept: cutting it out loses meaning;
+* anything else (furniture, links, headlines, repetition, broken text, stray
+  control characters) is removed, and only the whitespace either side of the
+  removed stretch is tidied; the rest of the text is left byte for byte.
+"""
 
 from __future__ import annotations
 
 import re
 
-from garble.datatypes import Scan
+from garble.datatypes import Label, Scan, Span
 
-SPACE_RUN = re.compile(r"[ \t]{2,}")
-SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?])")
-BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
-LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
+# Punctuation that attaches to the word before it, so no space is put back before it.
+CLOSING_PUNCT = frozenset(",.;:!?)]}’”")
+# The whitespace after a removed stretch, held back and tidied with the whitespace before it.
+SPACE = re.compile(r"\s+")
+# A line end in any of the three conventions segment.py accepts.
+LINE_END = re.compile(r"\r\n|\r|\n")
+# A blank line: two line ends with only spaces between (the benchmark's paragraph break, any style).
+BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")
+
+
+def _fits(span: Span, own: str) -> bool:
+    """Whether ``span.suggestion`` plausibly replaces exactly ``own`` (the span's text).
+
+    A span can carry the suggestion of a hit it covers only part of (spans are cut
+    and joined from several hits), so a suggestion is only taken when it has the
+    shape of a repair of ``own``: fixed mojibake is never longer than the mojibake and
+    stays on one line; a name's repair shares a word with it and has the same number
+    of words (a swap, a misspelling) or one fewer (a doubled token), never more.
+
+    >>> _fits(Span(0, 7, Label.ENCODING, 1.0, "x", "’"), "â€™")
+    True
+    >>> _fits(Span(0, 12, Label.MANGLED_NAME, 1.0, "x", "Paul Volcker"), "Paul Volcekr")
+    True
+    >>> _fits(Span(0, 7, Label.MANGLED_NAME, 1.0, "x", "Paul Volcker"), "Volcekr")
+    False
+    >>> _fits(Span(0, 4, Label.MANGLED_NAME, 1.0, "x", "Paul Volcker"), "Paul")
+    False
+    """
+    new = span.suggestion
+    if new is None or "\n" in new or "\r" in new:
+        return False
+    if span.label is Label.ENCODING:
+        return bool(new) and len(new) <= len(own) and not ("\n" in own or "\r" in own)
+    if span.label is Label.MANGLED_NAME:
+        a, b = own.split(), new.split()
+        return bool(b) and 0 <= len(a) - len(b) <= 1 and bool(set(a) & set(b)) and "\n" not in own
+    return new == ""
+
+
+def replacement(span: Span, own: str) -> str | None:
+    """What ``own`` (the span's text) becomes: a string, or None to keep it as it is.
+
+    >>> replacement(Span(0, 7, Label.ENCODING, 1.0, "encoding_mojibake", "’"), "â€™")
+    '’'
+    >>> replacement(Span(0, 9, Label.MANGLED_NAME, 1.0, "name_dropped_token"), "Edgar J.") is None
+    True
+    >>> replacement(Span(0, 10, Label.BOILERPLATE, 1.0, "furniture_prompt"), "Read more:")
+    ''
+    """
+    if _fits(span, own):
+        return span.suggestion
+    if span.label is Label.MANGLED_NAME:
+        return None
+    return ""
+
+
+def _joiner(gap: str, following: str) -> str:
+    """What the whitespace ``gap`` around removed text becomes before ``following``.
+
+    Spaces become one space (none before closing punctuation, none when there were
+    none: a stretch cut out of a word closes up); line breaks become one paragraph
+    break if the gap held a blank line, else one line break, in the text's own style.
+
+    >>> _joiner(" ", ", has"), _joiner("", "t"), _joiner(" \\n\\n ", "Next"), _joiner("\\r\\n", "b")
+    ('', '', '\\n\\n', '\\r\\n')
+    """
+    if not gap:
+        return ""
+    breaks = LINE_END.findall(gap)
+    if breaks:
+        return breaks[0] * (2 if BLANK_LINE.search(gap) else 1)
+    return "" if following[:1] in CLOSING_PUNCT else " "
+
+
+class _Writer:
+    """The cleaned text being written, with the whitespace around removed text held back."""
+
+    __slots__ = ("gap", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.gap: str | None = None
+
+    def write(self, piece: str) -> None:
+        if not piece:
+            return
+        if self.gap is not None:
+            if self.parts:  # nothing before: leading whitespace of a removed start goes
+                self.parts.append(_joiner(self.gap, piece))
+            self.gap = None
+        self.parts.append(piece)
+
+    def remove(self, before: str, after_gap: str) -> None:
+        """Text was cut out after ``before``; ``after_gap`` is the whitespace that followed it."""
+        head = before.rstrip()
+        self.write(head)
+        self.gap = (self.gap or "") + before[len(head):] + after_gap
+
+    def text(self) -> str:
+        return "".join(self.parts)  # a gap still held back is trailing whitespace: dropped
 
 
 def remove_spans(result: Scan) -> str:
-    """The scanned text without its spans, whitespace tidied, paragraphs kept apart.
+    """The scanned text with its spans repaired or removed (see the module docstring).
 
     >>> from garble.datatypes import Label, Span
     >>> text = "Read more:\\n\\nTalks resume.  Share this\\n\\n"
     >>> remove_spans(Scan(text, (Span(0, 10, Label.BOILERPLATE, 1.0, "x"), Span(27, 37, Label.BOILERPLATE, 1.0, "x"))))
     'Talks resume.'
+    >>> remove_spans(Scan("didnâ€™t", (Span(4, 7, Label.ENCODING, 1.0, "encoding_mojibake", "’"),)))
+    'didn’t'
     """
     text = result.text
-    parts: list[str] = []
+    out = _Writer()
     pos = 0
     for span in result.spans:
-        parts.append(text[pos : span.start])
-        parts.append(" ")
-        pos = span.end
-    parts.append(text[pos:])
-    out = "".join(parts)
-    out = SPACE_RUN.sub(" ", out)
-    out = SPACE_BEFORE_PUNCT.sub(r"\1", out)
-    out = LINE_EDGES.sub("\n", out)
-    out = BLANK_LINES.sub("\n\n", out)
-    return out.strip()
+        own = text[span.start : span.end]
+        new = replacement(span, own)
+        if new is None:
+            continue  # kept: it is written with the text around it
+        if new:
+            out.write(text[pos : span.start])
+            out.write(new)
+            pos = span.end
+        else:
+            after = SPACE.match(text, span.end)
+            end = after.end() if after else span.end
+            out.remove(text[pos : span.start], text[span.end : end])
+            pos = end
+    out.write(text[pos:])
+    return out.text()

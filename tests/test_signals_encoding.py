@@ -15,7 +15,7 @@ def texts(text: str) -> list[tuple[str, str]]:
 def test_mojibake_is_flagged_with_its_repair() -> None:
     doc = segment("Mark Oâ€™Donnell")
     [hit] = encoding.mojibake(doc.blocks[0], doc)
-    assert doc.text[hit.start : hit.end] == "â€™" and hit.suggestion == "O’Donnell"
+    assert doc.text[hit.start : hit.end] == "â€™" and hit.suggestion == "’"  # replaces exactly the flagged run
 
 
 def test_replacement_and_control_characters_are_flagged() -> None:

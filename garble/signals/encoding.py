@@ -47,8 +47,36 @@ BAD_CHARACTER = re.compile(
 )
 
 
+def span_fix(word: str, start: int, end: int) -> str | None:
+    """ftfy's repair of ``word[start:end]`` read in its word, or None if ftfy leaves it alone.
+
+    The word is fixed as a whole (ftfy needs the context); the fix is mapped back to
+    the stretch by the unchanged text either side, so the result replaces exactly
+    ``word[start:end]``. When the fix reaches outside the stretch (a second mojibake
+    run in the same word), the stretch is fixed on its own.
+
+    >>> span_fix("didnâ€™t", 4, 7)
+    '’'
+    >>> span_fix("cafÃ©", 3, 5)
+    'é'
+    >>> span_fix("â€œquotedâ€\x9d", 0, 3)
+    '“'
+    >>> span_fix("plain", 0, 5) is None
+    True
+    """
+    prefix, own, suffix = word[:start], word[start:end], word[end:]
+    fixed = ftfy.fix_encoding(word)
+    if fixed == word:
+        return None
+    if fixed.startswith(prefix) and fixed.endswith(suffix) and len(fixed) >= len(prefix) + len(suffix):
+        out = fixed[len(prefix) : len(fixed) - len(suffix)]
+    else:
+        out = ftfy.fix_encoding(own)
+    return out if out != own else None
+
+
 def mojibake(block: Block, doc: Document) -> Iterator[Hit]:
-    """Flag runs of mojibake ("â€™", "Ã©") that ftfy can repair."""
+    """Flag runs of mojibake ("â€™", "Ã©") that ftfy can repair; suggest the repaired run."""
     for m in MOJIBAKE_RUN.finditer(block.text):
         # Confirm with ftfy on the surrounding word: only text it would change counts.
         left = block.text.rfind(" ", 0, m.start()) + 1
@@ -57,7 +85,7 @@ def mojibake(block: Block, doc: Document) -> Iterator[Hit]:
         if ftfy.fix_encoding(word) != word:
             start = block.start + m.start()
             yield Hit(start, block.start + m.end(), Label.ENCODING, "encoding_mojibake", 0.95,
-                      suggestion=ftfy.fix_encoding(word))
+                      suggestion=span_fix(word, m.start() - left, m.end() - left))
 
 
 def bad_characters(block: Block, doc: Document) -> Iterator[Hit]:
