@@ -24,6 +24,12 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _DETECTOR_NAMES = frozenset({"Detector", "clean", "scan"})
 
+# Import the (light) garble.clean submodule now and drop the attribute the import binds,
+# so the name ``garble.clean`` is always the function below, never the module.
+import garble.clean as _clean_module  # noqa: E402
+
+del globals()["clean"], _clean_module
+
 
 def __getattr__(name: str) -> Any:
     """Load the detector (numpy, rapidfuzz, the signals) on first use, so ``import garble`` stays cheap."""
