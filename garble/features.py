@@ -13,13 +13,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 from math import log, log1p
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from garble.datatypes import Block, Document, Hit, Line
+from garble.lexical import zipf
 
 # Signal families, read from each hit's reason prefix (``reason.split("_")[0]``).
 FAMILIES: tuple[str, ...] = ("encoding", "furniture", "headline", "link", "seam", "repetition", "name")
@@ -85,14 +85,6 @@ _STOPWORDS = frozenset(
 )
 
 
-@cache
-def _zipf(word: str) -> float:
-    """wordfreq Zipf commonness of a lower-cased word (0 = unknown), cached."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
-
-
 def _shape(text: str) -> list[float]:
     """The SHAPE_NAMES features of one line's text."""
     toks = TOKEN.findall(text)
@@ -102,7 +94,7 @@ def _shape(text: str) -> list[float]:
         return [0.0, log1p(chars), 0, 0, 0, 0, 0, 0, 0, 1.0 if chars else 0.0,
                 0, 0, 0, 0, float("|" in text), 0, 0, 0]
     lows = [t.lower() for t in toks]
-    zipfs = [_zipf(w) for w in lows]
+    zipfs = [zipf(w) for w in lows]
     punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
     return [
         log1p(n),

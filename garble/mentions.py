@@ -14,8 +14,7 @@ from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from functools import cache
 
-from wordfreq import zipf_frequency
-
+from garble import lexical
 from garble.gazetteer import NameKey, name_key
 
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*(?:['’]s\b)?")
@@ -109,8 +108,8 @@ class Mention:
 
 @cache
 def zipf(word: str) -> float:
-    """wordfreq's English Zipf frequency of ``word`` lower-cased (cached)."""
-    return zipf_frequency(word.casefold(), "en")
+    """wordfreq's English Zipf frequency of ``word`` lower-cased (cached; shares ``lexical.zipf``'s cache)."""
+    return lexical.zipf(word.casefold())
 
 
 def is_capitalised(word: str) -> bool:
