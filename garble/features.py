@@ -69,6 +69,8 @@ URL = re.compile(
     re.VERBOSE,
 )
 DIGIT = re.compile(r"\d")
+# A character neither alphanumeric nor space (str.isalnum / str.isspace): \w is isalnum plus "_".
+PUNCT = re.compile(r"[^\w\s]|_")
 GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "BidenCawthorn": two texts glued without a space
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z“\"]")  # a sentence end followed by a capital
@@ -95,7 +97,7 @@ def _shape(text: str) -> list[float]:
                 0, 0, 0, 0, float("|" in text), 0, 0, 0]
     lows = [t.lower() for t in toks]
     zipfs = [zipf(w) for w in lows]
-    punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
+    punct = len(PUNCT.findall(text))
     return [
         log1p(n),
         log1p(chars),
@@ -210,16 +212,15 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
     block_shape = {b.index: list(shapes[first_row[b.index]]) if len(b.lines) == 1 else _shape(b.text)
                    for b in doc.blocks if b.lines}
     line_hits = _hits_by_line(lines, hits)
+    long_rows = [j for j, t in enumerate(norms) if len(t) >= 20]  # near-repeat candidates, in order
     log_n, log_median = log1p(n), log(median_words)
     rows = []
     for k, (block, i, line) in enumerate(placed):
         bs = block_shape[block.index]
         near = 0.0
         if len(norms[k]) >= 20:
-            for j in range(max(0, k - 40), min(n, k + 40)):
-                if j != k and len(norms[j]) >= 20 and fuzz.ratio(norms[k], norms[j]) >= 90:
-                    near = 1.0
-                    break
+            window = long_rows[bisect_left(long_rows, k - 40) : bisect_left(long_rows, k + 40)]
+            near = float(any(j != k and fuzz.ratio(norms[k], norms[j], score_cutoff=90) >= 90 for j in window))
         dist = 0 if run_a <= k <= run_b else (run_a - k if k < run_a else k - run_b)
         rows.append([
             float(len(block.lines) == 1), log1p(len(block.lines)), i / max(len(block.lines), 1),

@@ -134,17 +134,20 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
     pending: list[re.Match[str]] = []
     for m in WORD.finditer(text, start, end):
         word = m.group()
-        last = (pending or run)[-1] if run else None
-        joined = last is not None and _joins(text, last.group(), last.end(), m.start())
-        if run and joined and (word in PARTICLES or word in CONNECTORS):
-            pending.append(m)
-            continue
-        if is_capitalised(word) and run and joined:
-            run += pending + [m]
-        else:
-            if run:
-                yield run
-            run = [m] if is_capitalised(word) else []
+        capitalised = word[:1].isupper()  # is_capitalised, inlined: this loop sees every word
+        if run:
+            last = (pending or run)[-1]
+            if _joins(text, last.group(), last.end(), m.start()):
+                if word in PARTICLES or word in CONNECTORS:
+                    pending.append(m)
+                    continue
+                if capitalised:
+                    run += pending
+                    run.append(m)
+                    pending = []
+                    continue
+            yield run
+        run = [m] if capitalised else []
         pending = []
     if run:
         yield run
