@@ -63,6 +63,8 @@ Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the r
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")]
 Labels = Annotated[str | None, typer.Option(help="Comma-separated labels to report (default: all, or the config's).",
                                             show_default=False)]
+NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names, one a line ('#' lines skipped), "
+                                                "added to the gazetteer and the config's names.", show_default=False)]
 
 
 @app.callback()
@@ -90,11 +92,19 @@ def _labels(value: str | None, default: frozenset[Label]) -> frozenset[Label]:
     return frozenset(Label(n) for n in names)
 
 
-def _detector(settings: Settings, labels: str | None) -> Detector:
+def _detector(settings: Settings, labels: str | None, names_file: Path | None = None) -> Detector:
     from garble.detector import Detector
 
     config = settings.config
-    return Detector(replace(config, labels=_labels(labels, config.labels)))
+    names = config.names
+    if names_file is not None:
+        from garble.names_build import read_names
+        try:
+            names = (*names, *read_names(names_file.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            typer.echo(f"garble: cannot read names file {names_file}: {getattr(err, 'strerror', None) or err}", err=True)
+            raise typer.Exit(EX_USAGE) from None
+    return Detector(replace(config, labels=_labels(labels, config.labels), names=names))
 
 
 def _scan(items: Iterable[Record | Problem], detector: Detector, settings: Settings) -> Iterator[Item]:
@@ -145,6 +155,7 @@ def audit(
     encoding: Encoding = None,
     stdin_jsonl: StdinJsonl = False,
     labels: Labels = None,
+    names_file: NamesFile = None,
     quiet: Quiet = False,
 ) -> None:
     """Scan texts and report every flagged span and each paragraph's score.
@@ -154,7 +165,7 @@ def audit(
     Exit 0: nothing found; 1: damage found; 2: bad usage or unreadable input.
     """
     settings = _settings()
-    detector = _detector(settings, labels)
+    detector = _detector(settings, labels, names_file)
     options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
     items = _scan(read_inputs(paths, options), detector, settings)
     with _output(output) as out:
@@ -188,6 +199,7 @@ def check(
     text_field: TextField = "text",
     id_field: IdField = "id",
     encoding: Encoding = None,
+    names_file: NamesFile = None,
 ) -> None:
     """Lint files for pre-commit: one line per finding, path:line:col: label: "excerpt" (score 0.93) and the reason.
 
@@ -197,7 +209,7 @@ def check(
     from garble.reports.common import Tally, defang
 
     settings = _settings()
-    detector = _detector(settings, labels)
+    detector = _detector(settings, labels, names_file)
     floor = settings.min_score if min_score is None else min_score
     tally = Tally()
     items = _scan(read_inputs(paths, ReadOptions(text_field, id_field, encoding)), detector, settings)
@@ -243,6 +255,7 @@ def clean(
     = False,
     encoding: Encoding = None,
     labels: Labels = None,
+    names_file: NamesFile = None,
 ) -> None:
     """Remove flagged spans from text files (stdout, a folder, or in place). Exit 1 when something was removed."""
     from garble.reports.cleaned import clean_file
@@ -250,7 +263,7 @@ def clean(
     if output_dir is not None and in_place:
         raise typer.BadParameter("choose one of --output-dir and --in-place", param_hint="--in-place")
     settings = _settings()
-    detector = _detector(settings, labels)
+    detector = _detector(settings, labels, names_file)
     changed = errors = 0
     for item in _scan(read_inputs(paths, ReadOptions(encoding=encoding)), detector, settings):
         outcome = clean_file(item, output_dir, in_place, dry_run, sys.stdout, sys.stderr)
