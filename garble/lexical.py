@@ -2,16 +2,18 @@
 
 Signals and the classifier's features use these so that "is this a common English
 word" and "is this token title-cased" mean the same thing everywhere. Nothing is
-loaded at import: wordfreq is asked on first use, behind ``functools.cache``.
+loaded at import: word frequencies come from garble's own table (``garble.frequencies``)
+on first use, and wordfreq is imported only for a word that table cannot answer.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Literal
+
+from garble.frequencies import zipf_frequency
 
 # A token: letters/digits with inner apostrophes, hyphens or dots ("Jong-un's", "U.S").
 TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -84,51 +86,27 @@ def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
-# A word wordfreq's English tokenizer keeps whole and looks up as it is.
-_PLAIN = re.compile(r"[a-z]+")
-
-
 @cache
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English (0 = unknown, 7 = "the").
 
-    A plain lower-case ASCII word is one token to wordfreq, so its value is read
-    straight from wordfreq's table (``_plain_zipf``, the same arithmetic); any
-    other word goes through ``wordfreq.zipf_frequency`` and its tokenizer.
+    An ASCII word (letters and digits joined by apostrophes, hyphens or dots) is
+    answered from garble's shipped table by ``garble.frequencies``, equal to wordfreq;
+    any other word goes through ``wordfreq.zipf_frequency``, imported on first need.
 
     >>> zipf("the") > 7 > zipf("xqzv")
     True
     >>> zipf("the") == _wordfreq_zipf("the") and zipf("Kim") == _wordfreq_zipf("Kim")
     True
     """
-    if _PLAIN.fullmatch(word):
-        return _plain_zipf(_english_freqs().get(word, 0.0))
-    return _wordfreq_zipf(word)
+    value = zipf_frequency(word)
+    return _wordfreq_zipf(word) if value is None else value
 
 
 def _wordfreq_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency as wordfreq_zipf
 
-    return float(zipf_frequency(word, "en"))
-
-
-@cache
-def _english_freqs() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
-
-
-# zipf_frequency(word, "en") with minimum 0: wordfreq's floor is Zipf 0, a frequency of 1e-9.
-_MIN_FREQ = 1e-9
-
-
-def _plain_zipf(freq: float) -> float:
-    """wordfreq 3's ``zipf_frequency`` arithmetic for a one-token word of frequency ``freq``:
-    floor at the minimum, round to 3 significant digits, then to hundredths of a Zipf unit."""
-    unrounded = max(freq, _MIN_FREQ)
-    rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
-    return float(round(math.log(rounded, 10) + 9, 2))
+    return float(wordfreq_zipf(word, "en"))
 
 
 # Zipf 3 is about once per million words: everyday vocabulary sits above it

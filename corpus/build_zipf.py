@@ -1,0 +1,66 @@
+"""Build garble/data/zipf.txt, the shipped English word-frequency table.
+
+Reproducible from the installed wordfreq (its English "large" list, the one
+``wordfreq.zipf_frequency(word, "en")`` reads). Keeps every entry a lower-case ASCII
+token can reach (``KEY``: letters and digits joined by apostrophes or dots, which is
+what ``garble.frequencies`` looks up after splitting a word the way wordfreq's
+tokenizer does) and writes one ``word<TAB>centibels`` a line, sorted by code point,
+under a header with the source and licence: wordfreq's code is Apache-2.0, its data
+is CC-BY-SA 4.0, so the table is CC-BY-SA 4.0 too.
+
+    python corpus/build_zipf.py [--out garble/data/zipf.txt]
+
+A word in bucket ``i`` of wordfreq's list has frequency ``10 ** (-i / 100)``
+(``i`` centibels below 1); a word listed twice keeps its last bucket, as in
+``wordfreq.get_frequency_dict``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A table key garble.frequencies can look up: alphanumeric runs joined by one ' or . each.
+KEY = re.compile(r"[a-z0-9]+(?:['.][a-z0-9]+)*")
+
+FORMAT = "garble zipf table v1"
+
+
+def header() -> str:
+    """The first line: format, source, licence and layout."""
+    return (
+        f"# {FORMAT}; English word frequencies from wordfreq {version('wordfreq')} (large_en, "
+        "https://github.com/rspeer/wordfreq; data CC-BY-SA 4.0 by Robyn Speer and contributors, "
+        "so this file is CC-BY-SA 4.0); one 'word<TAB>centibels' a line, sorted; "
+        "frequency = 10 ** (-centibels / 100); built by corpus/build_zipf.py"
+    )
+
+
+def build() -> dict[str, int]:
+    """Centibels below 1 of every wordfreq English entry matching KEY."""
+    from wordfreq import get_frequency_list
+
+    centibels: dict[str, int] = {}
+    for index, bucket in enumerate(get_frequency_list("en")):
+        for word in bucket:
+            if KEY.fullmatch(word):
+                centibels[word] = index
+    return centibels
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "garble" / "data" / "zipf.txt")
+    args = parser.parse_args()
+    table = build()
+    lines = [header(), *(f"{w}\t{table[w]}" for w in sorted(table))]
+    args.out.write_text("\n".join(lines) + "\n", encoding="ascii")
+    print(f"{args.out}: {len(table):,} words")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""wordfreq's English Zipf frequency of ASCII words, from a table shipped with garble.
+
+Importing wordfreq and loading its English list takes about half a second, longer
+than the rest of ``garble check``. For a word of ASCII letters and digits joined by
+apostrophes, hyphens or dots (``FAST``) this module gives exactly what
+``wordfreq.zipf_frequency(word, "en")`` gives: it splits the word as wordfreq's
+tokenizer does (Unicode word breaks, TR29, which for these characters are the few
+rules of ``_ends_token``, plus wordfreq's French-elision rule), replaces digit runs as
+wordfreq does, and looks the pieces up in garble/data/zipf.txt (built from wordfreq's
+list by corpus/build_zipf.py; CC-BY-SA 4.0 data). The table stays one string and is
+searched by bisection, so loading it costs one file read. Any other word answers None
+and the caller asks wordfreq.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from importlib.resources import files
+
+# Words this module answers: ASCII letters and digits, ' and ’, hyphens and dots.
+FAST = re.compile(r"[A-Za-z0-9'’.\-]*")
+
+FORMAT = "# garble zipf table v1;"
+
+# wordfreq's elision rule: 1-2 word characters, a straight apostrophe and an initial vowel
+# or h ("l'arc", "qu'un") split off as their own token (wordfreq tokens.TOKEN_RE, case 4).
+ELISION = re.compile(r"[a-z0-9][a-z0-9]?'[aehiouy]")
+
+# Between two letters, or two digits, these do not break a word (TR29 WB6/7, WB11/12).
+MID = frozenset("'’.")
+
+# wordfreq.numbers: a digit run ("2019", "1.5") is looked up with its digits as 0s and
+# weighted by an estimate of that number's frequency; the constants are wordfreq 3's.
+MULTI_DIGIT = re.compile(r"[0-9][0-9.,]+")
+PURE_DIGITS = re.compile(r"[0-9]+")
+DIGIT_FREQS = (0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045)
+YEAR_LOG_PEAK, NOT_YEAR_PROB, REFERENCE_YEAR, PLATEAU_WIDTH = -1.9185, 0.1, 2019, 20
+
+# zipf_frequency(word, "en") with minimum 0: wordfreq's floor is Zipf 0, a frequency of 1e-9.
+MIN_FREQ = 1e-9
+
+
+@cache
+def _table() -> str:
+    """garble/data/zipf.txt as one string (its header checked)."""
+    text = (files("garble") / "data" / "zipf.txt").read_text(encoding="ascii")
+    if not text.startswith(FORMAT):
+        raise ValueError(f"garble/data/zipf.txt: expected a first line starting {FORMAT!r}; rebuild it "
+                         "with corpus/build_zipf.py")
+    return text
+
+
+def centibels(key: str) -> int | None:
+    """The table's centibels for ``key`` (frequency 10 ** (-cB / 100)), or None when absent.
+
+    >>> centibels("the") < centibels("statement") < centibels("hamlet's")
+    True
+    >>> centibels("xqzvk") is None
+    True
+    """
+    text = _table()
+    lo, hi = text.index("\n") + 1, len(text)  # [lo, hi): whole lines, lo at a line start
+    while lo < hi:
+        start = text.rfind("\n", 0, (lo + hi) // 2) + 1
+        tab = text.index("\t", start)
+        word = text[start:tab]
+        if word < key:
+            lo = text.index("\n", tab) + 1
+        elif word > key:
+            hi = start
+        else:
+            return int(text[tab + 1 : text.index("\n", tab)])
+    return None
+
+
+def _same_class(a: str, b: str) -> bool:
+    return a.isalnum() and b.isalnum() and a.isdigit() == b.isdigit()
+
+
+def _ends_token(word: str, j: int) -> bool:
+    """True when a word break (TR29) falls before ``word[j]`` (``word`` in FAST, lower case)."""
+    if j >= len(word):
+        return True
+    a, b = word[j - 1], word[j]
+    if a.isalnum() and b.isalnum():  # WB5, WB8-10: letters and digits hold together
+        return False
+    if b in MID and j + 1 < len(word) and _same_class(a, word[j + 1]):  # WB6, WB12
+        return False
+    return not (a in MID and j >= 2 and _same_class(word[j - 2], b))  # WB7, WB11
+
+
+def split(word: str) -> list[str]:
+    """The tokens wordfreq's English ``lossy_tokenize`` makes of ``word`` (which matches FAST).
+
+    >>> split("Jong-un’s"), split("U.S."), split("l'arc"), split("covid-19"), split("a.1")
+    (['jong', "un's"], ['u.s'], ['l', 'arc'], ['covid', '19'], ['a', '1'])
+    """
+    word = word.lower()
+    out, i, n = [], 0, len(word)
+    while i < n:
+        if not word[i].isalnum():
+            i += 1
+        elif ELISION.match(word, i):  # "l'" / "qu'" as a token of its own, apostrophe stripped
+            j = i + 2 if word[i + 1] != "'" else i + 1
+            out.append(word[i:j])
+            i = j + 1
+        else:
+            j = i + 1
+            while not _ends_token(word, j):
+                j += 1
+            out.append(word[i:j].replace("’", "'"))
+            i = j
+    return out
+
+
+def _benford_freq(text: str) -> float:
+    return DIGIT_FREQS[int(text[0])] / 10 ** (len(text) - 1)
+
+
+def _year_freq(text: str) -> float:
+    year = int(text)
+    if year <= REFERENCE_YEAR:
+        year_log_freq = YEAR_LOG_PEAK - 0.0083 * (REFERENCE_YEAR - year)
+    elif REFERENCE_YEAR < year <= REFERENCE_YEAR + PLATEAU_WIDTH:
+        year_log_freq = YEAR_LOG_PEAK
+    else:
+        year_log_freq = YEAR_LOG_PEAK - 0.2 * (year - (REFERENCE_YEAR + PLATEAU_WIDTH))
+    return 10.0**year_log_freq + NOT_YEAR_PROB * _benford_freq(text)
+
+
+def _digit_freq(text: str) -> float:
+    freq = 1.0
+    for match in MULTI_DIGIT.findall(text):
+        for digits in PURE_DIGITS.findall(match):
+            freq *= _year_freq(digits) if len(digits) == 4 else _benford_freq(digits)
+    return freq
+
+
+def _smash(token: str) -> str:
+    return MULTI_DIGIT.sub(lambda m: re.sub("[0-9]", "0", m.group()), token)
+
+
+def zipf_frequency(word: str) -> float | None:
+    """``wordfreq.zipf_frequency(word, "en")`` for a word matching FAST, else None.
+
+    >>> zipf_frequency("the") > 7 > zipf_frequency("Jong-un’s") > zipf_frequency("xqzvk") == 0.0
+    True
+    >>> zipf_frequency("naïve") is None
+    True
+    """
+    if not FAST.fullmatch(word):
+        return None
+    freq = _frequency(split(word))
+    return round(math.log(freq, 10) + 9, 2)
+
+
+def _frequency(tokens: list[str]) -> float:
+    """wordfreq's ``_word_frequency`` with minimum MIN_FREQ: 1/f = sum of 1/f_token, rounded."""
+    if not tokens:
+        return MIN_FREQ
+    one_over_result = 0.0
+    for token in tokens:
+        smashed = _smash(token)
+        cb = centibels(smashed)
+        if cb is None:
+            return MIN_FREQ
+        freq = 10 ** (-cb / 100)
+        if smashed != token:
+            freq *= _digit_freq(token)
+        one_over_result += 1.0 / freq
+    unrounded = max(1.0 / one_over_result, MIN_FREQ)
+    return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)

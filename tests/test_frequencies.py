@@ -1,0 +1,56 @@
+"""garble.frequencies answers exactly what wordfreq.zipf_frequency(word, "en") answers."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+from wordfreq import get_frequency_dict, zipf_frequency
+from wordfreq.tokens import lossy_tokenize
+
+from garble import frequencies
+from garble.frequencies import FAST, split
+
+
+def test_split_is_wordfreqs_tokenizer_on_every_short_string():
+    # every string of up to 4 characters over letters (vowel, h, consonant, capital),
+    # a digit and the joiners: word breaks, elision and apostrophes in all combinations
+    alphabet = "ahB1'’.-"
+    words = ["".join(t) for k in range(1, 5) for t in itertools.product(alphabet, repeat=k)]
+    assert [w for w in words if split(w) != lossy_tokenize(w, "en")] == []
+
+
+def test_elision_splits_before_every_initial_vowel_and_h_only():
+    for c in "abcdefghijklmnopqrstuvwxyz0123456789":
+        for word in (f"l'{c}x", f"qu'{c}x", f"l’{c}x"):
+            assert split(word) == lossy_tokenize(word, "en"), word
+
+
+@pytest.fixture(scope="module")
+def english() -> dict[str, float]:
+    return get_frequency_dict("en")
+
+
+def test_table_holds_every_reachable_wordfreq_entry_with_its_frequency(english):
+    reachable = {w: f for w, f in english.items() if FAST.fullmatch(w) and split(w) == [w]}
+    random.seed(5)
+    for word in random.sample(sorted(reachable), 20_000):
+        cb = frequencies.centibels(word)
+        assert cb is not None and 10 ** (-cb / 100) == reachable[word], word
+
+
+def test_zipf_equals_wordfreq_on_words_numbers_and_compounds(english):
+    random.seed(7)
+    keys = random.sample(sorted(w for w in english if FAST.fullmatch(w)), 5_000)
+    numbers = [str(random.randrange(10 ** random.randrange(1, 10))) for _ in range(2_000)]
+    years = [str(y) for y in range(1890, 2070)]
+    compounds = ["-".join(random.sample(keys, 2)) for _ in range(2_000)]
+    shaped = ["Kim", "NATO", "Jong-un’s", "U.S.", "covid-19", "40-year-old", "10.5", "25am", "l'arc",
+              "don’t", "xqzvk", "", "-", "'", "a.1", "1990s", "o'brien", "rock'n'roll"]
+    for word in [*keys, *numbers, *years, *compounds, *shaped]:
+        assert frequencies.zipf_frequency(word) == zipf_frequency(word, "en"), word
+
+
+def test_words_outside_the_fast_alphabet_are_left_to_wordfreq():
+    assert [frequencies.zipf_frequency(w) for w in ("naïve", "Hamısı", "snake_case", "a b")] == [None] * 4
