@@ -22,6 +22,10 @@ from garble.features import FEATURE_NAMES
 MODEL_FORMAT = "garble-line-trees"
 MODEL_VERSION = 1
 MODEL_FILE = "model.json"
+# Rows scored at once. The (rows x trees) node matrices of 300 trees grew past the CPU
+# caches and to GBs on a text of 100,000 one-word lines (t(2N)/t(N) = 3.2 at 80,000 rows,
+# benchmarks/growth.py); 2,048 rows keep each matrix at ~5 MB.
+CHUNK_ROWS = 2048
 
 
 class ModelError(ValueError):
@@ -78,6 +82,8 @@ class _Arrays:
         """All trees at once: one (rows x trees) node matrix, stepped down level by level."""
         if not len(X):
             return np.zeros(0)
+        if len(X) > CHUNK_ROWS:  # bounded memory, linear time: see CHUNK_ROWS
+            return np.concatenate([self.predict(X[i : i + CHUNK_ROWS]) for i in range(0, len(X), CHUNK_ROWS)])
         node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
         rows = np.arange(len(X))[:, None]
         while True:
@@ -133,8 +139,8 @@ def dump(model: TreeModel) -> str:
     return json.dumps(body, separators=(",", ":")) + "\n"
 
 
-def load(text: str, source: str = "<string>") -> TreeModel:
-    """A model from JSON text; the header is checked against this garble's FEATURE_NAMES.
+def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:
+    """A model from JSON text; the header is checked against ``feature_names`` (this garble's FEATURE_NAMES).
 
     >>> load('{"format": "other"}', "x.json")
     Traceback (most recent call last):
@@ -148,11 +154,11 @@ def load(text: str, source: str = "<string>") -> TreeModel:
     if data.get("version") != MODEL_VERSION:
         raise ModelError(f"{source}: version is {data.get('version')!r}, this garble reads {MODEL_VERSION}")
     names = tuple(data.get("feature_names", ()))
-    if names != FEATURE_NAMES:
-        missing = sorted(set(FEATURE_NAMES) - set(names))
-        extra = sorted(set(names) - set(FEATURE_NAMES))
+    if names != feature_names:
+        missing = sorted(set(feature_names) - set(names))
+        extra = sorted(set(names) - set(feature_names))
         raise ModelError(
-            f"{source}: feature_names do not match garble.features.FEATURE_NAMES "
+            f"{source}: feature_names do not match this garble's feature set "
             f"(missing {missing[:5]}, unexpected {extra[:5]}, order differs: {not missing and not extra}); "
             "retrain with `garble train`"
         )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from garble.classifier import load_path, shipped_model
 from garble.config import DEFAULT_CONFIG, Config
+from garble.context import line_blocks, load_context_path, shipped_context, stacked
 from garble.datatypes import Document, Hit, Scan
 from garble.features import line_features
 from garble.segment import segment
@@ -22,14 +23,20 @@ def line_probabilities(doc: Document, hits: Sequence[Hit], model_path: str | Non
     """Stages 3-4: each line's probability of being damage.
 
     3. features: every line's FEATURE_NAMES vector (garble.features)
-    4. classify: the shipped tree model (or the weights at ``model_path``) scores them with numpy.
+    4. classify: the shipped tree model (or the weights at ``model_path``) scores them with numpy,
+       then the context model (garble.context), where there is one, scores them again with the
+       first-stage probabilities of their neighbours.
     Without any model a line is as likely damage as the strongest hit covering 90 % of it.
     """
     model = load_path(model_path) if model_path else shipped_model()
     if model is None:
         return _hit_probabilities(doc, hits)
     lines, X = line_features(doc, hits)
-    return {(ln.start, ln.end): float(p) for ln, p in zip(lines, model.predict_proba(X))}
+    probs = model.predict_proba(X)
+    context = load_context_path(model_path) if model_path else shipped_context()
+    if context is not None and len(lines):
+        probs = context.predict_proba(stacked(X, probs, line_blocks(doc)))
+    return {(ln.start, ln.end): float(p) for ln, p in zip(lines, probs)}
 
 
 def _hit_probabilities(doc: Document, hits: Sequence[Hit]) -> LineProbs:
