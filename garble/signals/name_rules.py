@@ -42,7 +42,7 @@ NAME_PART_MAX_ZIPF = 4.5
 # Company-form suffixes: rare as words, never parts of a person's name.
 ORG_WORDS = frozenset([
     "ag", "bhd", "bv", "co", "corp", "cos", "gmbh", "inc", "llc", "lp", "ltd", "nv", "plc", "pty",
-    "sa", "spa",
+    "sa", "spa", "bancorp", "bancshares", "holdings", "savings", "industries",
 ])
 # The nouns after a demonym slot ("the Erem nation"): only there is a lone
 # non-word taken for a mangled name; elsewhere it is usually a real rare name
@@ -64,6 +64,9 @@ GAZETTEER_SURNAME_MAX_ZIPF = 3.0
 MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 VOWELS = str.maketrans("eiou", "aaaa")
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+# Longest word given one-deletion variants: the longest surnames on record are ~35 letters
+# (Wolfeschlegelsteinhausenbergerdorff), so 64 leaves every real name part alone.
+NEAR_MAX_LEN = 64
 STRENGTHS = {
     "name_swapped_tokens": 0.85,
     "name_misspelled": 0.8,
@@ -276,9 +279,16 @@ def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known
 def one_deletion(word: str) -> set[str]:
     """``word`` and every string one letter shorter: two words one edit apart share one.
 
+    A word longer than NEAR_MAX_LEN is only itself: no name part is that long, and its
+    deletions would cost the square of its length (a 1 MB "word" of scraped junk).
+
     >>> sorted(one_deletion("abc"))
     ['ab', 'abc', 'ac', 'bc']
+    >>> one_deletion("x" * (NEAR_MAX_LEN + 1)) == {"x" * (NEAR_MAX_LEN + 1)}
+    True
     """
+    if len(word) > NEAR_MAX_LEN:
+        return {word}
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 

@@ -23,9 +23,11 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
+from garble.signals.name_people import People, lost_surname, person_context, replaced_given
 from garble.signals.name_rules import (
     COMMON_WORD_ZIPF,
     Alone,
+    is_person_like,
     Conflict,
     Reference,
     compare,
@@ -84,11 +86,20 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
              if len(toks) >= 2 and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
     parts = Counter(part for m in mentions for part in m.key)
     alone: dict[str, int] = {}
+    person: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})  # by person_context
     for m in mentions:
         for piece in m.names():
             if len(piece) == 1:
                 alone.setdefault(piece[0].text.casefold(), piece[0].start)
-    yield from _variant_hits(names, known, parts, Alone(alone))
+                word = piece[0].text
+                if len(m.tokens) == 1 and word[1:].islower() and word.casefold() not in person[2]:
+                    person[person_context(doc.text, m)].setdefault(word.casefold(), piece[0].start)
+    full: dict[str, tuple[str, int]] = {}
+    for n in names:
+        if known.is_given_name(n.key[0]) and is_person_like(n.key, known):
+            full.setdefault(n.key[-1], (" ".join(t.text for t in n.tokens), n.tokens[0].start))
+    people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}), {p for n in names for p in n.key}, alone, full)
+    yield from _variant_hits(names, known, parts, Alone(alone), people)
     yield from lone_nonword(doc, mentions, known)
 
 
@@ -160,7 +171,7 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
 
 
 def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
-                  alone: dict[str, int]) -> Iterator[Hit]:
+                  alone: dict[str, int], people: People) -> Iterator[Hit]:
     counts = Counter(n.key for n in names)
     first: dict[NameKey, _Name] = {}
     by_part: dict[str, set[NameKey]] = {}
@@ -175,7 +186,7 @@ def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
         if n.key not in verdicts:
             verdicts[n.key] = _best_conflict(n, counts, first, by_part, known, parts)
             if verdicts[n.key] is None and counts[n.key] == 1 and n.key not in known:
-                verdicts[n.key] = surname_conflict(n.key, " ".join(t.text for t in n.tokens), alone, known)
+                verdicts[n.key] = _alone_conflict(n, alone, people, known)
         conflict = verdicts[n.key]
         if conflict is None:
             continue
@@ -184,6 +195,14 @@ def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
         yield Hit(start, end, Label.MANGLED_NAME, conflict.reason, conflict.strength,
                   suggestion=conflict.suggestion,
                   evidence=f'{conflict.what}; conflicts with "{conflict.reference}" ({where})')
+
+
+def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
+    """Evidence from the surnames the text uses alone, for a name seen once."""
+    display = " ".join(t.text for t in n.tokens)
+    titled = n.mention.title is not None and n.tokens[0] is n.mention.tokens[0]
+    return (surname_conflict(n.key, display, alone, known) or replaced_given(n.key, display, titled, people, known)
+            or lost_surname(n.key, display, n.tokens[0].start, people, known))
 
 
 def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Name],
