@@ -63,7 +63,8 @@ TIMESTAMP = re.compile(
 URL = re.compile(
     r"""https?://            # a link
     | www\.                  # a bare host
-    | \S+@\S+\.\w+           # an e-mail address
+    | (?<!\S)\S[^\s@]*+@\S(?:[^\s.]|\.(?!\w))*+\.\w  # an e-mail address, tried once per word
+    # (same matches for search() as \S+@\S+\.\w+, which backtracked quadratically on a long word)
     | (?:^|\s)@\w+           # a social handle
     """,
     re.VERBOSE,

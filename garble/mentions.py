@@ -37,6 +37,10 @@ PARTICLES = frozenset([
     "le", "van", "von", "y",
 ])
 CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+# A run of capitalised words is cut after this many: the longest names and titled
+# names have ~10 words, and a run of thousands ("John Smith John Smith ...") made the
+# name signals quadratic (benchmarks/growth.py, name_reps).
+MAX_RUN_WORDS = 40
 # Words that end a title before a name: "President Xi", "Foreign Minister Ri Son Gwon".
 TITLES = frozenset([
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Sen", "Senator", "Rep",
@@ -141,7 +145,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
                 if word in PARTICLES or word in CONNECTORS:
                     pending.append(m)
                     continue
-                if capitalised:
+                if capitalised and len(run) < MAX_RUN_WORDS:
                     run += pending
                     run.append(m)
                     pending = []

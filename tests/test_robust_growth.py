@@ -1,0 +1,118 @@
+"""Linear time on adversarial shapes (issue 7): a bounded version of benchmarks/growth.py.
+
+Where the cause of a past blow-up can be counted, the test counts it (memory, run
+lengths, equivalence of a rewritten regex or sweep with the slow original). The one
+timing test compares CPU time of a text with that of a text four times as long: linear
+code gives about 4, the quadratic code these shapes once hit gave 8 to 16; the bound of
+8 is generous so that a busy machine does not fail it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import garble
+from garble import classifier, spans
+from garble.datatypes import Hit, Label
+from garble.features import URL
+from garble.mentions import MAX_RUN_WORDS, find_mentions
+from garble.signals.name_rules import NEAR_MAX_LEN, one_deletion
+
+_spec = importlib.util.spec_from_file_location("growth", Path(__file__).parents[1] / "benchmarks" / "growth.py")
+assert _spec is not None and _spec.loader is not None
+growth = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(growth)
+
+# The e-mail alternative as it was: \S+@ backtracks over every start of a long word.
+OLD_URL = re.compile(r"https?://|www\.|\S+@\S+\.\w+|(?:^|\s)@\w+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a@. \n_é-x1", max_size=14))
+def test_linear_email_pattern_finds_a_match_exactly_when_the_old_one_did(text: str) -> None:
+    assert bool(URL.search(text)) == bool(OLD_URL.search(text))
+
+
+def _brute_pieces(text: str, candidates: list[Hit]) -> list[tuple[object, ...]]:
+    """The quadratic reference: every candidate checked at every cut."""
+    cuts = sorted({c.start for c in candidates} | {c.end for c in candidates})
+    out: list[tuple[object, ...]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [c for c in candidates if c.start <= a and c.end >= b]
+        if not covering or not text[a:b].strip():
+            continue
+        signal = [c for c in covering if c.reason != spans.CLASSIFIER_REASON]
+        best = max(signal or covering, key=lambda c: (c.strength, c.end - c.start))
+        out.append((a, b, best.label, max(c.strength for c in covering), best.reason, best.suggestion))
+    return out
+
+
+hits = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 12), st.sampled_from(list(Label)),
+              st.sampled_from([spans.CLASSIFIER_REASON, "sig_a", "sig_b"]), st.sampled_from([0.5, 0.6, 0.9, 1.0]),
+              st.sampled_from([None, "fix"])),
+    min_size=1, max_size=10,
+).map(lambda rows: [Hit(s, s + n, lab, r, p, sug) for s, n, lab, r, p, sug in rows])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ab \n", min_size=42, max_size=42), hits)
+def test_swept_pieces_equal_the_quadratic_reference(text: str, candidates: list[Hit]) -> None:
+    got = [(p.start, p.end, p.label, p.score, p.reason, p.suggestion) for p in spans._pieces(text, candidates)]
+    assert got == _brute_pieces(text, candidates)
+
+
+def test_one_deletion_is_bounded_on_a_huge_word() -> None:
+    assert len(one_deletion("ab" * 500_000)) == 1
+    assert len(one_deletion("x" * NEAR_MAX_LEN + "y")) == 1
+    assert one_deletion("Smith") >= {"Smth", "mith", "Smit"}
+
+
+def test_a_run_of_capitalised_words_is_cut_into_bounded_mentions() -> None:
+    text = "They met " + "John Smith " * 2_000
+    mentions = list(find_mentions(text))
+    assert max(len(m.tokens) for m in mentions) <= MAX_RUN_WORDS
+    assert sum(len(m.tokens) for m in mentions) == 4_000  # nothing lost by the cut
+
+
+def test_classifier_memory_does_not_grow_with_the_number_of_lines() -> None:
+    model = classifier.shipped_model()
+    if model is None:
+        pytest.skip("no shipped model")
+    X = np.random.default_rng(0).random((3 * classifier.CHUNK_ROWS + 7, len(model.feature_names)))
+    whole = model.predict_proba(X)
+    assert np.array_equal(whole[:5], model.predict_proba(X[:5]))
+    assert np.array_equal(whole[-5:], model.predict_proba(X[-5:]))
+    tracemalloc.start()
+    model.predict_proba(X)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    # One chunk's (rows x trees) int64 matrices, a few at a time; unchunked this was ~4x as much.
+    assert peak < 8 * classifier.CHUNK_ROWS * len(model.roots) * 8, peak
+
+
+def _cpu(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.process_time()
+        garble.scan(text)
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(growth.SHAPES))
+def test_scan_time_grows_linearly_on_adversarial_shapes(shape: str) -> None:
+    """TIMING TEST (generous): t(4N) / t(N) <= 8 at N = 3,000 characters, best of two runs each."""
+    make = growth.SHAPES[shape]
+    garble.scan("Warm up the model and the word lists.")
+    small, big = _cpu(make(3_000)), _cpu(make(12_000))
+    assert big <= 8 * max(small, 0.005), (shape, small, big)
