@@ -63,6 +63,10 @@ Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the r
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")]
 Labels = Annotated[str | None, typer.Option(help="Comma-separated labels to report (default: all, or the config's).",
                                             show_default=False)]
+Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: every CPU); 1 scans "
+                                          "in this process.", show_default=False)]
+DaskAddress = Annotated[str | None, typer.Option("--dask", metavar="SCHEDULER", help="Scan on the Dask cluster at "
+                                                 "this scheduler address (needs the dask extra).", show_default=False)]
 NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names, one a line ('#' lines skipped), "
                                                 "added to the gazetteer and the config's names.", show_default=False)]
 
@@ -107,14 +111,33 @@ def _detector(settings: Settings, labels: str | None, names_file: Path | None = 
     return Detector(replace(config, labels=_labels(labels, config.labels), names=names))
 
 
+def _wanted(items: Iterable[Record | Problem], settings: Settings) -> Iterator[Record | Problem]:
+    """Items of files the config does not exclude (stdin is never excluded)."""
+    return (item for item in items if item.path == "-" or settings.wants(item.path))
+
+
 def _scan(items: Iterable[Record | Problem], detector: Detector, settings: Settings) -> Iterator[Item]:
     """Scan each record as it is read; problems pass through. Files the config excludes are dropped."""
     from garble.reports.common import Result
 
-    for item in items:
-        if item.path != "-" and not settings.wants(item.path):
-            continue
+    for item in _wanted(items, settings):
         yield item if isinstance(item, Problem) else Result(item, detector.scan(item.text))
+
+
+def _scan_corpus(items: Iterable[Record | Problem], detector: Detector, settings: Settings, jobs: int | None,
+                 dask: str | None) -> Iterable[Item]:
+    """``_scan`` here (--jobs 1), on worker processes, or on a Dask cluster: the same items in the same order."""
+    if dask is None and jobs == 1:
+        return _scan(items, detector, settings)
+    if dask is None:
+        from garble.parallel import scan_items
+        return scan_items(_wanted(items, settings), detector.config, jobs)
+    from garble.distributed import ClusterError, scan_on_cluster
+    try:
+        return scan_on_cluster(_wanted(items, settings), detector.config, dask)
+    except ClusterError as err:
+        typer.echo(f"garble: {err}", err=True)
+        raise typer.Exit(EX_USAGE) from None
 
 
 @contextlib.contextmanager
@@ -157,17 +180,23 @@ def audit(
     labels: Labels = None,
     names_file: NamesFile = None,
     quiet: Quiet = False,
+    jobs: Jobs = None,
+    dask: DaskAddress = None,
 ) -> None:
     """Scan texts and report every flagged span and each paragraph's score.
 
-    For JSONL input, --format jsonl writes one object per input record, in input order.
+    For JSONL input, --format jsonl writes one object per input record, in input order, whatever
+    --jobs or --dask. A progress bar shows on stderr when it is a terminal (not with --quiet).
 
     Exit 0: nothing found; 1: damage found; 2: bad usage or unreadable input.
     """
     settings = _settings()
     detector = _detector(settings, labels, names_file)
     options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
-    items = _scan(read_inputs(paths, options), detector, settings)
+    items = _scan_corpus(read_inputs(paths, options), detector, settings, jobs, dask)
+    from garble import progress
+    if progress.is_shown(quiet, output is None):
+        items = progress.track(items, progress.input_size(paths))
     with _output(output) as out:
         tally = _render(fmt, items, out)
     if not quiet and (fmt is not AuditFormat.TERMINAL or output is not None):

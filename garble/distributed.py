@@ -1,0 +1,138 @@
+"""Scan on a Dask cluster: a ``dask.bag`` of records or a ``dask.dataframe``, partition by partition.
+
+Needs the ``dask`` extra (``pip install 'garble[dask]'``; dataframes also need ``dask[dataframe]``).
+Dask is imported only when one of these functions runs, never by ``import garble``.
+
+Each partition is scanned by one task; the task's worker process builds the detector once
+(:func:`garble.parallel.detector_for`) and keeps it, and the shipped model, for every later
+partition. A record's output is exactly ``garble.scan(text).to_dict(id)``, the line
+``garble audit -f jsonl`` writes.
+
+Example, with a cluster of your own::
+
+    import dask.bag as db
+    from distributed import Client
+    from garble.distributed import scan_bag
+
+    client = Client("tcp://scheduler:8786")
+    records = db.read_text("corpus/*.jsonl").map(json.loads)  # {"id": ..., "text": ...}
+    scan_bag(records).map(json.dumps).to_textfiles("out/*.jsonl")
+
+From the command line, ``garble audit --dask tcp://scheduler:8786 corpus.jsonl -f jsonl`` reads
+the corpus here, sends it to the cluster in batches (a bounded number in flight) and writes the
+results in input order, as ``--jobs`` does on this machine.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from garble.config import DEFAULT_CONFIG, Config
+from garble.inputs import Problem, Record
+from garble.parallel import IN_FLIGHT, batches, detector_for, ordered
+
+if TYPE_CHECKING:
+    from dask.bag import Bag
+    from dask.dataframe import DataFrame
+    from distributed import Client
+
+    from garble.reports.common import Item
+
+# Seconds to wait for a scheduler before giving up: distributed's own default connect timeout.
+CONNECT_TIMEOUT = 30
+# The columns scan_partitions adds; spans and paragraphs hold JSON text (dataframes have no list type).
+RESULT_COLUMNS = ("id", "score", "paragraphs", "spans")
+
+
+class ClusterError(RuntimeError):
+    """Dask is not installed, or the scheduler cannot be reached; the message says what to do."""
+
+
+def scan_records(records: Iterable[Mapping[str, Any]], config: Config = DEFAULT_CONFIG,
+                 text_field: str = "text", id_field: str = "id") -> list[dict[str, Any]]:
+    """One partition: each ``{id, text}`` record's scan as a JSON-ready dict, or its error record.
+
+    >>> [r["spans"][0]["label"] for r in scan_records([{"id": "a", "text": "Read more:"}])]
+    ['boilerplate']
+    >>> scan_records([{"id": "b"}])
+    [{'id': 'b', 'error': "text field 'text' is missing"}]
+    """
+    detector = detector_for(config)
+    out = []
+    for record in records:
+        doc_id, text = str(record.get(id_field)), record.get(text_field)
+        if isinstance(text, str):
+            out.append(detector.scan(text).to_dict(doc_id))
+        else:
+            what = "missing" if text is None else f"of type {type(text).__name__}, not a string"
+            out.append({"id": doc_id, "error": f"text field {text_field!r} is {what}"})
+    return out
+
+
+def scan_bag(bag: Bag, config: Config = DEFAULT_CONFIG, text_field: str = "text", id_field: str = "id") -> Bag:
+    """A bag of result dicts (:func:`scan_records`), one per record of ``bag``, partition by partition."""
+    scanned: Bag = bag.map_partitions(scan_records, config, text_field, id_field)  # type: ignore[no-untyped-call]
+    return scanned
+
+
+def _scan_frame(frame: Any, config: Config, text_column: str, id_column: str) -> Any:
+    pd: Any = importlib.import_module("pandas")
+
+    records = [{"id": i, "text": t} for i, t in zip(frame[id_column], frame[text_column])]
+    rows = scan_records(records, config)
+    return pd.DataFrame({
+        "id": [r["id"] for r in rows],
+        "score": [float(r.get("score", float("nan"))) for r in rows],
+        "paragraphs": [json.dumps(r.get("paragraphs", [])) for r in rows],
+        "spans": [json.dumps(r.get("spans", [])) for r in rows],
+    }, index=frame.index)
+
+
+def scan_partitions(df: DataFrame, config: Config = DEFAULT_CONFIG, text_column: str = "text",
+                    id_column: str = "id") -> DataFrame:
+    """A dataframe of ``RESULT_COLUMNS``, one row per row of ``df`` (same index), partition by partition.
+
+    ``score`` is the document's cleanliness (NaN when the text is not a string); ``paragraphs``
+    and ``spans`` are the JSON lists of :func:`scan_records`.
+    """
+    pd: Any = importlib.import_module("pandas")  # installed with dask[dataframe]
+    meta = pd.DataFrame({"id": pd.Series(dtype=object), "score": pd.Series(dtype=float),
+                         "paragraphs": pd.Series(dtype=object), "spans": pd.Series(dtype=object)})
+    scanned: DataFrame = df.map_partitions(_scan_frame, config, text_column, id_column,  # type: ignore[no-untyped-call]
+                                           meta=meta)
+    return scanned
+
+
+def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Client:
+    """A client of the scheduler at ``address``; ClusterError when dask is missing or it cannot be reached."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("--dask needs the dask extra: pip install 'garble[dask]'") from None
+    try:
+        client: Client = Client(address, timeout=timeout)  # type: ignore[no-untyped-call]
+        return client
+    except (OSError, ValueError) as err:  # OSError covers TimeoutError; ValueError a malformed address
+        raise ClusterError(f"cannot reach the Dask scheduler at {address!r}: {err}") from None
+
+
+def scan_on_cluster(items: Iterable[Record | Problem], config: Config, address: str) -> Iterator[Item]:
+    """``garble audit --dask``: connect now, then scan ``items`` on the cluster, in input order.
+
+    Batches go to the cluster as :func:`garble.parallel.scan_items` sends them to local workers,
+    with ``IN_FLIGHT`` batches per worker thread in flight; problems pass through in place.
+    """
+    client = connect(address)
+    return _stream(client, items, config)
+
+
+def _stream(client: Client, items: Iterable[Record | Problem], config: Config) -> Iterator[Item]:
+    try:
+        threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
+        executor = client.get_executor(pure=False)  # type: ignore[no-untyped-call]
+        yield from ordered(executor, config, batches(items), IN_FLIGHT * threads)
+    finally:
+        client.close()  # type: ignore[no-untyped-call]

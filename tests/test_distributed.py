@@ -1,0 +1,90 @@
+"""Dask: a real two-process LocalCluster gives the single-process results, record for record."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from garble import scan
+from garble.cli import app
+
+RECORDS = [
+    {"id": f"doc{i}", "text": f"Story {i}.\n\n{text}"}
+    for i, text in enumerate([
+        "Read more:\n\nTalks resume on Monday, the minister said.",
+        "The council met on Tuesday.\n\nSIGN UP FOR OUR NEWSLETTER\n\nIt approved the budget.",
+        "Prices rose by 3 per cent in March, the agency said, didnâ€™t it.",
+        "Officials said the bridge would reopen in May after repairs.",
+    ] * 5)
+]
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    """Two worker processes, one thread each, no dashboard (its port may be taken)."""
+    distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'garble[dask]'")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as c:
+        yield c
+
+
+def test_scan_bag_on_two_workers_equals_the_single_process_scan(cluster: Any) -> None:
+    import dask.bag as db
+    from distributed import Client
+
+    from garble.distributed import scan_bag
+
+    bag = db.from_sequence([*RECORDS, {"id": "broken"}], npartitions=4)
+    with Client(cluster) as client:
+        got = scan_bag(bag).compute(scheduler=client.get)
+        workers = client.run(lambda: 1)
+    assert len(workers) == 2
+    assert got == [scan(r["text"]).to_dict(r["id"]) for r in RECORDS] + [
+        {"id": "broken", "error": "text field 'text' is missing"}]
+
+
+def test_cli_dask_writes_the_same_jsonl_as_one_process(cluster: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [json.dumps(r) for r in RECORDS * 2]  # 40 records: more than one batch
+    lines.insert(5, "{not json")
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    local = CliRunner().invoke(app, ["audit", "-f", "jsonl", "--jobs", "1", str(corpus)])
+    remote = CliRunner().invoke(app, ["audit", "-f", "jsonl", "--dask", cluster.scheduler_address, str(corpus)])
+    assert remote.exit_code == local.exit_code == 2  # the malformed line is an error record
+    assert remote.stdout == local.stdout
+    assert len(remote.stdout.splitlines()) == 41
+
+
+def test_an_unreachable_scheduler_is_a_usage_error() -> None:
+    pytest.importorskip("distributed", reason="needs the dask extra: pip install 'garble[dask]'")
+    from garble.distributed import ClusterError, connect
+
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"):
+        connect("tcp://127.0.0.1:9", timeout=0.5)
+
+
+def test_dask_dataframe_partitions(cluster: Any) -> None:
+    dd = pytest.importorskip("dask.dataframe", reason="needs dask[dataframe] (pandas)")
+    import pandas as pd
+    from distributed import Client
+
+    from garble.distributed import scan_partitions
+
+    frame = dd.from_pandas(pd.DataFrame(RECORDS), npartitions=3)
+    with Client(cluster) as client:
+        got = scan_partitions(frame).compute(scheduler=client.get)
+    assert list(got["id"]) == [r["id"] for r in RECORDS]
+    assert [json.loads(s) for s in got["spans"]] == [scan(r["text"]).to_dict()["spans"] for r in RECORDS]
+
+
+def test_neither_import_garble_nor_a_scan_imports_dask() -> None:
+    code = ("import sys, garble, garble.cli, garble.parallel; garble.scan('Read more:'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
