@@ -13,10 +13,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from math import log, log1p
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from garble.datatypes import Block, Document, Hit, Line
 from garble.lexical import zipf
@@ -88,6 +89,17 @@ _STOPWORDS = frozenset(
 )
 
 
+# Per-token parts of the shape features, cached by token string: (length, starts
+# upper-case, all upper-case, stop word, Zipf, rare, has a digit). Bounded so a corpus's
+# vocabulary cannot grow it without limit (2**18 tokens is far more than a document has).
+@lru_cache(maxsize=1 << 18)
+def _token_stats(token: str) -> tuple[int, bool, bool, bool, float, bool, bool]:
+    low = token.lower()
+    z = zipf(low)
+    return (len(token), token[0].isupper(), token.isupper() and len(token) > 1, low in _STOPWORDS,
+            z, z < 2.5, DIGIT.search(token) is not None)
+
+
 def _shape(text: str) -> list[float]:
     """The SHAPE_NAMES features of one line's text."""
     toks = TOKEN.findall(text)
@@ -96,19 +108,18 @@ def _shape(text: str) -> list[float]:
     if not n:
         return [0.0, log1p(chars), 0, 0, 0, 0, 0, 0, 0, 1.0 if chars else 0.0,
                 0, 0, 0, 0, float("|" in text), 0, 0, 0]
-    lows = [t.lower() for t in toks]
-    zipfs = [zipf(w) for w in lows]
+    lens, title, upper, stop, zipfs, rare, digit = zip(*map(_token_stats, toks))
     punct = len(PUNCT.findall(text))
     return [
         log1p(n),
         log1p(chars),
-        sum(map(len, toks)) / n,
-        sum(t[0].isupper() for t in toks) / n,
-        sum(t.isupper() and len(t) > 1 for t in toks) / n,
-        sum(w in _STOPWORDS for w in lows) / n,
+        sum(lens) / n,
+        sum(title) / n,
+        sum(upper) / n,
+        sum(stop) / n,
         sum(zipfs) / n,
-        sum(z < 2.5 for z in zipfs) / n,
-        sum(bool(DIGIT.search(t)) for t in toks) / n,
+        sum(rare) / n,
+        sum(digit) / n,
         punct / max(chars, 1),
         float(bool(SENTENCE_END.search(text))),
         float(text.rstrip().endswith(":")),
@@ -221,7 +232,8 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
         near = 0.0
         if len(norms[k]) >= 20:
             window = long_rows[bisect_left(long_rows, k - 40) : bisect_left(long_rows, k + 40)]
-            near = float(any(j != k and fuzz.ratio(norms[k], norms[j], score_cutoff=90) >= 90 for j in window))
+            others = [norms[j] for j in window if j != k]
+            near = float(process.extractOne(norms[k], others, scorer=fuzz.ratio, score_cutoff=90) is not None)
         dist = 0 if run_a <= k <= run_b else (run_a - k if k < run_a else k - run_b)
         rows.append([
             float(len(block.lines) == 1), log1p(len(block.lines)), i / max(len(block.lines), 1),
