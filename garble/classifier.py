@@ -9,6 +9,7 @@ scikit-learn.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -146,14 +147,23 @@ def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = F
     Traceback (most recent call last):
     ...
     garble.classifier.ModelError: x.json: format is 'other', expected 'garble-line-trees'
+    >>> load('{"format": "garble-line-', "cut.json")
+    Traceback (most recent call last):
+    ...
+    garble.classifier.ModelError: cut.json: not valid JSON (Unterminated string starting at: line 1 column 12 (char 11)); \
+the weights file is truncated or corrupted
     """
-    data = json.loads(text)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as err:  # json.JSONDecodeError, or nesting too deep to parse
+        raise ModelError(f"{source}: not valid JSON ({err}); the weights file is truncated or corrupted") from None
     if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
         got = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise ModelError(f"{source}: format is {got!r}, expected {MODEL_FORMAT!r}")
     if data.get("version") != MODEL_VERSION:
         raise ModelError(f"{source}: version is {data.get('version')!r}, this garble reads {MODEL_VERSION}")
-    names = tuple(data.get("feature_names", ()))
+    raw_names = data.get("feature_names", [])
+    names = tuple(raw_names) if isinstance(raw_names, list) else ()
     if names != feature_names:
         missing = sorted(set(feature_names) - set(names))
         extra = sorted(set(names) - set(feature_names))
@@ -162,6 +172,7 @@ def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = F
             f"(missing {missing[:5]}, unexpected {extra[:5]}, order differs: {not missing and not extra}); "
             "retrain with `garble train`"
         )
+    _check_trees(data, source, len(names))
     return TreeModel(
         names, float(data["baseline"]), float(data["scale"]), float(data["shift"]),
         tuple(data["roots"]), tuple(data["feature"]), tuple(float(t) for t in data["threshold"]),
@@ -170,10 +181,53 @@ def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = F
     )
 
 
+def _check_trees(data: dict[str, Any], source: str, n_features: int) -> None:
+    """Refuse damaged or hand-edited trees with a message naming ``source`` and the fault.
+
+    Checked: numbers are finite (no NaN thresholds), the node arrays are lists of one
+    length, node and feature indices are in range, and every child comes after its parent
+    (as ``garble train`` writes them), so that walking a tree always reaches a leaf.
+    """
+    def fail(what: str) -> ModelError:
+        return ModelError(f"{source}: {what}; the weights file is damaged or was edited by hand")
+
+    def is_number(v: object) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+    for key in ("baseline", "scale", "shift"):
+        if not is_number(data.get(key)):
+            raise fail(f"{key} is {data.get(key)!r}, not a finite number")
+    for key in ("roots", "feature", "left", "right", "threshold", "value"):
+        items = data.get(key)
+        whole = key in ("roots", "feature", "left", "right")
+        if not isinstance(items, list) or not all(type(v) is int if whole else is_number(v) for v in items):
+            raise fail(f"{key} is not a list of {'integers' if whole else 'finite numbers'}")
+    if not isinstance(data.get("meta", {}), dict):
+        raise fail("meta is not an object")
+    feature, left, right = data["feature"], data["left"], data["right"]
+    n = len(feature)
+    for key in ("threshold", "left", "right", "value"):
+        if len(data[key]) != n:
+            raise fail(f"{key} has {len(data[key])} entries, feature has {n}")
+    if not data["roots"] or not all(0 <= r < n for r in data["roots"]):
+        raise fail(f"roots must be node indices in 0..{n - 1}, got {data['roots'][:5]}")
+    for i in range(n):
+        if left[i] == -1 and right[i] == -1:
+            continue
+        if not (i < left[i] < n and i < right[i] < n):
+            raise fail(f"node {i} has children {left[i]}, {right[i]}; they must come after it and be below {n}")
+        if not 0 <= feature[i] < n_features:
+            raise fail(f"node {i} tests feature {feature[i]}, outside 0..{n_features - 1}")
+
+
 @cache
 def load_path(path: str) -> TreeModel:
-    """A model from a weights file (cached per path)."""
-    return load(Path(path).read_text(encoding="utf-8"), path)
+    """A model from a weights file (cached per path); ModelError names the file and the fault."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ModelError(f"{path}: cannot read the weights file ({err})") from None
+    return load(text, path)
 
 
 @cache

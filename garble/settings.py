@@ -91,6 +91,22 @@ def _coerce(key: str, value: object, default: object) -> object:
     return value
 
 
+def _check_model(path: str, source: str | None) -> None:
+    """Load ``model-path`` (and its context model) now, so a bad weights file is a settings error.
+
+    The weights are JSON checked field by field (garble.classifier.load); nothing is unpickled.
+    """
+    from garble.classifier import ModelError, load_path
+    from garble.context import load_context_path
+
+    try:
+        load_path(path)
+        load_context_path(path)
+    except (ModelError, OSError, UnicodeDecodeError) as err:
+        where = f" in {source}" if source else ""
+        raise SettingsError(f"[tool.garble] model-path{where}: {err}") from None
+
+
 def from_table(table: Mapping[str, object], source: str | None = None) -> Settings:
     """Settings from the contents of a ``[tool.garble]`` table."""
     fields = {f.name: getattr(DEFAULT_CONFIG, f.name) for f in dataclasses.fields(Config)}
@@ -110,6 +126,8 @@ def from_table(table: Mapping[str, object], source: str | None = None) -> Settin
             where = f" in {source}" if source else ""
             raise SettingsError(f"unknown key {key!r} in [tool.garble]{where}; valid keys: {', '.join(valid_keys())}")
     off = cli.pop("exclude_labels", frozenset())
+    if changes.get("model_path") is not None:
+        _check_model(str(changes["model_path"]), source)
     config = dataclasses.replace(DEFAULT_CONFIG, **changes)  # type: ignore[arg-type]
     if off:
         config = dataclasses.replace(config, labels=config.labels - off)  # type: ignore[operator]
