@@ -74,6 +74,7 @@ def test_two_workers_give_the_single_process_results_in_order(corpus: Path) -> N
     assert [to_dict(r) for r in two] == one == expected(corpus)
     assert [isinstance(r, Problem) for r in two] == [isinstance(i, Problem) for i in items]
     assert all(r.record is i for r, i in zip(two, items) if isinstance(r, Result))
+    assert [r.scan for r in two if isinstance(r, Result)] == [scan(i.text) for i in items if isinstance(i, Record)]
 
 
 def test_cli_jobs_2_writes_the_same_jsonl_as_jobs_1(corpus: Path) -> None:
