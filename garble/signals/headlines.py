@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from garble.datatypes import Block, Document, Hit, Label
-from garble.lexical import DETERMINERS, FUNCTION_WORDS, is_capitalised, tokens
+from garble.lexical import DETERMINERS, FUNCTION_WORDS, TOKEN, is_capitalised
 
 # Punctuation that ends a clause: a headline run never crosses one.
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\"“”—]|\s[-–]\s")
@@ -23,17 +23,29 @@ Token = tuple[int, int, str]
 
 
 def _bare_runs(block: Block) -> Iterator[list[Token]]:
-    """Maximal token runs with no clause punctuation and no article or determiner."""
+    """Maximal token runs with no clause punctuation and no article or determiner.
+
+    A clause break between two tokens is a CLAUSE_BREAK match in the gap between them;
+    the matches are found once for the block (a match never spans a token, so each lies
+    in one gap or, like the dot of "U.S", inside a token, where it does not count).
+    """
+    text = block.text
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+    b, n_breaks = 0, len(breaks)
     run: list[Token] = []
     last_end = 0
-    for start, end, word in tokens(block.text):
-        if CLAUSE_BREAK.search(block.text, last_end, start) or word.lower() in DETERMINERS:
+    for m in TOKEN.finditer(text):
+        start, word = m.start(), m.group()
+        while b < n_breaks and breaks[b] < last_end:
+            b += 1
+        is_determiner = word.lower() in DETERMINERS
+        if (b < n_breaks and breaks[b] < start) or is_determiner:
             if run:
                 yield run
             run = []
-        if word.lower() not in DETERMINERS:
-            run.append((start, end, word))
-        last_end = end
+        if not is_determiner:
+            run.append((start, m.end(), word))
+        last_end = m.end()
     if run:
         yield run
 
@@ -85,6 +97,8 @@ def headline_runs(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end][:22] for h in headline_runs(doc.blocks[0], doc)]
     ['North Korea’s Kim Jong']
     """
+    if len(TOKEN.findall(block.text)) < MIN_RUN:  # no run can be long enough
+        return
     for run in _bare_runs(block):
         if len(run) < MIN_RUN:
             continue
