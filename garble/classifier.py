@@ -70,40 +70,52 @@ class TreeModel:
 @dataclass(frozen=True, slots=True)
 class _Arrays:
     roots: np.ndarray
-    feature: np.ndarray
+    feature: np.ndarray  # a leaf's is 0 (read, never used)
     threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
+    child: np.ndarray  # child[2 * i + 1] = left[i], child[2 * i] = right[i]; a leaf's both are i
+    depth: int  # levels from a root to its deepest leaf
     value: np.ndarray
     baseline: float
     scale: float
     shift: float
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        """All trees at once: one (rows x trees) node matrix, stepped down level by level."""
+        """All trees at once: one (rows x trees) node matrix, stepped down ``depth`` levels
+        (a leaf steps to itself, so no level needs to ask which rows are done)."""
         if not len(X):
             return np.zeros(0)
         if len(X) > CHUNK_ROWS:  # bounded memory, linear time: see CHUNK_ROWS
             return np.concatenate([self.predict(X[i : i + CHUNK_ROWS]) for i in range(0, len(X), CHUNK_ROWS)])
+        X = np.ascontiguousarray(X, dtype=float)
+        flat = X.ravel()
+        row_start = (np.arange(len(X)) * X.shape[1])[:, None]
         node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
-        rows = np.arange(len(X))[:, None]
-        while True:
-            inner = self.left[node] >= 0
-            if not inner.any():
-                break
-            go_left = X[rows, np.maximum(self.feature[node], 0)] <= self.threshold[node]
-            step = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(inner, step, node)
+        for _ in range(self.depth):
+            go_left = flat[row_start + self.feature[node]] <= self.threshold[node]
+            node = self.child[2 * node + go_left]
         raw = self.baseline + self.value[node].sum(axis=1)
         return 1.0 / (1.0 + np.exp(-(self.scale * raw + self.shift)))
 
 
+def _depth(model: TreeModel) -> int:
+    """Levels from a root to the deepest leaf over all trees."""
+    deepest, level = 0, list(model.roots)
+    while level := [c for i in level if model.left[i] >= 0 for c in (model.left[i], model.right[i])]:
+        deepest += 1
+    return deepest
+
+
 @cache
 def _arrays_cached(model: TreeModel) -> _Arrays:
+    left, right = np.array(model.left, dtype=np.int64), np.array(model.right, dtype=np.int64)
+    leaf = left < 0
+    nodes = np.arange(len(left))
+    child = np.empty(2 * len(left), dtype=np.int64)
+    child[0::2] = np.where(leaf, nodes, right)
+    child[1::2] = np.where(leaf, nodes, left)
     return _Arrays(
-        np.array(model.roots, dtype=np.int64), np.array(model.feature, dtype=np.int64),
-        np.array(model.threshold, dtype=float), np.array(model.left, dtype=np.int64),
-        np.array(model.right, dtype=np.int64), np.array(model.value, dtype=float),
+        np.array(model.roots, dtype=np.int64), np.where(leaf, 0, np.array(model.feature, dtype=np.int64)),
+        np.array(model.threshold, dtype=float), child, _depth(model), np.array(model.value, dtype=float),
         model.baseline, model.scale, model.shift,
     )
 
