@@ -32,6 +32,9 @@ TEASER_MARKER = re.compile(
     """,
     re.VERBOSE,
 )
+# Text every TEASER_MARKER match contains, one per alternative: a block without any is
+# not searched (the colon alternative is tried at every capital letter otherwise).
+TEASER_CORES = (": ", " | ", "for more", "MORE")
 
 # Markers further apart than this (characters) belong to different chains; a
 # hover card's teasers run 100-300 characters between seams and "MORE" (thehill pages
@@ -94,7 +97,9 @@ def _marker_start(text: str, m: re.Match[str]) -> int:
 
 def _chains(block: Block, doc: Document) -> Iterator[list[tuple[int, int, str]]]:
     # An upper-case column word ("PUBLISHED:", "UPDATED:") is a stamp, not a teaser's column.
-    markers = [(_marker_start(block.text, m), m.end(), m.lastgroup or "") for m in TEASER_MARKER.finditer(block.text)
+    has_marker = any(core in block.text for core in TEASER_CORES)
+    markers = [(_marker_start(block.text, m), m.end(), m.lastgroup or "")
+               for m in (TEASER_MARKER.finditer(block.text) if has_marker else ())
                if not (m.lastgroup == "colon" and m.group().rstrip(": ").rsplit(" ", 1)[-1].isupper())]
     markers += [(m.start(), m.end(), "seam") for m in GLUED_WORDS.finditer(block.text)
                 if _is_glued(m.group(), doc)]
