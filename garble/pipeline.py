@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 from garble.classifier import load_path, shipped_model
 from garble.config import DEFAULT_CONFIG, Config
 from garble.context import line_blocks, load_context_path, shipped_context, stacked
-from garble.datatypes import Document, Hit, Scan
+from garble.datatypes import Document, Hit, Label, Scan
 from garble.features import line_features
+from garble.labelling import load_labels_path, shipped_labels
 from garble.segment import segment
 from garble.signals import detect
-from garble.spans import LineProbs, assemble, count_visible
+from garble.spans import LineLabels, LineProbs, assemble, count_visible
 
 TYPE_ERROR_TEXT = (
     "garble.scan() takes a str, not {name}. Decode bytes first, "
@@ -19,24 +22,33 @@ TYPE_ERROR_TEXT = (
 )
 
 
-def line_probabilities(doc: Document, hits: Sequence[Hit], model_path: str | None = None) -> LineProbs:
-    """Stages 3-4: each line's probability of being damage.
+def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = None,
+                threshold: float = DEFAULT_CONFIG.span_threshold) -> tuple[LineProbs, LineLabels]:
+    """Stages 3-4: each line's probability of being damage, and the label of each flagged line.
 
     3. features: every line's FEATURE_NAMES vector (garble.features)
     4. classify: the shipped tree model (or the weights at ``model_path``) scores them with numpy,
        then the context model (garble.context), where there is one, scores them again with the
-       first-stage probabilities of their neighbours.
+       first-stage probabilities of their neighbours, and the label head (garble.labelling)
+       names the damage of each line at or over ``threshold``.
     Without any model a line is as likely damage as the strongest hit covering 90 % of it.
     """
     model = load_path(model_path) if model_path else shipped_model()
     if model is None:
-        return _hit_probabilities(doc, hits)
+        return _hit_probabilities(doc, hits), {}
     lines, X = line_features(doc, hits)
     probs = model.predict_proba(X)
     context = load_context_path(model_path) if model_path else shipped_context()
+    labels: dict[tuple[int, int], Label] = {}
     if context is not None and len(lines):
-        probs = context.predict_proba(stacked(X, probs, line_blocks(doc)))
-    return {(ln.start, ln.end): float(p) for ln, p in zip(lines, probs)}
+        X2 = stacked(X, probs, line_blocks(doc))
+        probs = context.predict_proba(X2)
+        head = load_labels_path(model_path) if model_path else shipped_labels()
+        flagged = np.flatnonzero(probs >= threshold)
+        if head is not None and len(flagged):
+            for i, label in zip(flagged, head.predict(X2[flagged])):
+                labels[(lines[i].start, lines[i].end)] = label
+    return {(ln.start, ln.end): float(p) for ln, p in zip(lines, probs)}, labels
 
 
 def _hit_probabilities(doc: Document, hits: Sequence[Hit]) -> LineProbs:
@@ -71,6 +83,6 @@ def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
         raise TypeError(TYPE_ERROR_TEXT.format(name=type(text).__name__))
     doc = segment(text, config.names)
     hits = detect(doc)
-    probs = line_probabilities(doc, hits, config.model_path)
-    spans, paragraphs, score = assemble(doc, hits, probs, config)
+    probs, labels = line_scores(doc, hits, config.model_path, config.span_threshold)
+    spans, paragraphs, score = assemble(doc, hits, probs, config, labels)
     return Scan(text, spans, paragraphs, score)

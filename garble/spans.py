@@ -21,6 +21,7 @@ DEFAULT_LINE_LABEL = Label.BOILERPLATE
 CLASSIFIER_REASON = "classifier_line"
 
 LineProbs = Mapping[tuple[int, int], float]
+LineLabels = Mapping[tuple[int, int], Label]
 
 # BENCHMARK.md: a paragraph is dirty when its gold cleanliness is below 0.9, i.e. when
 # damage covers at least a tenth of its visible characters.
@@ -50,11 +51,12 @@ def count_visible(text: str) -> int:
     return sum(map(len, text.split()))
 
 
-def _line_candidates(block: Block, line_probs: LineProbs, threshold: float) -> list[Hit]:
+def _line_candidates(block: Block, line_probs: LineProbs, line_labels: LineLabels,
+                     threshold: float) -> list[Hit]:
     return [
-        Hit(line.start, line.end, DEFAULT_LINE_LABEL, CLASSIFIER_REASON, p)
+        Hit(line.start, line.end, line_labels.get(key, DEFAULT_LINE_LABEL), CLASSIFIER_REASON, p)
         for line in block.lines
-        if (p := line_probs.get((line.start, line.end), 0.0)) >= threshold
+        if (p := line_probs.get(key := (line.start, line.end), 0.0)) >= threshold
     ]
 
 
@@ -132,15 +134,15 @@ def _trim(text: str, span: Span) -> Span:
 
 
 def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: LineProbs,
-                 config: Config) -> list[Span]:
+                 line_labels: LineLabels, config: Config) -> list[Span]:
     candidates = [
         h for h in hits
         if h.strength >= config.span_threshold and h.label in config.labels
         and not _is_allowed(doc.text[h.start : h.end], config)
     ]
-    if DEFAULT_LINE_LABEL in config.labels:
-        candidates += [c for c in _line_candidates(block, line_probs, config.span_threshold)
-                       if not _is_allowed(c_text := doc.text[c.start : c.end], config) and c_text]
+    candidates += [c for c in _line_candidates(block, line_probs, line_labels, config.span_threshold)
+                   if c.label in config.labels and not _is_allowed(c_text := doc.text[c.start : c.end], config)
+                   and c_text]
     return _join(doc.text, _pieces(doc.text, candidates)) if candidates else []
 
 
@@ -192,12 +194,14 @@ def _decided(expected: float, flagged: float) -> float:
     return round(DIRTY + (1.0 - DIRTY) * expected, 12)
 
 
-def assemble(doc: Document, hits: Sequence[Hit], line_probs: LineProbs,
-             config: Config) -> tuple[tuple[Span, ...], tuple[Paragraph, ...], float]:
+def assemble(doc: Document, hits: Sequence[Hit], line_probs: LineProbs, config: Config,
+             line_labels: LineLabels | None = None) -> tuple[tuple[Span, ...], tuple[Paragraph, ...], float]:
     """Turn hits and per-line garble probabilities into spans, paragraph scores and a document score.
 
-    ``line_probs`` maps a line's ``(start, end)`` to its probability of being damage.
+    ``line_probs`` maps a line's ``(start, end)`` to its probability of being damage and
+    ``line_labels`` a flagged line's to its label (the label head's; else boilerplate).
     """
+    line_labels = line_labels or {}
     spans: list[Span] = []
     paragraphs: list[Paragraph] = []
     weighted = total = 0.0
@@ -210,7 +214,7 @@ def assemble(doc: Document, hits: Sequence[Hit], line_probs: LineProbs,
         while i < len(hits) and hits[i].start < block.end:
             block_hits.append(hits[i])
             i += 1
-        block_spans = _block_spans(doc, block, block_hits, line_probs, config)
+        block_spans = _block_spans(doc, block, block_hits, line_probs, line_labels, config)
         spans.extend(block_spans)
         score = _decided(_block_score(doc, block, block_hits, line_probs), _flagged_share(doc, block, block_spans))
         paragraphs.append(Paragraph(block.start, block.end, score))

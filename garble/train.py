@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from dataclasses import dataclass
-import hashlib
 import gzip
+import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,9 @@ import numpy as np
 
 from garble.classifier import TreeModel, dump
 from garble.context import STACKED_NAMES, context_features, line_blocks
-from garble.datatypes import Document, Line
+from garble.datatypes import Document, Label, Line
 from garble.features import FEATURE_NAMES, line_features
+from garble.labelling import LabelHead, dumps
 from garble.segment import segment
 from garble.signals import detect
 
@@ -46,6 +48,8 @@ SYNTHETIC_WEIGHT = 0.05
 SCALE, SHIFT = 1.5, -1.0
 # Folds of the out-of-fold first-stage probabilities the context model learns from (grouped by host).
 CONTEXT_FOLDS = 3
+# Boosting rounds of the label head (per label): it sees only damaged lines, a fifth of the rows.
+LABEL_ROUNDS = 150
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
@@ -81,6 +85,26 @@ def line_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str, Any]
     return np.array(out, dtype=np.int64)
 
 
+def line_gold_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """Each line's commonest gold label over its visible characters ("" for none).
+
+    >>> from garble.segment import segment
+    >>> doc = segment("Read more:\\n\\nBody text here.")
+    >>> line_gold_labels(doc.text, [l for b in doc.blocks for l in b.lines], [{"start": 0, "end": 10, "label": "boilerplate"}])
+    ('boilerplate', '')
+    """
+    spans = [sp for sp in spans if sp.get("label") not in (None, "ignore")]
+    out = []
+    for ln in lines:
+        votes: Counter[str] = Counter()
+        for sp in spans:
+            a, b = max(sp["start"], ln.start), min(sp["end"], ln.end)
+            if a < b:
+                votes[sp["label"]] += sum(map(len, text[a:b].split()))
+        out.append(votes.most_common(1)[0][0] if votes else "")
+    return tuple(out)
+
+
 def document_matrix(record: dict[str, Any]) -> tuple[Document, np.ndarray, np.ndarray]:
     """One gold record's segmented document, line features and line labels."""
     doc = segment(record["text"])
@@ -103,14 +127,18 @@ class DocRows:
     group: str
     blocks: tuple[int, ...]
     weight: float
+    labels: tuple[str, ...] = ()
 
 
 def doc_rows(records: Iterable[dict[str, Any]], weight: float = 1.0) -> list[DocRows]:
     """The training rows of each labelled record."""
     out = []
     for rec in records:
-        doc, X, y = document_matrix(rec)
-        out.append(DocRows(X, y, group_of(rec), tuple(line_blocks(doc)), weight))
+        doc = segment(rec["text"])
+        lines, X = line_features(doc, detect(doc))
+        spans = rec.get("spans", [])
+        out.append(DocRows(X, line_labels(rec["text"], lines, spans), group_of(rec), tuple(line_blocks(doc)),
+                           weight, line_gold_labels(rec["text"], lines, spans)))
     return out
 
 
@@ -157,11 +185,26 @@ def fit(X: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, seed: in
     return export(clf, names)
 
 
-def export(clf: Any, names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:
-    """A fitted binary HistGradientBoostingClassifier as a TreeModel (flat node arrays)."""
+def fit_labels(X: np.ndarray, labels: Sequence[str], weight: np.ndarray, seed: int = SEED) -> LabelHead:
+    """Fit the label head on damaged lines: one exported ensemble per label seen."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
+
+    clf = HistGradientBoostingClassifier(random_state=seed, **{**PARAMS, "max_iter": LABEL_ROUNDS})
+    with threadpool_limits(limits=1):
+        clf.fit(X, np.array(labels), sample_weight=weight)
+    classes = [str(c) for c in clf.classes_]
+    models = tuple(dataclasses.replace(export(clf, STACKED_NAMES, k), scale=1.0, shift=0.0)
+                   for k in range(len(classes)))
+    return LabelHead(tuple(Label(c) for c in classes), models)
+
+
+def export(clf: Any, names: tuple[str, ...] = FEATURE_NAMES, k: int = 0) -> TreeModel:
+    """A fitted HistGradientBoostingClassifier as a TreeModel (flat node arrays): the binary
+    model's trees, or class ``k``'s trees of a multiclass one."""
     roots, feature, threshold, left, right, value = [], [], [], [], [], []
-    for (predictor,) in clf._predictors:
-        nodes = predictor.nodes
+    for predictors in clf._predictors:
+        nodes = predictors[k].nodes
         off = len(feature)
         roots.append(off)
         for nd in nodes:
@@ -171,7 +214,7 @@ def export(clf: Any, names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:
             left.append(-1 if leaf else off + int(nd["left"]))
             right.append(-1 if leaf else off + int(nd["right"]))
             value.append(float(nd["value"]) if leaf else 0.0)
-    baseline = float(np.ravel(clf._baseline_prediction)[0])
+    baseline = float(np.ravel(clf._baseline_prediction)[k])
     return TreeModel(names, baseline, SCALE, SHIFT, tuple(roots), tuple(feature), tuple(threshold),
                      tuple(left), tuple(right), tuple(value))
 
@@ -196,6 +239,9 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     oof = out_of_fold(docs, seed)
     X2, _, _ = _stack(docs, [context_features(p, d.blocks) for d, p in zip(docs, oof)])
     second = fit(X2, y, weight, seed, STACKED_NAMES)
+    damaged = np.flatnonzero(y == 1)
+    labels = [lab for d in docs for lab in d.labels]
+    head = fit_labels(X2[damaged], [labels[i] or Label.BOILERPLATE.value for i in damaged], weight[damaged], seed)
     # The features depend on the signals' hits: this hash says whether a retrain saw the same matrix.
     digest = hashlib.sha256(X.tobytes() + y.tobytes() + weight.tobytes()).hexdigest()
     meta = (("lines", str(len(y))), ("seed", str(seed)), ("training_matrix_sha256", digest))
@@ -204,7 +250,9 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     out_path = Path(out)
     out_path.write_text(dump(first), encoding="utf-8")
     out_path.with_name(out_path.stem + ".context.json").write_text(dump(second), encoding="utf-8")
-    print(f"{out}: {len(first.roots)} + {len(second.roots)} trees, {len(y)} lines ({y.mean():.1%} damage)")
+    out_path.with_name(out_path.stem + ".labels.json").write_text(dumps(head), encoding="utf-8")
+    print(f"{out}: {len(first.roots)} + {len(second.roots)} trees, label head for "
+          f"{', '.join(lab.value for lab in head.labels)}; {len(y)} lines ({y.mean():.1%} damage)")
     return first
 
 

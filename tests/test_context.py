@@ -44,10 +44,10 @@ def test_shipped_context_model_reads_the_stacked_columns() -> None:
 
 
 def test_context_stage_changes_the_first_stage_probabilities() -> None:
+    from garble.context import line_blocks, stacked
+    from garble.features import line_features
     from garble.segment import segment
     from garble.signals import detect
-    from garble.features import line_features
-    from garble.context import line_blocks, stacked
 
     doc = segment(TEXT)
     _, X = line_features(doc, detect(doc))

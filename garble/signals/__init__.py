@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from garble.datatypes import Block, Document, Hit
-from garble.signals import boilerplate, encoding, headlines, links, names, repetition, seams
+from garble.signals import boilerplate, encoding, furniture, headlines, links, names, repetition, salad, seams, titles
 
 BlockSignal = Callable[[Block, Document], Iterator[Hit]]
 DocumentSignal = Callable[[Document], Iterator[Hit]]
@@ -23,13 +23,18 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     boilerplate.tweet_signatures,
     boilerplate.menu_words,
     boilerplate.tool_lines,
+    furniture.widget_lines,
+    furniture.credit_lines,
+    furniture.markup,
     links.glued_seams,
     links.teaser_runs,
     links.inline_links,
     links.headline_lists,
     links.after_prompt,
     headlines.headline_runs,
+    titles.title_runs,
     seams.doubled_determiners,
+    salad.function_word_salad,
     seams.missing_breaks,
     seams.cut_offs,
     seams.stray_possessives,

@@ -1,0 +1,56 @@
+"""Title Case runs (garble.signals.titles) and function-word salad (garble.signals.salad)."""
+
+from __future__ import annotations
+
+import pytest
+
+from garble.segment import segment
+from garble.signals import detect
+
+
+def flagged(text: str, reason: str) -> list[str]:
+    return [text[h.start : h.end] for h in detect(segment(text)) if h.reason == reason]
+
+
+@pytest.mark.parametrize("text, run", [
+    ("The NYSE said its study will be chaired by Atlantis Group Tells Sec It Seeks Negotiated Purchase Of "
+     "Charter | Richard R. Shinn, executive vice chairman.",
+     "Atlantis Group Tells Sec It Seeks Negotiated Purchase Of Charter"),
+    ("Terms were Average Discount Rate At Uk Bill Tender Falls To Record Low undisclosed.",
+     "Average Discount Rate At Uk Bill Tender Falls To Record Low"),
+    ("The contract was opposed by BREAKING: Illegal Immigrant Arrested For Starting Wildfire the six members.",
+     "BREAKING: Illegal Immigrant Arrested For Starting Wildfire"),
+])
+def test_title_case_runs_inside_prose_are_flagged(text: str, run: str) -> None:
+    assert flagged(text, "headline_title_case") == [run]
+
+
+@pytest.mark.parametrize("text", [
+    "Bank Of Japan To Sell 200 Billion Yen In Bills",  # a headline on its own line is the page's title
+    "Shares of the Bank of New England Corp and First Boston Corp rose in New York on Monday.",
+    "Software includes EMC MirrorView, EMC SAN Copy, EMC RepliStor and EMC Replication Manager today.",
+    "The band played “Listen To The Music,” “Takin’ It To The Streets,” and others.",
+    "ARJAV DIAMONDS JUVENILE MILLION (1,000m), 2-y-o only, rated 60 to 86.",
+])
+def test_names_titles_and_capitals_are_not_title_runs(text: str) -> None:
+    assert flagged(text, "headline_title_case") == []
+
+
+@pytest.mark.parametrize("text, salad", [
+    ("The meeting with Chairman Steven J. of the in Ross ended early.", "of the in"),
+    pytest.param("Its statement provided no to a details on the deal.", "to a",
+                 marks=pytest.mark.xfail(strict=True, reason="a preposition and article before a plural noun "
+                                         "need a noun-number check the regex does not make")),
+    ("He signed the in agreement.", "the in"),
+])
+def test_function_word_salad_is_broken_text(text: str, salad: str) -> None:
+    assert salad in flagged(text, "seam_word_salad")
+
+
+@pytest.mark.parametrize("text", [
+    "His in-laws came, and the in-house team said it was rated A by Standard and Poor's.",
+    "They live in a desert valley called Wadi Daw'an in Yemen's east.",
+    "The cable (USB-A to USB Micro-B) ships in the box.",
+])
+def test_grammatical_small_words_are_left_alone(text: str) -> None:
+    assert flagged(text, "seam_word_salad") == []
