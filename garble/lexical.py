@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 from typing import Literal
 
 from garble.frequencies import zipf_frequency
@@ -86,7 +86,9 @@ def is_capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
-@cache
+# Bounded: a multi-gigabyte corpus has millions of distinct words, and a cache that kept
+# them all would grow without limit (2**18 entries, ~40 MB, hold any document's words).
+@lru_cache(maxsize=1 << 18)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English (0 = unknown, 7 = "the").
 
