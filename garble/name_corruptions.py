@@ -86,7 +86,8 @@ def corrupt_tokens(words: list[str], kind: str, rng: random.Random) -> list[str]
         # Western name less its middle name ("John Kennedy") is an ordinary short form.
         if n < 3 or len(words[-1].rstrip(".")) < 2:
             return None
-        middle = [i for i in range(1, n - 1) if 2 <= len(words[i]) <= 3]
+        # (a middle initial, "M." of "Mario M. Cuomo", is no syllable: without it the name is an ordinary short form)
+        middle = [i for i in range(1, n - 1) if 2 <= len(words[i]) <= 3 and not words[i].endswith(".")]
         i = rng.choice([n - 1, *middle])
         return words[:i] + words[i + 1 :]
     if kind == "replaced":

@@ -86,3 +86,23 @@ def test_cost_is_linear_in_the_text_length() -> None:
     small = hits("\n\n".join([para] * 20))
     big = hits("\n\n".join([para] * 200))
     assert len(big) == 10 * len(small)
+
+
+def test_a_name_read_against_a_surname_used_alone_suggests_the_whole_name() -> None:
+    text = "The plan was drawn up by Pierre Court, the company's founder. Peladeau said he would step down next year."
+    (hit,) = hits(text)
+    assert (hit.reason, hit.suggestion) == ("name_common_word", "Pierre Peladeau")
+    assert f'(at {text.index("Peladeau")})' in (hit.evidence or "")
+
+
+def test_a_dropped_surname_keeps_the_initial_as_written() -> None:
+    text = "The chairman, J. Michael, said the offer was too low. Kaplan said he would not sell."
+    (hit,) = hits(text)
+    assert hit.suggestion == "J. Michael Kaplan"
+
+
+def test_a_firm_or_a_place_said_to_speak_is_not_a_person() -> None:
+    person = "Finance Minister Union Wilkerson said the budget would balance. Wilkerson said he expected no tax rise."
+    firm = "Union Wilkerson Corp said sales rose. Union Wilkerson said it would gain, and Wilkerson said it would cut costs."
+    assert [h.reason for h in hits(person)] == ["name_common_word"]
+    assert hits(firm) == []

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, zipf
-from garble.signals.name_rules import COMMON_WORD_ZIPF, ORG_WORDS, Conflict
+from garble.signals.name_rules import MISSPELT_MAX_ZIPF, ORG_WORDS, Conflict, transliterated
 
 # Reporting verbs next to a surname used alone: "Volcker said", "said Volcker".
 SAID_AFTER = re.compile(
@@ -32,6 +32,8 @@ SAID_AFTER = re.compile(
     """,
     re.VERBOSE,
 )
+# What only follows a person: "Watson, 64, is", "Baker, who spoke".
+PERSON_AFTER = re.compile(r",\ (?:\d{2},|who\b)", re.VERBOSE)
 # A personal pronoun soon after a surname used alone: "Volcker said he", not "Carbide said it".
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 PRONOUN_WINDOW = 120  # characters after the surname: the rest of a Reuters sentence (median 140)
@@ -45,8 +47,23 @@ ALONE_MAX_ZIPF = 4.5
 # replacements in seed-004 and the generator ("New" 6.25, "Union" 5.08, "Army" 5.06)
 # are, and "Soviet" (4.2) or "Senate" (4.4) before a surname are ordinary descriptors.
 REPLACING_WORD_ZIPF = 5.0
+# A misspelled given name is no common word form: typos of names are mostly 0 or
+# rare ("Jospeh" 1.4, "Jhon" 2.0); "Roald" (2.8) is a real name. Shared with name_rules.
+MISSPELT_GIVEN_MAX_ZIPF = MISSPELT_MAX_ZIPF
+# ... and one that is a rare word form must be this much rarer (Zipf) than the given
+# name it is one edit from: "Jhon" 2.0 against "John" 5.4, "Rober" 1.9 against "Robert"
+# 4.85; real rare names are closer to their neighbours: "Achmad" 1.5 / "Ahmad" 3.6,
+# "Robbin" 2.2 / "Robin" 4.3, "Pik" 2.4 / "Pak" 3.4 (tuned on the training Reuters).
+GIVEN_TYPO_GAP = 2.5
+# Words that open place names ("New Brunswick", "North Dakota", "Fort Worth"): before
+# a word the text uses alone they name a place, unless the text has the person's full name.
+PLACE_WORDS = frozenset(["new", "north", "south", "east", "west", "upper", "lower", "great", "saint", "fort",
+                         "port", "mount", "lake", "cape", "radio"])
 # Articles of other languages, frequent as English words: "Die Welt", "Le Monde".
 FOREIGN_ARTICLES = frozenset(["die", "das", "le", "les", "la", "los", "il"])
+# An adjective before a name is how firms are named ("National Distillers",
+# "European Airbus", "General Motors", "Eastern Air"); nouns in a name's place are damage.
+ADJECTIVE_ENDINGS = ("al", "an", "ic", "ese", "ish", "ive", "ern")
 # An orphan surname, the only evidence that a name lost its own, is rarer still:
 # "Peladeau" 0, "Elkins" 2.8, "Regan" 3.2; "Analysts" (3.8) and "Harper" (4.0, of
 # "Harper and Row") open sentences and name firms (tuned on the training Reuters).
@@ -60,7 +77,7 @@ class People:
     ``alone``: surnames used alone in a sure person's context, by first offset
     (see ``person_context``); ``said``: those used alone with a reporting verb;
     ``full_surnames``: how many distinct names of two or more parts end with each part;
-    ``in_names``: every part of those names; ``any_alone``: every capitalised
+    ``in_names``: how many distinct names of two or more parts hold each part; ``any_alone``: every capitalised
     word used alone (in any context); ``full``: by surname, the first name in the
     text that opens with a known given name and ends with it ("Paul Volcker"), and where.
     """
@@ -68,16 +85,18 @@ class People:
     alone: Mapping[str, int]
     said: Mapping[str, int] = field(default_factory=dict)
     full_surnames: Mapping[str, int] = field(default_factory=dict)
-    in_names: Collection[str] = frozenset()
+    in_names: Mapping[str, int] = field(default_factory=dict)
     any_alone: Mapping[str, int] = field(default_factory=dict)
     full: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
-    def orphans(self, key: NameKey, start: int, known: Gazetteer) -> list[str]:
-        """Surnames used alone after ``start`` that no longer name occurs in, save ``key``: introduced nowhere intact.
+    def orphans(self, key: NameKey, start: int, known: Gazetteer, said: bool = False) -> list[tuple[str, int]]:
+        """Surnames used alone after ``start`` that no longer name holds, save ``key``: introduced nowhere intact.
 
-        A surname the gazetteer knows is left out: a famous person ("Reagan") needs no introduction.
+        With ``said``, surnames with only a reporting verb count too. A surname the
+        gazetteer knows is left out: a famous person ("Reagan") needs no introduction.
         """
-        return [s for s in self.alone if s not in self.in_names and s not in key and self.alone[s] > start
+        alone = {**self.said, **self.alone} if said else self.alone
+        return [(s, at) for s, at in alone.items() if s not in self.in_names and s not in key and at > start
                 and zipf(s) < ORPHAN_MAX_ZIPF and is_surname_word(s, known) and not known.closers.get(s)]
 
 
@@ -88,11 +107,11 @@ def person_context(text: str, mention: Mention) -> int:
     1: a reporting verb only (firms say things too: "Carbide said it"); 0: neither.
 
     >>> from garble.mentions import find_mentions
-    >>> texts = ("Yes Volcker said he would.", "The Japan Times", "So Carbide said it would.")
+    >>> texts = ("Yes Volcker said he would.", "The Japan Times", "So Carbide said it would.", "So Watson, 64, is")
     >>> [person_context(t, next(find_mentions(t, 3))) for t in texts]
-    [2, 0, 1]
+    [2, 0, 1, 2]
     """
-    if mention.title is not None:
+    if mention.title is not None or PERSON_AFTER.match(text, mention.end):
         return 2
     if (SAID_AFTER.match(text, mention.end, mention.end + 30) is None
             and SAID_BEFORE.search(text, max(0, mention.start - 20), mention.start) is None):
@@ -108,7 +127,7 @@ def is_surname_word(part: str, known: Gazetteer) -> bool:
 
 def _is_common_word(part: str, known: Gazetteer) -> bool:
     return (part.isalpha() and zipf(part) >= REPLACING_WORD_ZIPF and not known.has_part(part)
-            and part not in ORG_WORDS and part not in FOREIGN_ARTICLES)
+            and part not in ORG_WORDS and part not in FOREIGN_ARTICLES and not part.endswith(ADJECTIVE_ENDINGS))
 
 
 def replaced_given(key: NameKey, display: str, titled: bool, people: People, known: Gazetteer) -> Conflict | None:
@@ -134,7 +153,10 @@ def replaced_given(key: NameKey, display: str, titled: bool, people: People, kno
     if surname in people.full:
         full, where = people.full[surname]
         return Conflict("name_common_word", what, full, where, full)
-    alone = people.alone if not titled else {**people.said, **people.alone}
+    # a firm or a place says things too ("Carbide said", "Moscow said"), but a firm's short name
+    # also occurs in its full one ("Union Carbide Corp"), and a place follows "New", "North", ...
+    sure = titled or (people.in_names.get(surname, 0) <= 1 and key[0] not in PLACE_WORDS)
+    alone = people.alone if not sure else {**people.said, **people.alone}
     if surname in alone and people.full_surnames.get(surname, 0) <= 1:  # this name only
         return Conflict("name_common_word", what, words[-1], alone[surname], None)
     return None
@@ -153,22 +175,76 @@ def lost_surname(key: NameKey, display: str, start: int, people: People, known: 
     'name_dropped_token'
     """
     words = display.split()
-    if len(key) != len(words) or not 2 <= len(key) <= 3 or not known.is_given_name(key[0]):
+    if len(key) != len(words) or not 2 <= len(key) <= 3 or not all(known.is_given_name(p) or len(p) == 1 for p in key[:-1]):
         return None
-    orphans = people.orphans(key, start, known)
-    if len(orphans) != 1:
-        return None
-    surname = orphans[0]
-    given = [p for p in key[:-1]]
-    if not all(known.is_given_name(p) or len(p) == 1 for p in given):
+    if len(key) == 3 and len(key[1]) == 1:  # after a middle initial comes a surname: "Charles B. Wang"
         return None
     last = key[-1]
     if known.is_given_name(last) and not known.closers.get(last):  # "David Simon", "Paul Simon"
-        fixed = " ".join([*words, surname.capitalize()])
-        return Conflict("name_dropped_token", f'no surname; the text names "{surname.capitalize()}" alone',
-                        fixed, people.alone[surname], fixed)
-    if _is_common_word(last, known) and last not in people.any_alone:  # "Oliver North ... North is"
-        fixed = " ".join([*words[:-1], surname.capitalize()])
-        return Conflict("name_common_word", f'common word "{words[-1]}" in place of the surname',
-                        fixed, people.alone[surname], fixed)
+        # an initial before a given name ("J. Hugh") never ends a name, so a surname said to speak is enough
+        orphans = people.orphans(key, start, known, said=len(key[0]) == 1)
+        if len(orphans) == 1:
+            (surname, where), = orphans
+            fixed = " ".join([*words, surname.capitalize()])
+            return Conflict("name_dropped_token", f'no surname; the text names "{surname.capitalize()}" alone',
+                            fixed, where, fixed)
+    # a common word after a given name is itself evidence, so a surname said to speak is enough
+    if known.is_given_name(key[0]) and _is_common_word(last, known) and last not in people.any_alone:  # "Oliver North ... North is"
+        orphans = people.orphans(key, start, known, said=True)
+        if len(orphans) == 1:
+            (surname, where), = orphans
+            fixed = " ".join([*words[:-1], surname.capitalize()])
+            return Conflict("name_common_word", f'common word "{words[-1]}" in place of the surname',
+                            fixed, where, fixed)
     return None
+
+
+def swapped_alone(key: NameKey, display: str, titled: bool, people: People, known: Gazetteer) -> Conflict | None:
+    """A surname the text uses alone for a person, then a given name: "Volcker Paul" for "Paul Volcker".
+
+    After a title ("Treasury Secretary Baker James") the surname may be used alone in any context.
+
+    >>> from garble.gazetteer import from_names, name_key
+    >>> g = from_names(["Paul Ryan", "Paul Simon", "Chris Volcker"])
+    >>> swapped_alone(name_key("Volcker Paul"), "Volcker Paul", False, People({}, said={"volcker": 80}), g).suggestion
+    'Paul Volcker'
+    """
+    words = display.split()
+    if len(key) != 2 or len(words) != 2:
+        return None
+    first, last = key
+    where = people.alone.get(first, people.said.get(first, people.any_alone.get(first) if titled else None))
+    if (where is None or not known.is_given_name(last) or last in people.any_alone
+            or known.openers.get(first, 0) > known.closers.get(first, 0) or not is_surname_word(first, known)):
+        return None
+    fixed = f"{words[1]} {words[0]}"
+    return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {where}', fixed, where, fixed)
+
+
+def misspelled_given(key: NameKey, display: str, people: People, known: Gazetteer) -> Conflict | None:
+    """A first part that is no word and no known name, one edit from known given names, before a surname
+    the text uses alone: "Jospeh Jacobs ... Jacobs said"; the given name is suggested when one is clearly the commonest.
+
+    >>> from garble.gazetteer import from_names, name_key
+    >>> g = from_names(["Joseph Biden", "Joseph Stalin", "Joseph Kabila", "Josh Hawley", "Josh Gottheimer"])
+    >>> misspelled_given(name_key("Jospeh Jacobs"), "Jospeh Jacobs", People({"jacobs": 90}), g).suggestion
+    'Joseph Jacobs'
+    """
+    words = display.split()
+    first, last = key[0], key[-1]
+    if (len(key) != len(words) or not 2 <= len(key) <= 3 or len(first) < 3 or known.has_part(first)
+            or not first.isalpha() or not words[0][1:].islower() or zipf(first) >= MISSPELT_GIVEN_MAX_ZIPF):
+        return None
+    where = people.alone.get(last, people.said.get(last))
+    if where is None or not is_surname_word(last, known):
+        return None
+    near = [g for g in known.given_names_near(first)
+            if transliterated(g, vowels=True) != transliterated(first, vowels=True)]  # "Poul" for "Paul"
+    if not near or (zipf(first) > 0 and max(zipf(g) for g in near) - zipf(first) < GIVEN_TYPO_GAP):
+        return None
+    counts = [known.openers.get(g, 0) for g in near]
+    fixed = None
+    if len(near) == 1 or counts[0] >= 2 * counts[1]:
+        fixed = " ".join([near[0].capitalize(), *words[1:]])
+    return Conflict("name_misspelled", f'"{words[0]}" is one edit from the given name{"s" if len(near) > 1 else ""} '
+                    + ", ".join(f'"{g.capitalize()}"' for g in near[:3]), words[-1], where, fixed)

@@ -14,6 +14,7 @@ compared: the cost stays linear in the length of the document.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,14 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
-from garble.signals.name_people import People, lost_surname, person_context, replaced_given
+from garble.signals.name_people import (
+    People,
+    lost_surname,
+    misspelled_given,
+    person_context,
+    replaced_given,
+    swapped_alone,
+)
 from garble.signals.name_rules import (
     COMMON_WORD_ZIPF,
     Alone,
@@ -78,7 +86,7 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     keys = {gazetteer.name_key(" ".join(t.text for t in n)) for m in mentions for n in m.names()}
     for mention in mentions:
         hit = doubled_token(mention, known, keys) if seen[mention.text] == 1 else None
-        if (hit := hit or dangling_initial(mention, doc.text, known)) is not None:
+        if (hit := hit or dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
             flagged.add(mention.start)
             yield hit
     names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
@@ -98,7 +106,8 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     for n in names:
         if known.is_given_name(n.key[0]) and is_person_like(n.key, known):
             full.setdefault(n.key[-1], (" ".join(t.text for t in n.tokens), n.tokens[0].start))
-    people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}), {p for n in names for p in n.key}, alone, full)
+    people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}),
+                    Counter(p for k in {n.key for n in names} for p in set(k)), alone, full)
     yield from _variant_hits(names, known, parts, Alone(alone), people)
     yield from lone_nonword(doc, mentions, known)
 
@@ -170,6 +179,35 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
                evidence=f'"{name}" ends in an initial: the surname is missing')
 
 
+DANGLING_PARTICLE = re.compile(
+    r"""
+    \ (?:de|di|da|del|della|du|von|van|der|dos)  # a particle that joins a surname: "Jan de Vries"
+    (?= [,;:)]                                    # ... before punctuation: "Jan de, the chairman"
+      | \.(?:\s|$)                               # ... or a full stop
+      | \ +[a-z] )                               # ... or a lower-case word: "Jan de said"
+    """,
+    re.VERBOSE,
+)
+
+
+def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
+    """A hit when a given name ends in a surname particle with no surname after it: "Jan de said".
+
+    >>> text = "the chairman, Jan de, said"
+    >>> dangling_particle(next(find_mentions(text, 14)), text, gazetteer.load()).evidence
+    '"Jan de" ends in the particle "de": the surname is missing'
+    """
+    m = DANGLING_PARTICLE.match(text, mention.end)  # first: it fails fast on almost every mention
+    if m is None:
+        return None
+    toks = [*mention.names()][-1]
+    if not known.is_given_name(toks[0].text.casefold()) or mention.end != toks[-1].end:
+        return None
+    name = text[toks[0].start : m.end()]
+    return Hit(toks[0].start, m.end(), Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
+               evidence=f'"{name}" ends in the particle "{m.group().strip()}": the surname is missing')
+
+
 def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
                   alone: dict[str, int], people: People) -> Iterator[Hit]:
     counts = Counter(n.key for n in names)
@@ -199,10 +237,28 @@ def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
 
 def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
     """Evidence from the surnames the text uses alone, for a name seen once."""
-    display = " ".join(t.text for t in n.tokens)
+    if len(n.key) > 3:  # every rule reads names of two or three parts
+        return None
+    m = n.mention
+    display = m.text[n.tokens[0].start - m.start : n.tokens[-1].end - m.start]  # "J. Michael", full stops kept
     titled = n.mention.title is not None and n.tokens[0] is n.mention.tokens[0]
     return (surname_conflict(n.key, display, alone, known) or replaced_given(n.key, display, titled, people, known)
-            or lost_surname(n.key, display, n.tokens[0].start, people, known))
+            or lost_surname(n.key, display, n.tokens[0].start, people, known)
+            or swapped_alone(n.key, display, titled, people, known) or misspelled_given(n.key, display, people, known))
+
+
+def _comparable(key: NameKey, ref: NameKey, ref_here: bool) -> bool:
+    """The shapes ``name_rules.compare`` can find a corruption in, checked before building its Reference:
+    the same parts in another order or with one part changed, or (for a reference in the text) one part fewer.
+
+    >>> _comparable(("kim", "jong", "yo"), ("kim", "yo", "jong"), False), _comparable(("kim", "jong"), ("kim", "yo", "jong"), False)
+    (True, False)
+    """
+    if len(ref) == len(key):
+        return sum(a != b for a, b in zip(key, ref)) == 1 or sorted(key) == sorted(ref)
+    if len(ref) == len(key) + 1 and ref_here:
+        return any(ref[:j] + ref[j + 1 :] == key for j in range(len(ref)))
+    return False
 
 
 def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Name],
@@ -214,10 +270,10 @@ def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Nam
     best: Conflict | None = None
     best_here = False
     for ref in sorted(in_doc | (known.sharing(key) - in_doc)):
-        if abs(len(ref) - len(key)) > 1:
-            continue
         ref_name = first.get(ref)
         ref_here = ref_name is not None
+        if not _comparable(key, ref, ref_here):
+            continue
         ref_first_seen = ref_name.mention.start if ref_name else None
         stronger = (ref in known, counts.get(ref, 0)) > (False, counts[key]) or (
             ref_here and counts[ref] == counts[key] and ref_first_seen is not None
