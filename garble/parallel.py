@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,6 @@ SpanFields = tuple[int, int, str, float, str, str | None, str | None]
 # ten times more (58 ms against 5 ms for the spans and paragraphs of 109 articles).
 Scanned = tuple[tuple[SpanFields, ...], tuple[tuple[int, int, float], ...], float]
 LABEL_OF = {label.value: label for label in Label}
-ScanTexts = Callable[[Config, Sequence[str]], list[Scanned]]
 
 
 def default_jobs() -> int:
@@ -133,14 +132,13 @@ def _joined(batch: Batch, scanned: Iterable[Scanned]) -> Iterator[Item]:
         yield Result(item, rebuilt(item.text, next(results)))
 
 
-def ordered(executor: Executor, config: Config, stream: Iterable[Batch], window: int,
-            fn: ScanTexts = scan_texts) -> Iterator[Item]:
+def ordered(executor: Executor, config: Config, stream: Iterable[Batch], window: int) -> Iterator[Item]:
     """Results of every batch of ``stream`` scanned on ``executor``, in order, ``window`` batches in flight."""
     pending: deque[tuple[Batch, Future[list[Scanned]] | None]] = deque()
 
     def submit(batch: Batch) -> Future[list[Scanned]] | None:
         texts = _texts(batch)
-        return executor.submit(fn, config, texts) if texts else None
+        return executor.submit(scan_texts, config, texts) if texts else None
 
     def finish() -> Iterator[Item]:
         batch, future = pending.popleft()
