@@ -212,7 +212,10 @@ def _check_trees(data: dict[str, Any], source: str, n_features: int) -> None:
     for key in ("roots", "feature", "left", "right", "threshold", "value"):
         items = data.get(key)
         whole = key in ("roots", "feature", "left", "right")
-        if not isinstance(items, list) or not all(type(v) is int if whole else is_number(v) for v in items):
+        # is_number() on each item, with the types and finiteness checked by map() in C
+        # (JSON numbers are exactly int or float): 2.6 instead of 6.6 ms a model at start-up
+        if not isinstance(items, list) or not (set(map(type, items)) <= ({int} if whole else {int, float})
+                                               and (whole or all(map(math.isfinite, items)))):
             raise fail(f"{key} is not a list of {'integers' if whole else 'finite numbers'}")
     if not isinstance(data.get("meta", {}), dict):
         raise fail("meta is not an object")
