@@ -18,9 +18,11 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, zipf
-from garble.signals.name_rules import MISSPELT_MAX_ZIPF, ORG_WORDS, Conflict, transliterated
+from garble.signals.name_rules import MISSPELT_MAX_ZIPF, ORG_WORDS, Conflict
 
 # Reporting verbs next to a surname used alone: "Volcker said", "said Volcker".
 SAID_AFTER = re.compile(
@@ -89,15 +91,19 @@ class People:
     any_alone: Mapping[str, int] = field(default_factory=dict)
     full: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
-    def orphans(self, key: NameKey, start: int, known: Gazetteer, said: bool = False) -> list[tuple[str, int]]:
+    def orphans(self, key: NameKey, start: int, known: Gazetteer, said: bool = False,
+                loose: bool = False) -> list[tuple[str, int]]:
         """Surnames used alone after ``start`` that no longer name holds, save ``key``: introduced nowhere intact.
 
         With ``said``, surnames with only a reporting verb count too. A surname the
-        gazetteer knows is left out: a famous person ("Reagan") needs no introduction.
+        gazetteer knows, or a word as common as "Sullivan" (3.8), is left out: a famous person
+        ("Reagan") needs no introduction. With ``loose`` (the name itself is damaged beyond
+        doubt), they count too.
         """
-        alone = {**self.said, **self.alone} if said else self.alone
+        alone = {**self.said, **self.alone} if said or loose else self.alone
         return [(s, at) for s, at in alone.items() if s not in self.in_names and s not in key and at > start
-                and zipf(s) < ORPHAN_MAX_ZIPF and is_surname_word(s, known) and not known.closers.get(s)]
+                and is_surname_word(s, known)
+                and (loose or (zipf(s) < ORPHAN_MAX_ZIPF and not known.closers.get(s)))]
 
 
 def person_context(text: str, mention: Mention) -> int:
@@ -162,16 +168,17 @@ def replaced_given(key: NameKey, display: str, titled: bool, people: People, kno
     return None
 
 
-def lost_surname(key: NameKey, display: str, start: int, people: People, known: Gazetteer) -> Conflict | None:
+def lost_surname(key: NameKey, display: str, start: int, titled: bool, people: People,
+                 known: Gazetteer) -> Conflict | None:
     """Given names whose surname was dropped or replaced by a common word, when the text has one orphan surname.
 
     "Jose Luis" (dropped) or "Pierre New" (replaced) before "Machinea said" / "Peladeau said".
 
     >>> from garble.gazetteer import from_names, name_key
     >>> g = from_names(["Pierre Trudeau", "Pierre Poilievre", "Jose Luis Lopez", "Jose Ramos", "Luis Arce", "Luis Diaz"])
-    >>> lost_surname(name_key("Pierre New"), "Pierre New", 0, People({"peladeau": 50}), g).suggestion
+    >>> lost_surname(name_key("Pierre New"), "Pierre New", 0, False, People({"peladeau": 50}), g).suggestion
     'Pierre Peladeau'
-    >>> lost_surname(name_key("Jose Luis"), "Jose Luis", 0, People({"machinea": 50}), g).reason
+    >>> lost_surname(name_key("Jose Luis"), "Jose Luis", 0, False, People({"machinea": 50}), g).reason
     'name_dropped_token'
     """
     words = display.split()
@@ -189,8 +196,8 @@ def lost_surname(key: NameKey, display: str, start: int, people: People, known: 
             return Conflict("name_dropped_token", f'no surname; the text names "{surname.capitalize()}" alone',
                             fixed, where, fixed)
     # a common word after a given name is itself evidence, so a surname said to speak is enough
-    if known.is_given_name(key[0]) and _is_common_word(last, known) and last not in people.any_alone:  # "Oliver North ... North is"
-        orphans = people.orphans(key, start, known, said=True)
+    if len(key[0]) > 1 and known.is_given_name(key[0]) and _is_common_word(last, known) and last not in people.any_alone:  # "Oliver North ... North is"
+        orphans = people.orphans(key, start, known, said=True, loose=titled and people.full_surnames.get(last, 0) <= 1)
         if len(orphans) == 1:
             (surname, where), = orphans
             fixed = " ".join([*words[:-1], surname.capitalize()])
@@ -221,6 +228,16 @@ def swapped_alone(key: NameKey, display: str, titled: bool, people: People, know
     return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {where}', fixed, where, fixed)
 
 
+def is_vowel_variant(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ in one vowel only: spelling variants of one name ("Poul", "Paul").
+
+    >>> is_vowel_variant("poul", "paul"), is_vowel_variant("miichael", "michael")
+    (True, False)
+    """
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(a) == len(b) and len(diff) == 1 and all(c in "aeiouy" for c in diff[0])
+
+
 def misspelled_given(key: NameKey, display: str, people: People, known: Gazetteer) -> Conflict | None:
     """A first part that is no word and no known name, one edit from known given names, before a surname
     the text uses alone: "Jospeh Jacobs ... Jacobs said"; the given name is suggested when one is clearly the commonest.
@@ -238,8 +255,7 @@ def misspelled_given(key: NameKey, display: str, people: People, known: Gazettee
     where = people.alone.get(last, people.said.get(last))
     if where is None or not is_surname_word(last, known):
         return None
-    near = [g for g in known.given_names_near(first)
-            if transliterated(g, vowels=True) != transliterated(first, vowels=True)]  # "Poul" for "Paul"
+    near = [g for g in known.given_names_near(first) if not is_vowel_variant(g, first)]  # "Poul" for "Paul"
     if not near or (zipf(first) > 0 and max(zipf(g) for g in near) - zipf(first) < GIVEN_TYPO_GAP):
         return None
     counts = [known.openers.get(g, 0) for g in near]
@@ -248,3 +264,29 @@ def misspelled_given(key: NameKey, display: str, people: People, known: Gazettee
         fixed = " ".join([near[0].capitalize(), *words[1:]])
     return Conflict("name_misspelled", f'"{words[0]}" is one edit from the given name{"s" if len(near) > 1 else ""} '
                     + ", ".join(f'"{g.capitalize()}"' for g in near[:3]), words[-1], where, fixed)
+
+
+def misspelled_surname(key: NameKey, display: str, people: People, known: Gazetteer) -> Conflict | None:
+    """A given name and a last part one edit from a surname the text uses alone for a person, and no
+    commoner a word than it: "Jim Wrigt ... Wright said he" (common surnames and doubled letters included,
+    which ``name_rules.surname_conflict`` leaves to this rule).
+
+    >>> from garble.gazetteer import from_names, name_key
+    >>> g = from_names(["Jim Jordan", "Jim Banks"])
+    >>> misspelled_surname(name_key("Jim Wrigt"), "Jim Wrigt", People({"wright": 70}), g).suggestion
+    'Jim Wright'
+    """
+    words = display.split()
+    last = key[-1]
+    if (len(key) != len(words) or not 2 <= len(key) <= 3 or not known.is_given_name(key[0]) or len(last) < 3
+            or known.has_part(last) or not last.isalpha() or zipf(last) >= MISSPELT_MAX_ZIPF or last in people.any_alone):
+        return None
+    found = [(s, at) for s, at in {**people.said, **people.alone}.items()
+             if len(s) >= 4 and abs(len(s) - len(last)) <= 1 and zipf(s) >= zipf(last)
+             and OSA.distance(s, last) == 1 and not is_vowel_variant(s, last)]
+    if len(found) != 1:
+        return None
+    (surname, where), = found
+    fixed = " ".join([*words[:-1], surname.capitalize()])
+    return Conflict("name_misspelled", f'"{words[-1]}" is one edit from "{surname.capitalize()}", used alone',
+                    fixed, where, fixed)

@@ -28,6 +28,7 @@ from garble.signals.name_people import (
     People,
     lost_surname,
     misspelled_given,
+    misspelled_surname,
     person_context,
     replaced_given,
     swapped_alone,
@@ -243,8 +244,9 @@ def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gaze
     display = m.text[n.tokens[0].start - m.start : n.tokens[-1].end - m.start]  # "J. Michael", full stops kept
     titled = n.mention.title is not None and n.tokens[0] is n.mention.tokens[0]
     return (surname_conflict(n.key, display, alone, known) or replaced_given(n.key, display, titled, people, known)
-            or lost_surname(n.key, display, n.tokens[0].start, people, known)
-            or swapped_alone(n.key, display, titled, people, known) or misspelled_given(n.key, display, people, known))
+            or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
+            or swapped_alone(n.key, display, titled, people, known) or misspelled_given(n.key, display, people, known)
+            or misspelled_surname(n.key, display, people, known))
 
 
 def _comparable(key: NameKey, ref: NameKey, ref_here: bool) -> bool:
