@@ -216,7 +216,10 @@ def assemble(doc: Document, hits: Sequence[Hit], line_probs: LineProbs, config: 
             i += 1
         block_spans = _block_spans(doc, block, block_hits, line_probs, line_labels, config)
         spans.extend(block_spans)
-        score = _decided(_block_score(doc, block, block_hits, line_probs), _flagged_share(doc, block, block_spans))
+        # Hits under the span threshold are evidence the classifier has already weighed (its
+        # features count them), so only hits that could be spans add to the expected damage.
+        strong = [h for h in block_hits if h.strength >= config.span_threshold]
+        score = _decided(_block_score(doc, block, strong, line_probs), _flagged_share(doc, block, block_spans))
         paragraphs.append(Paragraph(block.start, block.end, score))
         visible = count_visible(block.text)
         weighted += score * visible
