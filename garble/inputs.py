@@ -166,6 +166,8 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
                        "pass --encoding")
     except ValueError as err:  # json.JSONDecodeError
         return Problem(where, name, number, f"malformed JSONL line: {err}")
+    except RecursionError:  # "[[[[..." deeper than the interpreter's stack allows
+        return Problem(where, name, number, "malformed JSONL line: nested too deeply to parse")
     if not isinstance(obj, dict):
         return Problem(where, name, number, f"JSONL line is of type {type(obj).__name__}, not an object")
     raw_id = obj.get(options.id_field)

@@ -1,0 +1,206 @@
+"""Hostile files and JSONL lines (issue 7) beyond tests/test_inputs.py: nothing lost, nothing fatal.
+
+Each case asserts the issue's behaviour: an error record with the file and line (or a
+message for a skipped file), the rest of the corpus read, and as many output records
+as input records.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from garble.cli import app
+from garble.inputs import Problem, ReadOptions, Record, read_inputs
+
+
+def items(*paths: str | Path, stdin: bytes = b"", **options: object) -> list[Record | Problem]:
+    return list(read_inputs([str(p) for p in paths], ReadOptions(**options), io.BytesIO(stdin)))  # type: ignore[arg-type]
+
+
+def test_a_deeply_nested_jsonl_line_is_an_error_record_not_a_crash(tmp_path: Path) -> None:
+    """Found while preparing the fuzz run: json.loads raised RecursionError and stopped the run."""
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(b"[" * 100_000 + b"\n" + json.dumps({"id": "ok", "text": "Fine."}).encode() + b"\n")
+    got = items(path)
+    assert isinstance(got[0], Problem) and got[0].line == 1 and "nested too deeply" in got[0].message
+    assert isinstance(got[1], Record) and got[1].id == "ok"
+
+
+def test_a_50_mb_jsonl_line_is_read_whole_between_broken_lines(tmp_path: Path) -> None:
+    text = "word " * 10_000_000  # 50 MB of text in one line, the issue's size
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as f:
+        f.write(b"{broken\n")
+        f.write(json.dumps({"id": "huge", "text": text}).encode())
+        f.write(b"\n" + json.dumps({"id": "after", "text": "Still read."}).encode() + b"\n")
+    got = items(path)
+    assert [type(g).__name__ for g in got] == ["Problem", "Record", "Record"]
+    assert isinstance(got[1], Record) and len(got[1].text) == len(text) and got[1].line == 2
+    assert got[2].id == "after"
+
+
+def test_invalid_utf8_in_a_jsonl_line_is_a_line_error_and_encoding_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes('{"id": "a", "text": "Café"}\n'.encode("cp1252") + b'{"id": "b", "text": "ok"}\n')
+    bad = items(path)
+    assert isinstance(bad[0], Problem) and bad[0].line == 1 and "--encoding" in bad[0].message
+    assert isinstance(bad[1], Record)
+    good = items(path, encoding="cp1252")
+    assert isinstance(good[0], Record) and good[0].text == "Café"
+
+
+def test_a_utf8_bom_at_the_start_of_a_jsonl_file_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(codecs.BOM_UTF8 + b'{"id": "a", "text": "x"}\n')
+    assert items(path) == [Record("a", "x", str(path), 1)]
+
+
+def test_a_utf16_jsonl_file_gives_an_error_per_line_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes('{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}\n'.encode("utf-16"))
+    got = items(path)
+    assert got and all(isinstance(g, Problem) and g.line is not None for g in got)
+
+
+@pytest.mark.parametrize("line,word", [
+    (b'"just a string"', "str"), (b"null", "NoneType"), (b"3.5", "float"), (b"true", "bool"),
+    (b'{"id": "x", "text": null}', "missing"), (b'{"id": "x", "text": ["a"]}', "list"),
+    (b'{"id": "x", "text": {"t": "a"}}', "dict"), (b'{"id": "x"} {"id": "y"}', "malformed"),
+    (b'{"id": "x", "text": "a"', "malformed"), (b"\x00\x01\x02", "malformed"), (b"\xff\xfe", "decode"),
+])
+def test_non_object_and_broken_lines_each_name_the_fault(tmp_path: Path, line: bytes, word: str) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(line + b"\n" + b'{"id": "next", "text": "ok"}\n')
+    got = items(path)
+    assert isinstance(got[0], Problem) and word in got[0].message and (got[0].path, got[0].line) == (str(path), 1)
+    assert got[1] == Record("next", "ok", str(path), 2)
+
+
+def test_odd_ids_are_kept_as_text_and_duplicates_are_errors(tmp_path: Path) -> None:
+    path = tmp_path / "ids.jsonl"
+    rows = [{"id": 1, "text": "a"}, {"id": "1", "text": "b"}, {"id": ["x"], "text": "c"}, {"id": None, "text": "d"}]
+    path.write_bytes(b"".join(json.dumps(r).encode() + b"\n" for r in rows))
+    got = items(path)
+    assert isinstance(got[0], Record) and got[0].id == "1"
+    assert isinstance(got[1], Problem) and "duplicate id '1' (first at line 1)" in got[1].message
+    assert isinstance(got[2], Record) and got[2].id == "['x']"
+    assert isinstance(got[3], Record) and got[3].id == f"{path}:4"
+
+
+def test_a_jsonl_file_truncated_while_it_is_read_never_raises(tmp_path: Path) -> None:
+    path = tmp_path / "live.jsonl"
+    lines = [json.dumps({"id": str(i), "text": "word " * 500}).encode() for i in range(400)]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    reader = read_inputs([str(path)], ReadOptions())
+    first = next(reader)
+    with path.open("r+b") as f:  # another process cuts the file in the middle of a line
+        f.truncate(len(b"\n".join(lines)) // 2 + 7)
+    rest = list(reader)
+    assert isinstance(first, Record)
+    assert all(isinstance(g, Record | Problem) for g in rest) and len(rest) < 399
+    assert [g.line for g in [first, *rest]] == sorted({g.line for g in [first, *rest]})  # type: ignore[type-var]
+
+
+def test_a_gzip_corpus_rewritten_while_it_is_read_reports_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "live.jsonl.gz"
+    data = b"".join(json.dumps({"id": str(i), "text": "word " * 2000}).encode() + b"\n" for i in range(200))
+    path.write_bytes(gzip.compress(data))
+    reader = read_inputs([str(path)], ReadOptions())
+    first = next(reader)
+    path.write_bytes(b"not gzip any more" * 1000)  # same inode, new content
+    rest = list(reader)
+    assert isinstance(first, Record) and rest and isinstance(rest[-1], Problem)
+
+
+def test_a_plain_file_growing_while_read_is_one_snapshot(tmp_path: Path) -> None:
+    path = tmp_path / "grow.txt"
+    path.write_text("First.\n", encoding="utf-8")
+    reader = read_inputs([str(path), str(path)], ReadOptions())
+    first = next(reader)
+    with path.open("a", encoding="utf-8") as f:
+        f.write("Second.\n")
+    second = next(reader)
+    assert isinstance(first, Record) and first.text == "First.\n"
+    assert isinstance(second, Record) and second.text == "First.\nSecond.\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_an_unreadable_file_is_an_error_with_its_path() -> None:
+    [p] = items("/proc/self/mem")  # a regular file whose read fails, even for root
+    assert isinstance(p, Problem) and not p.skipped and p.path == "/proc/self/mem"
+    assert p.message.startswith("cannot read")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_a_file_without_read_permission_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("x", encoding="utf-8")
+    path.chmod(0)
+    [p] = items(path)
+    assert isinstance(p, Problem) and "cannot read" in p.message
+
+
+def test_a_symlink_to_itself_is_an_error_and_the_run_goes_on(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    ok = tmp_path / "ok.txt"
+    ok.write_text("fine", encoding="utf-8")
+    got = items(loop, ok)
+    assert isinstance(got[0], Problem) and got[0].path == str(loop) and "cannot read" in got[0].message
+    assert got[1] == Record(str(ok), "fine", str(ok))
+
+
+def test_two_folders_linking_to_each_other_are_each_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b" / "y.txt").write_text("y", encoding="utf-8")
+    (tmp_path / "a" / "to_b").symlink_to(tmp_path / "b", target_is_directory=True)
+    (tmp_path / "b" / "to_a").symlink_to(tmp_path / "a", target_is_directory=True)
+    names = sorted(Path(g.path).name for g in items(tmp_path))
+    assert names == ["x.txt", "y.txt"]
+
+
+@pytest.mark.parametrize("data,skipped", [
+    (b"\x7fELF\x02\x01\x01\x00\x00\x00", True),  # an executable
+    (b"PK\x03\x04\x14\x00\x00\x00", True),  # a zip
+    (codecs.BOM_UTF16_LE + "plain text".encode("utf-16-le"), False),  # NUL bytes, but a BOM says UTF-16
+    (codecs.BOM_UTF32_BE + "x".encode("utf-32-be"), False),
+    (codecs.BOM_UTF8 + b"\xff", None),  # a BOM and then invalid UTF-8: an error, not a skip
+])
+def test_binary_files_are_skipped_and_bom_files_are_text(tmp_path: Path, data: bytes, skipped: bool | None) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    [got] = items(path)
+    if skipped is False:
+        assert isinstance(got, Record)
+    else:
+        assert isinstance(got, Problem) and got.skipped is bool(skipped) and got.path == str(path)
+
+
+def test_binary_stdin_is_skipped_with_a_message() -> None:
+    [p] = items("-", stdin=b"\x00\x01\x02binary")
+    assert isinstance(p, Problem) and p.skipped and "binary" in p.message
+
+
+def test_audit_writes_one_output_record_per_input_record(tmp_path: Path) -> None:
+    rows = [json.dumps({"id": "a", "text": "Read more:\n\nTalks resume."}).encode(), b"{bad", b"[1]",
+            json.dumps({"id": "a", "text": "dup"}).encode(), json.dumps({"id": "c"}).encode(), b"[" * 5_000,
+            "{\"id\": \"e\", \"text\": \"caf\xe9\"}".encode("latin-1"), json.dumps({"id": "f", "text": ""}).encode()]
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["audit", str(path), "-f", "jsonl", "-o", str(out), "-q"])
+    assert result.exit_code == 2, result.output  # errors were found, and reported
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(rows)
+    assert [r.get("line") for r in records if "error" in r] == [2, 3, 4, 5, 6, 7]
+    assert [r["id"] for r in records if "error" not in r] == ["a", "f"]
