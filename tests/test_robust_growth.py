@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import garble
 from garble import classifier, spans
+from garble.context import context_features
 from garble.datatypes import Hit, Label
 from garble.features import URL
 from garble.mentions import MAX_RUN_WORDS, find_mentions
@@ -116,3 +117,36 @@ def test_scan_time_grows_linearly_on_adversarial_shapes(shape: str) -> None:
     garble.scan("Warm up the model and the word lists.")
     small, big = _cpu(make(3_000)), _cpu(make(12_000))
     assert big <= 8 * max(small, 0.005), (shape, small, big)
+
+
+def _context_reference(probs: np.ndarray, blocks: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each paragraph's max and mean as context_features once computed them (quadratic)."""
+    b = np.asarray(blocks)
+    order = list(dict.fromkeys(blocks))
+    return np.array([probs[b == u].max() for u in order]), np.array([probs[b == u].mean() for u in order])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.integers(0, 6)), min_size=1, max_size=40))
+def test_context_paragraph_columns_equal_the_quadratic_reference(rows: list[tuple[float, int]]) -> None:
+    probs = np.array([p for p, _ in rows])
+    blocks = [b for _, b in rows]
+    bmax, bmean = _context_reference(probs, blocks)
+    order = list(dict.fromkeys(blocks))
+    k = [order.index(u) for u in blocks]
+    got = context_features(probs, blocks)
+    assert np.array_equal(got[:, 5], bmax[k]) and np.array_equal(got[:, 6], bmean[k])
+
+
+def test_context_features_grow_linearly_with_paragraphs() -> None:
+    """TIMING TEST (generous): 4x the one-line paragraphs, at most 8x the CPU time (quadratic gave 16x)."""
+    rng = np.random.default_rng(0)
+
+    def cpu(n: int) -> float:
+        probs, blocks = rng.random(n), list(range(n))
+        t0 = time.process_time()
+        context_features(probs, blocks)
+        return time.process_time() - t0
+
+    small, big = min(cpu(10_000) for _ in range(2)), min(cpu(40_000) for _ in range(2))
+    assert big <= 8 * max(small, 0.01), (small, big)
