@@ -112,7 +112,7 @@ def main() -> None:
         sys.exit(__doc__)
     target_name, libfuzzer_args = sys.argv[1], sys.argv[2:]
     try:
-        import atheris  # imported here so that the targets can be tested without it
+        import atheris  # type: ignore[import-untyped]  # here, so the targets can be tested without it
     except ImportError:
         sys.exit('benchmarks/fuzz.py needs atheris: pip install ".[fuzz]"')
     garble.scan("Warm up: load the model, the word lists and every lazily imported module.")

@@ -130,3 +130,11 @@ def test_clean_of_clean_text_keeps_every_visible_character(text: str) -> None:
     if result.spans:
         return
     assert "".join(garble_clean(text).split()) == "".join(text.split())
+
+
+def test_non_text_input_is_a_type_error_that_says_to_decode() -> None:
+    import pytest
+
+    for value in (b"bytes", None, 42, ["a"]):
+        with pytest.raises(TypeError, match="decode"):
+            garble.scan(value)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ import importlib.util
 import re
 import time
 import tracemalloc
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +48,7 @@ def _brute_pieces(text: str, candidates: list[Hit]) -> list[tuple[object, ...]]:
     """The quadratic reference: every candidate checked at every cut."""
     cuts = sorted({c.start for c in candidates} | {c.end for c in candidates})
     out: list[tuple[object, ...]] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         covering = [c for c in candidates if c.start <= a and c.end >= b]
         if not covering or not text[a:b].strip():
             continue
