@@ -79,7 +79,10 @@ def loads(text: str, source: str = "<string>", feature_names: Sequence[str] = ST
     ...
     garble.classifier.ModelError: x.json: unknown label 'nonsense'
     """
-    data = json.loads(text)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as err:  # a truncated or corrupted file
+        raise ModelError(f"{source}: not valid JSON ({err}); the label head is truncated or corrupted") from None
     if not isinstance(data, dict) or data.get("format") != LABELS_FORMAT:
         raise ModelError(f"{source}: format is not {LABELS_FORMAT!r}")
     if data.get("version") != LABELS_VERSION:

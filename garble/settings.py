@@ -92,16 +92,19 @@ def _coerce(key: str, value: object, default: object) -> object:
 
 
 def _check_model(path: str, source: str | None) -> None:
-    """Load ``model-path`` (and its context model) now, so a bad weights file is a settings error.
+    """Load ``model-path`` (and the context model and label head beside it) now, so a bad weights
+    file is a settings error.
 
     The weights are JSON checked field by field (garble.classifier.load); nothing is unpickled.
     """
     from garble.classifier import ModelError, load_path
     from garble.context import load_context_path
+    from garble.labelling import load_labels_path
 
     try:
         load_path(path)
         load_context_path(path)
+        load_labels_path(path)
     except (ModelError, OSError, UnicodeDecodeError) as err:
         where = f" in {source}" if source else ""
         raise SettingsError(f"[tool.garble] model-path{where}: {err}") from None

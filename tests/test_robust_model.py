@@ -189,3 +189,16 @@ def test_a_broken_model_path_exits_2_from_the_cli(tmp_path: Path, monkeypatch: p
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["audit", "a.txt"])
     assert result.exit_code == 2 and "model.json: format is None" in result.output
+
+
+@pytest.mark.parametrize("sibling", ["model.context.json", "model.labels.json"])
+def test_a_broken_context_model_or_label_head_beside_model_path_is_a_settings_error(tmp_path: Path,
+                                                                                     sibling: str) -> None:
+    model = garble.classifier.shipped_model()
+    if model is None:
+        pytest.skip("no shipped model")
+    (tmp_path / "model.json").write_text(dump(model), encoding="utf-8")
+    (tmp_path / sibling).write_text('{"format": ', encoding="utf-8")
+    with pytest.raises(SettingsError) as err:
+        from_table({"model-path": str(tmp_path / "model.json")}, "pyproject.toml")
+    assert str(tmp_path / sibling) in str(err.value) and "truncated or corrupted" in str(err.value)
