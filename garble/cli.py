@@ -310,10 +310,15 @@ def eval_(
     """Print the benchmark figures (span F1, paragraph AUC, ...) of the installed model on GOLD."""
     import json
 
+    from garble.classifier import ModelError
     from garble.evaluate import evaluate, render
     from garble.train import read_jsonl
 
-    result = evaluate(list(read_jsonl(gold)), str(model) if model else None)
+    try:
+        result = evaluate(list(read_jsonl(gold)), str(model) if model else None)
+    except (ModelError, OSError, ValueError) as err:  # a broken weights or gold file: say which, exit 2
+        typer.echo(f"garble eval: {err}", err=True)
+        raise typer.Exit(EX_USAGE) from None
     typer.echo(json.dumps(result) if as_json else render(result))
     raise typer.Exit(EX_CLEAN)
 

@@ -160,3 +160,13 @@ def test_importing_the_cli_loads_no_report_module_beyond_the_package() -> None:
             "print(sorted(m for m in set(sys.modules) - before if m.startswith(('garble.reports', 'garble.baseline', 'rich'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_eval_with_a_broken_weights_file_names_it_and_exits_2(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Read more:\\n\\nTalks resume.", "spans": []}\n', encoding="utf-8")
+    weights = tmp_path / "model.json"
+    weights.write_text('{"format": "garble-line-trees"', encoding="utf-8")  # truncated
+    result = CliRunner().invoke(app, ["eval", str(gold), "--model", str(weights)])
+    assert result.exit_code == 2
+    assert str(weights) in result.output and "Traceback" not in result.output
