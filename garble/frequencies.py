@@ -116,7 +116,7 @@ def split(word: str) -> list[str]:
 
 
 def _benford_freq(text: str) -> float:
-    return DIGIT_FREQS[int(text[0])] / 10 ** (len(text) - 1)
+    return DIGIT_FREQS[int(text[0])] / float(10 ** (len(text) - 1))
 
 
 def _year_freq(text: str) -> float:
@@ -127,7 +127,7 @@ def _year_freq(text: str) -> float:
         year_log_freq = YEAR_LOG_PEAK
     else:
         year_log_freq = YEAR_LOG_PEAK - 0.2 * (year - (REFERENCE_YEAR + PLATEAU_WIDTH))
-    return 10.0**year_log_freq + NOT_YEAR_PROB * _benford_freq(text)
+    return float(10.0**year_log_freq) + NOT_YEAR_PROB * _benford_freq(text)
 
 
 def _digit_freq(text: str) -> float:
@@ -153,7 +153,7 @@ def zipf_frequency(word: str) -> float | None:
     if not FAST.fullmatch(word):
         return None
     freq = _frequency(split(word))
-    return round(math.log(freq, 10) + 9, 2)
+    return round(math.log(freq, 10) + 9, 2)  # noqa: FURB163 -- wordfreq's log(x, 10), not log10: last bits
 
 
 def _frequency(tokens: list[str]) -> float:
@@ -171,4 +171,4 @@ def _frequency(tokens: list[str]) -> float:
             freq *= _digit_freq(token)
         one_over_result += 1.0 / freq
     unrounded = max(1.0 / one_over_result, MIN_FREQ)
-    return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)  # noqa: FURB163 -- as wordfreq
