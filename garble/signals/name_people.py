@@ -36,6 +36,12 @@ SAID_AFTER = re.compile(
 )
 # What only follows a person: "Watson, 64, is", "Baker, who spoke".
 PERSON_AFTER = re.compile(r",\ (?:\d{2},|who\b)", re.VERBOSE)
+# A lower-case role right before a name marks a person as a title does: "chief of staff Donald Regan".
+ROLE_BEFORE = re.compile(
+    r"""\b(?:spokesman|spokeswoman|analyst|economist|chairman|president|director|official|minister
+        |secretary|staff|executive|aide|senator|manager|founder|investor|trader|leader|governor)\ $""",
+    re.VERBOSE,
+)
 # A personal pronoun soon after a surname used alone: "Volcker said he", not "Carbide said it".
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 PRONOUN_WINDOW = 120  # characters after the surname: the rest of a Reuters sentence (median 140)
@@ -90,6 +96,7 @@ class People:
     in_names: Mapping[str, int] = field(default_factory=dict)
     any_alone: Mapping[str, int] = field(default_factory=dict)
     full: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+    roled: Collection[int] = frozenset()  # offsets of mentions right after a lower-case role (ROLE_BEFORE)
 
     def orphans(self, key: NameKey, start: int, known: Gazetteer, said: bool = False,
                 loose: bool = False) -> list[tuple[str, int]]:
@@ -162,7 +169,8 @@ def replaced_given(key: NameKey, display: str, titled: bool, people: People, kno
     # a firm or a place says things too ("Carbide said", "Moscow said"), but a firm's short name
     # also occurs in its full one ("Union Carbide Corp"), and a place follows "New", "North", ...
     sure = titled or (people.in_names.get(surname, 0) <= 1 and key[0] not in PLACE_WORDS)
-    alone = people.alone if not sure else {**people.said, **people.alone}
+    alone = {**people.any_alone, **people.said, **people.alone} if titled else (
+        {**people.said, **people.alone} if sure else people.alone)
     if surname in alone and people.full_surnames.get(surname, 0) <= 1:  # this name only
         return Conflict("name_common_word", what, words[-1], alone[surname], None)
     return None

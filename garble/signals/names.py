@@ -6,7 +6,10 @@ Evidence, from the surest to the weakest:
 2. against the same document and the gazetteer: a variant of a known name with
    its tokens swapped ("Kim Jong Yo" for "Kim Yo Jong"), one token misspelled, one
    replaced by a common word ("New Son Gwon"), or one dropped ("Kim Jong");
-3. a capitalised non-word inside lower-case prose that appears nowhere else ("the Erem nation").
+3. against the surnames the text uses alone for a person (``name_people``): the
+   one full mention of "Volcker" damaged ("Council Volcker", "Volcker Paul",
+   "Pual Volcker", "Paul Volcekr"), or given names that lost it ("Jose Luis");
+4. a capitalised non-word inside lower-case prose that appears nowhere else ("the Erem nation").
 
 Mentions are indexed by name part, so only mentions that share a part are
 compared: the cost stays linear in the length of the document.
@@ -25,6 +28,7 @@ from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
 from garble.signals.name_people import (
+    ROLE_BEFORE,
     People,
     lost_surname,
     misspelled_given,
@@ -108,7 +112,8 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
         if known.is_given_name(n.key[0]) and is_person_like(n.key, known):
             full.setdefault(n.key[-1], (" ".join(t.text for t in n.tokens), n.tokens[0].start))
     people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}),
-                    Counter(p for k in {n.key for n in names} for p in set(k)), alone, full)
+                    Counter(p for k in {n.key for n in names} for p in set(k)), alone, full,
+                    {m.start for m in mentions if ROLE_BEFORE.search(doc.text, max(0, m.start - 16), m.start)})
     yield from _variant_hits(names, known, parts, Alone(alone), people)
     yield from lone_nonword(doc, mentions, known)
 
@@ -242,7 +247,7 @@ def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gaze
         return None
     m = n.mention
     display = m.text[n.tokens[0].start - m.start : n.tokens[-1].end - m.start]  # "J. Michael", full stops kept
-    titled = n.mention.title is not None and n.tokens[0] is n.mention.tokens[0]
+    titled = n.tokens[0] is m.tokens[0] and (m.title is not None or m.start in people.roled)
     return (surname_conflict(n.key, display, alone, known) or replaced_given(n.key, display, titled, people, known)
             or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
             or swapped_alone(n.key, display, titled, people, known) or misspelled_given(n.key, display, people, known)
