@@ -169,6 +169,11 @@ the weights file is truncated or corrupted
         data = json.loads(text)
     except (ValueError, RecursionError) as err:  # json.JSONDecodeError, or nesting too deep to parse
         raise ModelError(f"{source}: not valid JSON ({err}); the weights file is truncated or corrupted") from None
+    return from_dict(data, source, feature_names)
+
+
+def from_dict(data: Any, source: str = "<dict>", feature_names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:
+    """A model from parsed JSON (``load``'s checks, without parsing the text again)."""
     if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
         got = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise ModelError(f"{source}: format is {got!r}, expected {MODEL_FORMAT!r}")

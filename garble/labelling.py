@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from garble.classifier import ModelError, TreeModel, dump, load
+from garble.classifier import ModelError, TreeModel, dump, from_dict
 from garble.context import STACKED_NAMES
 from garble.datatypes import Label
 
@@ -95,7 +95,7 @@ def loads(text: str, source: str = "<string>", feature_names: Sequence[str] = ST
     except ValueError:
         bad = next(n for n in names if n not in {lab.value for lab in Label})
         raise ModelError(f"{source}: unknown label {bad!r}") from None
-    trees = tuple(load(json.dumps(m), f"{source} (label {lab.value})", tuple(feature_names))
+    trees = tuple(from_dict(m, f"{source} (label {lab.value})", tuple(feature_names))
                   for lab, m in zip(labels, models))
     return LabelHead(labels, trees)
 

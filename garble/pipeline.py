@@ -43,9 +43,10 @@ def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = Non
     if context is not None and len(lines):
         X2 = stacked(X, probs, line_blocks(doc))
         probs = context.predict_proba(X2)
-        head = load_labels_path(model_path) if model_path else shipped_labels()
         flagged = np.flatnonzero(probs >= threshold)
-        if head is not None and len(flagged):
+        # loaded only when a line needs a label: a clean article's cold start never reads it
+        head = (load_labels_path(model_path) if model_path else shipped_labels()) if len(flagged) else None
+        if head is not None:
             for i, label in zip(flagged, head.predict(X2[flagged])):
                 labels[(lines[i].start, lines[i].end)] = label
     return {(ln.start, ln.end): float(p) for ln, p in zip(lines, probs)}, labels
