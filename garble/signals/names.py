@@ -40,10 +40,10 @@ from garble.signals.name_people import (
 from garble.signals.name_rules import (
     COMMON_WORD_ZIPF,
     Alone,
-    is_person_like,
     Conflict,
     Reference,
     compare,
+    is_person_like,
     lone_nonword,
     surname_conflict,
 )
