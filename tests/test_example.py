@@ -1,0 +1,41 @@
+"""The bundled example (examples/harbour-bridge.txt): what the README says garble finds and misses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import garble
+
+TEXT = (Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge.txt").read_text(encoding="utf-8")
+
+
+def flagged(piece: str) -> bool:
+    """Whether most of ``piece`` (found in the example) lies inside spans."""
+    start = TEXT.index(piece)
+    end = start + len(piece)
+    covered = sum(min(s.end, end) - max(s.start, start) for s in garble.scan(TEXT).spans
+                  if s.start < end and s.end > start)
+    return covered >= 0.5 * len(piece)
+
+
+@pytest.mark.parametrize("piece", [
+    "Politics 09:12 14.03.2024", "Mayor's plan to sell harbour land", "Read more:", "Latest headlines",
+    "Share this article",
+])
+def test_found(piece: str) -> None:
+    assert flagged(piece)
+
+
+@pytest.mark.parametrize("piece, why", [
+    ("Westport Mayor Slams Rail Cuts As Budget Row Deepens", "one capitalised small word ('As') is too little "
+     "evidence for signals.titles, and no quote for signals.headlines"),
+    ("Okafor Maria Okafor", "a repeated surname around a given name is not a name-signal rule yet"),
+    ("09:58 14.03.2024 Police appeal for witnesses", "headline lists with the stamp leading each line are "
+     "not a signal; the classifier scores these lines under 0.5"),
+])
+def test_known_misses(piece: str, why: str) -> None:
+    if not flagged(piece):
+        pytest.xfail(why)
+    raise AssertionError(f"now found: {piece!r}; move it to test_found and update the README")
