@@ -134,7 +134,12 @@ def _arrays(model: TreeModel) -> _Arrays:
 
 def dump(model: TreeModel) -> str:
     """The model as JSON text, header first."""
-    body: dict[str, Any] = {
+    return json.dumps(to_dict(model), separators=(",", ":")) + "\n"
+
+
+def to_dict(model: TreeModel) -> dict[str, Any]:
+    """The model as the JSON object ``dump`` writes and ``from_dict`` reads."""
+    return {
         "format": MODEL_FORMAT,
         "version": MODEL_VERSION,
         "feature_names": list(model.feature_names),
@@ -149,7 +154,15 @@ def dump(model: TreeModel) -> str:
         "right": list(model.right),
         "value": list(model.value),
     }
-    return json.dumps(body, separators=(",", ":")) + "\n"
+
+
+def sibling(path: str | Path, kind: str) -> Path:
+    """The file of another stage beside a first-stage weights file: ``model.json`` -> ``model.<kind>.json``.
+
+    >>> sibling("weights/model.json", "context").as_posix()
+    'weights/model.context.json'
+    """
+    return Path(path).with_name(f"{Path(path).stem}.{kind}.json")
 
 
 def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:

@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
 
 import numpy as np
 
-from garble.classifier import TreeModel, load
+from garble.classifier import TreeModel, load, sibling
 from garble.datatypes import Document
 from garble.features import FEATURE_NAMES
 
-CONTEXT_FILE = "model.context.json"
+CONTEXT_KIND = "context"
+CONTEXT_FILE = f"model.{CONTEXT_KIND}.json"
 CONTEXT_NAMES: tuple[str, ...] = (
     "ctx_p", "ctx_prev1_p", "ctx_prev2_p", "ctx_next1_p", "ctx_next2_p",
     "ctx_block_max_p", "ctx_block_mean_p", "ctx_prev_block_max_p", "ctx_next_block_max_p",
@@ -102,10 +102,10 @@ def stacked(X: np.ndarray, probs: np.ndarray, blocks: Sequence[int]) -> np.ndarr
 @cache
 def load_context_path(path: str) -> TreeModel | None:
     """The context model beside a first-stage weights file (``model.json`` -> ``model.context.json``)."""
-    sibling = Path(path).with_name(Path(path).stem + ".context.json")
-    if not sibling.is_file():
+    beside = sibling(path, CONTEXT_KIND)
+    if not beside.is_file():
         return None
-    return load(sibling.read_text(encoding="utf-8"), str(sibling), STACKED_NAMES)
+    return load(beside.read_text(encoding="utf-8"), str(beside), STACKED_NAMES)
 
 
 @cache

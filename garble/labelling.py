@@ -18,17 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from pathlib import Path
 
 import numpy as np
 
-from garble.classifier import ModelError, TreeModel, dump, from_dict
+from garble.classifier import ModelError, TreeModel, from_dict, sibling, to_dict
 from garble.context import STACKED_NAMES
 from garble.datatypes import Label
 
 LABELS_FORMAT = "garble-line-labels"
 LABELS_VERSION = 1
-LABELS_FILE = "model.labels.json"
+LABELS_KIND = "labels"
+LABELS_FILE = f"model.{LABELS_KIND}.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def dumps(head: LabelHead) -> str:
         "format": LABELS_FORMAT,
         "version": LABELS_VERSION,
         "labels": [lab.value for lab in head.labels],
-        "models": [json.loads(dump(m)) for m in head.models],
+        "models": [to_dict(m) for m in head.models],
     }
     return json.dumps(body, separators=(",", ":")) + "\n"
 
@@ -103,10 +103,10 @@ def loads(text: str, source: str = "<string>", feature_names: Sequence[str] = ST
 @cache
 def load_labels_path(path: str) -> LabelHead | None:
     """The label head beside a first-stage weights file (``model.json`` -> ``model.labels.json``)."""
-    sibling = Path(path).with_name(Path(path).stem + ".labels.json")
-    if not sibling.is_file():
+    beside = sibling(path, LABELS_KIND)
+    if not beside.is_file():
         return None
-    return loads(sibling.read_text(encoding="utf-8"), str(sibling))
+    return loads(beside.read_text(encoding="utf-8"), str(beside))
 
 
 @cache

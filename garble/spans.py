@@ -170,9 +170,8 @@ def _block_score(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
     return max(0.0, min(1.0, 1.0 - mass / visible))
 
 
-def _flagged_share(doc: Document, block: Block, spans: Sequence[Span]) -> float:
-    """The share of ``block``'s visible characters inside its ``spans``."""
-    visible = count_visible(block.text)
+def _flagged_share(doc: Document, spans: Sequence[Span], visible: int) -> float:
+    """The share of a block's ``visible`` characters inside its ``spans``."""
     return sum(count_visible(doc.text[s.start : s.end]) for s in spans) / visible if visible else 0.0
 
 
@@ -219,9 +218,9 @@ def assemble(doc: Document, hits: Sequence[Hit], line_probs: LineProbs, config: 
         # Hits under the span threshold are evidence the classifier has already weighed (its
         # features count them), so only hits that could be spans add to the expected damage.
         strong = [h for h in block_hits if h.strength >= config.span_threshold]
-        score = _decided(_block_score(doc, block, strong, line_probs), _flagged_share(doc, block, block_spans))
-        paragraphs.append(Paragraph(block.start, block.end, score))
         visible = count_visible(block.text)
+        score = _decided(_block_score(doc, block, strong, line_probs), _flagged_share(doc, block_spans, visible))
+        paragraphs.append(Paragraph(block.start, block.end, score))
         weighted += score * visible
         total += visible
     return tuple(spans), tuple(paragraphs), (weighted / total if total else 1.0)

@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from garble.classifier import TreeModel, dump
-from garble.context import STACKED_NAMES, context_features, line_blocks
-from garble.datatypes import Document, Label, Line
+from garble.classifier import TreeModel, dump, sibling
+from garble.context import CONTEXT_KIND, STACKED_NAMES, context_features, line_blocks
+from garble.datatypes import Label, Line
 from garble.features import FEATURE_NAMES, line_features
-from garble.labelling import LabelHead, dumps
+from garble.labelling import LABELS_KIND, LabelHead, dumps
 from garble.segment import segment
 from garble.signals import detect
 
@@ -103,13 +103,6 @@ def line_gold_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str,
                 votes[sp["label"]] += sum(map(len, text[a:b].split()))
         out.append(votes.most_common(1)[0][0] if votes else "")
     return tuple(out)
-
-
-def document_matrix(record: dict[str, Any]) -> tuple[Document, np.ndarray, np.ndarray]:
-    """One gold record's segmented document, line features and line labels."""
-    doc = segment(record["text"])
-    lines, X = line_features(doc, detect(doc))
-    return doc, X, line_labels(record["text"], lines, record.get("spans", []))
 
 
 def group_of(record: dict[str, Any]) -> str:
@@ -249,8 +242,8 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     second = dataclasses.replace(second, meta=(*meta, ("stage", "context"), ("context_folds", str(CONTEXT_FOLDS))))
     out_path = Path(out)
     out_path.write_text(dump(first), encoding="utf-8")
-    out_path.with_name(out_path.stem + ".context.json").write_text(dump(second), encoding="utf-8")
-    out_path.with_name(out_path.stem + ".labels.json").write_text(dumps(head), encoding="utf-8")
+    sibling(out, CONTEXT_KIND).write_text(dump(second), encoding="utf-8")
+    sibling(out, LABELS_KIND).write_text(dumps(head), encoding="utf-8")
     print(f"{out}: {len(first.roots)} + {len(second.roots)} trees, label head for "
           f"{', '.join(lab.value for lab in head.labels)}; {len(y)} lines ({y.mean():.1%} damage)")
     return first
