@@ -124,3 +124,9 @@ def test_a_common_word_for_a_surname_is_read_against_the_first_surname_used_alon
 @pytest.mark.xfail(strict=True, reason="a firm said to speak ('Harpers said it') counts as the surname the person lost")
 def test_a_firm_said_to_speak_after_a_person_with_a_common_word_surname_is_not_an_orphan() -> None:
     assert hits("The plan was backed by investor Theodore Cross, who owns six pct. Harpers said it agreed.") == []
+
+
+def test_a_doubled_token_is_flagged_in_its_own_name_not_in_the_firm_joined_to_it() -> None:
+    text = "But pharmaceutical analyst Mark Mark Clark of Barclays de Zoete Wedd said the drug would sell."
+    (hit,) = hits(text)
+    assert (text[hit.start : hit.end], hit.suggestion) == ("Mark Mark Clark", "Mark Clark")

@@ -169,8 +169,14 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
             continue  # titles and brands: "Late Late Show", "Goo Goo Dolls", "Bills Bills Bills"
         if a.text != b.text or i + 2 < len(toks) or (len(k) >= 2 and (k in known or k in seen
                                                                        or known.is_given_name(k[0]))):
-            return Hit(mention.start, mention.end, Label.MANGLED_NAME, "name_doubled_token", DOUBLED_STRENGTH,
-                       suggestion=" ".join(kept), evidence=f'token "{a.text}" doubled')
+            # the hit covers the name that holds the repeat, not a firm joined to it by "of" ("Mark Mark
+            # Clark of Barclays"); "and" stays inside, as in seed-004's "... Mutual Aid Treaty and Cooperation"
+            cuts = [-1, *(j for j, t in enumerate(toks) if t.text == "of"), len(toks)]
+            piece = next(toks[x + 1 : y] for x, y in pairwise(cuts) if x < i < y)
+            drop = b if a.text == b.text else a
+            return Hit(piece[0].start, piece[-1].end, Label.MANGLED_NAME, "name_doubled_token", DOUBLED_STRENGTH,
+                       suggestion=" ".join(t.text for t in piece if t is not drop),
+                       evidence=f'token "{a.text}" doubled')
     return None
 
 
