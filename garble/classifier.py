@@ -85,7 +85,9 @@ class _Arrays:
 
     The trees are stepped deepest first: at level ``k`` only the first ``levels[k]`` trees
     can still be above a leaf, so shallow trees stop early (2,256 instead of 3,300
-    tree-steps a row for the shipped line model, about 30 % less time).
+    tree-steps a row for the shipped line model). CPU time on l3s-gn1-body-test, against
+    one walk per ensemble over every level: line model -5 %, context model -18 %, label
+    head (five ensembles in one walk) -19 %.
     """
 
     roots: np.ndarray  # each tree's root, deepest tree first
