@@ -130,3 +130,9 @@ def test_a_doubled_token_is_flagged_in_its_own_name_not_in_the_firm_joined_to_it
     text = "But pharmaceutical analyst Mark Mark Clark of Barclays de Zoete Wedd said the drug would sell."
     (hit,) = hits(text)
     assert (text[hit.start : hit.end], hit.suggestion) == ("Mark Mark Clark", "Mark Clark")
+
+
+def test_a_common_word_for_a_given_name_after_a_title_needs_no_other_evidence() -> None:
+    text = "The river rose after heavy rain. Gov. Army Bellmon, who declared an emergency, toured the area."
+    (hit,) = hits(text)
+    assert (text[hit.start : hit.end], hit.reason) == ("Army Bellmon", "name_common_word")

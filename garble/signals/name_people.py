@@ -81,6 +81,15 @@ PLACE_HEADS = frozenset(["college", "university", "school", "hospital", "street"
 # "Peladeau" 0, "Elkins" 2.8, "Regan" 3.2; "Analysts" (3.8) and "Harper" (4.0, of
 # "Harper and Row") open sentences and name firms (tuned on the training Reuters).
 ORPHAN_MAX_ZIPF = 3.5
+# After a title, a common word and a surname this rare need no other evidence: "Gov. Army Bellmon"
+# ("Bellmon" 1.9), seed-004's "Foreign Minister New Son ..."; "Chairman Union Carbide" (3.6) is a firm.
+TITLED_SURNAME_MAX_ZIPF = 3.0
+# Given names that are also common words, which the gazetteer of politicians may lack ("analyst Will
+# Zachmann" in the training Reuters).
+WORD_GIVEN_NAMES = frozenset(["will", "bill", "mark", "rich", "don", "ray", "guy", "jack", "frank", "grant",
+                              "dean", "earl", "rose", "june", "may", "joy", "hope", "faith", "art", "bob", "pat",
+                              "chase", "max", "bud", "gene", "drew", "lance", "miles", "wade", "herb", "rob",
+                              "ken", "hunter", "dawn", "sky", "red", "dick", "jim", "tom", "ted"])
 # ... and one used alone with no reporting verb or title, rarer than this: "Jacoby" 2.9 and "Lutz" 3.0
 # of the training Reuters were introduced in a damaged name; "Newsweek" (3.1), "Newfoundland" (3.4)
 # and "EDT" (3.5) are used alone as they are.
@@ -193,6 +202,9 @@ def replaced_given(key: NameKey, display: str, titled: bool, people: People, kno
         {**people.said, **people.alone} if sure else people.alone)
     if surname in alone and people.full_surnames.get(surname, 0) <= 1:  # this name only
         return Conflict("name_common_word", what, words[-1], alone[surname], None)
+    if (titled and len(key) == 2 and zipf(surname) < TITLED_SURNAME_MAX_ZIPF and key[0] not in PLACE_WORDS
+            and key[0] not in WORD_GIVEN_NAMES):
+        return Conflict("name_common_word", what + " after a title", words[-1], None, None)  # "Gov. Army Bellmon"
     return None
 
 
