@@ -9,8 +9,10 @@ covers it, and neighbours with the same label join across whitespace.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
 from garble.config import Config
 from garble.datatypes import Block, Document, Hit, Label, Paragraph, Span
@@ -51,13 +53,47 @@ def count_visible(text: str) -> int:
     return sum(map(len, text.split()))
 
 
-def _line_candidates(block: Block, line_probs: LineProbs, line_labels: LineLabels,
+# Labels of damage inside a line (a pasted copy, a mojibake word, a cut sentence, a name, a spliced
+# headline): when the label head gives a flagged line one of these and a signal hit of that label
+# sits in the line, the hit is the damage and the line is not a span of its own. A whole-line span
+# there also covered the sentence a copy repeats (generator held-out repetition precision 0.56 ->
+# 0.81, span F1 0.801 -> 0.838; *-body-dev and reserved Reuters unchanged).
+INLINE_LABELS = frozenset({Label.REPETITION, Label.ENCODING, Label.BROKEN_TEXT, Label.MANGLED_NAME,
+                           Label.SPLICED_HEADLINE})
+
+
+def _explained(block: Block, hits: Sequence[Hit], threshold: float) -> dict[Label, list[int]]:
+    """For each inline label, how many hits of it at or over ``threshold`` overlap each line of
+    ``block`` (a difference array over line indices found by bisection: linear in lines + hits).
+
+    >>> from garble.segment import segment
+    >>> doc = segment("One line.\\nTwo line two line.")
+    >>> _explained(doc.blocks[0], [Hit(16, 28, Label.REPETITION, "repetition_phrase", 0.9)], 0.5)
+    {<Label.REPETITION: 'repetition'>: [0, 1]}
+    """
+    starts = [ln.start for ln in block.lines]
+    ends = [ln.end for ln in block.lines]
+    marks: dict[Label, list[int]] = {}
+    for h in hits:
+        if h.label in INLINE_LABELS and h.strength >= threshold:
+            first, stop = bisect_right(ends, h.start), bisect_left(starts, h.end)
+            if first < stop:
+                diff = marks.setdefault(h.label, [0] * (len(starts) + 1))
+                diff[first] += 1
+                diff[stop] -= 1
+    return {label: list(accumulate(diff[:-1])) for label, diff in marks.items()}
+
+
+def _line_candidates(block: Block, hits: Sequence[Hit], line_probs: LineProbs, line_labels: LineLabels,
                      threshold: float) -> list[Hit]:
-    return [
-        Hit(line.start, line.end, line_labels.get(key, DEFAULT_LINE_LABEL), CLASSIFIER_REASON, p)
-        for line in block.lines
-        if (p := line_probs.get(key := (line.start, line.end), 0.0)) >= threshold
-    ]
+    explained = _explained(block, hits, threshold)
+    out = []
+    for k, line in enumerate(block.lines):
+        p = line_probs.get(key := (line.start, line.end), 0.0)
+        label = line_labels.get(key, DEFAULT_LINE_LABEL)
+        if p >= threshold and not (label in explained and explained[label][k]):
+            out.append(Hit(line.start, line.end, label, CLASSIFIER_REASON, p))
+    return out
 
 
 def _is_allowed(text: str, config: Config) -> bool:
@@ -104,7 +140,7 @@ def _pieces(text: str, candidates: Sequence[Hit]) -> list[_Piece]:
     signals = _Cover([c for c in candidates if c.reason != CLASSIFIER_REASON],
                      [r for r, c in zip(ranks, candidates) if c.reason != CLASSIFIER_REASON])
     pieces: list[_Piece] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         top = every.best(a)
         if top is None or not text[a:b].strip():
             continue
@@ -140,7 +176,7 @@ def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
         if h.strength >= config.span_threshold and h.label in config.labels
         and not _is_allowed(doc.text[h.start : h.end], config)
     ]
-    candidates += [c for c in _line_candidates(block, line_probs, line_labels, config.span_threshold)
+    candidates += [c for c in _line_candidates(block, hits, line_probs, line_labels, config.span_threshold)
                    if c.label in config.labels and not _is_allowed(c_text := doc.text[c.start : c.end], config)
                    and c_text]
     return _join(doc.text, _pieces(doc.text, candidates)) if candidates else []
@@ -162,7 +198,7 @@ def _block_score(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
     cover = _Cover([Hit(s, e, DEFAULT_LINE_LABEL, CLASSIFIER_REASON, v) for s, e, v in intervals],
                    [(-v, 0, i) for i, (_, _, v) in enumerate(intervals)])
     mass = 0.0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         top = cover.best(a)
         p = -top[0] if top is not None else 0.0
         if p:
