@@ -136,3 +136,9 @@ def test_a_common_word_for_a_given_name_after_a_title_needs_no_other_evidence() 
     text = "The river rose after heavy rain. Gov. Army Bellmon, who declared an emergency, toured the area."
     (hit,) = hits(text)
     assert (text[hit.start : hit.end], hit.reason) == ("Army Bellmon", "name_common_word")
+
+
+def test_a_name_that_ends_in_an_initial_before_and_lost_its_surname() -> None:
+    text = "Caesars World Inc said it filed a lawsuit against Martin T. and MTS Acquisition Corp on Monday."
+    (hit,) = hits(text)
+    assert (text[hit.start : hit.end], hit.reason) == ("Martin T.", "name_dropped_token")

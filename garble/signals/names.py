@@ -189,12 +189,18 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
     >>> dangling_initial(next(find_mentions("in World War I.")), "in World War I.", gazetteer.load()) is None
     True
     """
-    toks = [*mention.names()][-1]  # "S and P." is two initials, not a name
+    for toks in mention.names():  # also before "and": "Martin T. and MTS Acquisition Corp"
+        if (hit := _initial_ends(toks, text, known)) is not None:
+            return hit
+    return None
+
+
+def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit | None:
     last = toks[-1]
     after = text[last.end : last.end + 3]
     if (len(toks) < 2 or len(last.text) != 1 or last.text in ROMAN or not after.startswith(".")
             or len(toks[0].text) < 2 or not known.is_given_name(toks[0].text.casefold())):
-        return None
+        return None  # ("S and P." is two initials, not a name)
     rest = after[1:].lstrip()
     if rest[:1].isupper() or (not rest and after[1:2] == " "):
         return None  # the sentence ends there: "... met Edgar J. Then"
