@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -64,72 +65,123 @@ class TreeModel:
         >>> stump.predict_proba(np.array([[0.0], [1.0]])).round(3).tolist()
         [0.047, 0.953]
         """
-        return _arrays(self).predict(np.asarray(X, dtype=float))
+        return _arrays(self).predict(np.asarray(X, dtype=float))[0]
 
 
 @dataclass(frozen=True, slots=True)
-class _Arrays:
-    roots: np.ndarray
-    feature: np.ndarray  # a leaf's is 0 (read, never used)
-    threshold: np.ndarray
-    child: np.ndarray  # child[2 * i + 1] = left[i], child[2 * i] = right[i]; a leaf's both are i
-    depth: int  # levels from a root to its deepest leaf
-    value: np.ndarray
+class _Group:
+    """One ensemble's trees (``first`` to ``end`` in the combined arrays' own tree order) and its calibration."""
+
+    first: int
+    end: int
     baseline: float
     scale: float
     shift: float
 
-    def predict(self, X: np.ndarray) -> np.ndarray:
-        """All trees at once: one (rows x trees) node matrix, stepped down ``depth`` levels
-        (a leaf steps to itself, so no level needs to ask which rows are done)."""
+
+@dataclass(frozen=True, slots=True)
+class _Arrays:
+    """One or more ensembles' trees, scored in a single walk (the label head's five at once).
+
+    The trees are stepped deepest first: at level ``k`` only the first ``levels[k]`` trees
+    can still be above a leaf, so shallow trees stop early (2,256 instead of 3,300
+    tree-steps a row for the shipped line model, about 30 % less time).
+    """
+
+    roots: np.ndarray  # each tree's root, deepest tree first
+    levels: tuple[int, ...]  # levels[k]: how many trees (a prefix of roots) still step at level k
+    unsort: np.ndarray  # roots[unsort] is the trees' own order
+    feature: np.ndarray  # a leaf's is 0 (read, never used)
+    threshold: np.ndarray
+    child: np.ndarray  # child[2 * i + 1] = left[i], child[2 * i] = right[i]; a leaf's both are i
+    value: np.ndarray
+    groups: tuple[_Group, ...]
+
+    def predict(self, X: np.ndarray) -> list[np.ndarray]:
+        """Each group's probabilities for the rows of ``X``."""
         if not len(X):
-            return np.zeros(0)
+            return [np.zeros(0) for _ in self.groups]
         if len(X) > CHUNK_ROWS:  # bounded memory, linear time: see CHUNK_ROWS
-            return np.concatenate([self.predict(X[i : i + CHUNK_ROWS]) for i in range(0, len(X), CHUNK_ROWS)])
+            parts = [self.predict(X[i : i + CHUNK_ROWS]) for i in range(0, len(X), CHUNK_ROWS)]
+            return [np.concatenate([p[g] for p in parts]) for g in range(len(self.groups))]
         X = np.ascontiguousarray(X, dtype=float)
         flat = X.ravel()
-        row_start = (np.arange(len(X)) * X.shape[1])[:, None]
-        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
-        for _ in range(self.depth):
-            go_left = flat[row_start + self.feature[node]] <= self.threshold[node]
-            node = self.child[2 * node + go_left]
-        raw = self.baseline + self.value[node].sum(axis=1)
-        return 1.0 / (1.0 + np.exp(-(self.scale * raw + self.shift)))
+        row_start = np.arange(len(X)) * X.shape[1]
+        node = np.repeat(self.roots[:, None], len(X), axis=1)  # (trees x rows), deepest tree first
+        for k in self.levels:
+            at = node[:k]
+            go_left = flat[self.feature[at] + row_start] <= self.threshold[at]
+            node[:k] = self.child[2 * at + go_left]
+        # (rows x trees) in the trees' own order, contiguous: the same sums, bit for bit, as before
+        leaves = self.value[np.ascontiguousarray(node[self.unsort].T)]
+        out = []
+        for g in self.groups:
+            raw = g.baseline + np.ascontiguousarray(leaves[:, g.first : g.end]).sum(axis=1)
+            out.append(1.0 / (1.0 + np.exp(-(g.scale * raw + g.shift))))
+        return out
 
 
-def _depth(model: TreeModel) -> int:
-    """Levels from a root to the deepest leaf over all trees."""
-    deepest, level = 0, list(model.roots)
-    while level := [c for i in level if model.left[i] >= 0 for c in (model.left[i], model.right[i])]:
+def _tree_depth(left: Sequence[int], right: Sequence[int], root: int) -> int:
+    """Levels from ``root`` to its deepest leaf."""
+    deepest, level = 0, [root]
+    while level := [c for i in level if left[i] >= 0 for c in (left[i], right[i])]:
         deepest += 1
     return deepest
 
 
-@cache
-def _arrays_cached(model: TreeModel) -> _Arrays:
-    left, right = np.array(model.left, dtype=np.int64), np.array(model.right, dtype=np.int64)
-    leaf = left < 0
-    nodes = np.arange(len(left))
-    child = np.empty(2 * len(left), dtype=np.int64)
-    child[0::2] = np.where(leaf, nodes, right)
-    child[1::2] = np.where(leaf, nodes, left)
+def _combined(models: Sequence[TreeModel]) -> _Arrays:
+    """The flat arrays of ``models``' trees, nodes and roots of each model shifted past the ones before."""
+    left: list[int] = []
+    right: list[int] = []
+    feature: list[int] = []
+    roots: list[int] = []
+    groups = []
+    for m in models:
+        base = len(left)
+        left += [c + base if c >= 0 else c for c in m.left]
+        right += [c + base if c >= 0 else c for c in m.right]
+        feature += m.feature
+        groups.append(_Group(len(roots), len(roots) + len(m.roots), m.baseline, m.scale, m.shift))
+        roots += [r + base for r in m.roots]
+    depths = [_tree_depth(left, right, r) for r in roots]
+    order = sorted(range(len(roots)), key=lambda t: -depths[t])  # stable: ties keep their order
+    left_a, right_a = np.array(left, dtype=np.int64), np.array(right, dtype=np.int64)
+    leaf = left_a < 0
+    nodes = np.arange(len(left_a))
+    child = np.empty(2 * len(left_a), dtype=np.int64)
+    child[0::2] = np.where(leaf, nodes, right_a)
+    child[1::2] = np.where(leaf, nodes, left_a)
+    levels = tuple(sum(d > k for d in depths) for k in range(max(depths, default=0)))
     return _Arrays(
-        np.array(model.roots, dtype=np.int64), np.where(leaf, 0, np.array(model.feature, dtype=np.int64)),
-        np.array(model.threshold, dtype=float), child, _depth(model), np.array(model.value, dtype=float),
-        model.baseline, model.scale, model.shift,
+        np.array([roots[t] for t in order], dtype=np.int64), levels, np.argsort(np.array(order, dtype=np.int64)),
+        np.where(leaf, 0, np.array(feature, dtype=np.int64)),
+        np.array([t for m in models for t in m.threshold], dtype=float), child,
+        np.array([v for m in models for v in m.value], dtype=float), tuple(groups),
     )
 
 
-# id(model) -> (model, arrays): hashing a TreeModel hashes every node tuple, which
-# cost more than scoring a document; the model is kept so its id is never reused.
-_BY_ID: dict[int, tuple[TreeModel, _Arrays]] = {}
+# ids of the models -> (models, arrays): hashing a TreeModel hashes every node tuple, which
+# cost more than scoring a document; the models are kept so their ids are never reused.
+_BY_ID: dict[tuple[int, ...], tuple[tuple[TreeModel, ...], _Arrays]] = {}
 
 
-def _arrays(model: TreeModel) -> _Arrays:
-    entry = _BY_ID.get(id(model))
-    if entry is None or entry[0] is not model:
-        entry = _BY_ID[id(model)] = (model, _arrays_cached(model))
+def _arrays(*models: TreeModel) -> _Arrays:
+    key = tuple(map(id, models))
+    entry = _BY_ID.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], models)):
+        entry = _BY_ID[key] = (models, _combined(models))
     return entry[1]
+
+
+def predict_all(models: Sequence[TreeModel], X: np.ndarray) -> list[np.ndarray]:
+    """Each model's ``predict_proba(X)``, with all their trees walked at once.
+
+    >>> stump = TreeModel(("a",), 0.0, 1.0, 0.0, (0,), (0, -1, -1), (0.5, 0, 0),
+    ...                   (1, -1, -1), (2, -1, -1), (0.0, -3.0, 3.0))
+    >>> [p.round(3).tolist() for p in predict_all([stump, stump], np.array([[0.0], [1.0]]))]
+    [[0.047, 0.953], [0.047, 0.953]]
+    """
+    return _arrays(*models).predict(np.asarray(X, dtype=float))
 
 
 def dump(model: TreeModel) -> str:

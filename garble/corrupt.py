@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from garble import gazetteer
+from garble.name_corruptions import damage_name
 
 # Share of documents left untouched: about half the real *-body pages are clean (pages/README.md).
 CLEAN_SHARE = 0.35
@@ -33,7 +37,6 @@ MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept
 JOINERS: tuple[str, ...] = ("", " ", " | ", "\n")
 # A sentence: up to . ! or ? that is followed by a capital or the paragraph end (not "1.05", "U.S. Agriculture").
 SENTENCE = re.compile(r"""\S.*?[.!?]["')\]”’]*(?=\s+["“(]?[A-Z]|\s*$)""", re.DOTALL)
-NAME_PAIR = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,18 +105,6 @@ def _clean_paragraph(doc: list[Para], rng: random.Random, min_words: int) -> tup
     return i, doc[i][0][0]
 
 
-def _mangle(name: str, rng: random.Random, lex: Lexicon) -> str:
-    a, b = name.split(" ", 1)
-    kind = rng.randrange(4)
-    if kind == 0:
-        return f"{a} {a} {b}" if rng.random() < 0.5 else f"{a} {b} {b}"
-    if kind == 1:
-        return f"{b} {a}"
-    if kind == 2:
-        return f"{rng.choice(lex.names).split()[0]} {b}"
-    return f"{a} {rng.choice(lex.names).split()[-1]}"
-
-
 def _damage(para: str, rng: random.Random, lex: Lexicon, label: str) -> tuple[int, int, str] | None:
     """Where to damage ``para`` and with what: replace ``para[s:e]`` by the labelled text."""
     sents = [(m.start(), m.start() + len(m.group().rstrip())) for m in SENTENCE.finditer(para)]
@@ -123,9 +114,9 @@ def _damage(para: str, rng: random.Random, lex: Lexicon, label: str) -> tuple[in
     words = para[s:e].split(" ")
     starts = [s + len(" ".join(words[:k])) + (1 if k else 0) for k in range(len(words))]
     at = rng.randrange(1, len(words)) if len(words) > 1 else 0
-    if label == "mangled_name":
-        m = NAME_PAIR.search(para, rng.randrange(len(para) // 2))
-        return (m.start(), m.end(), _mangle(m.group(), rng, lex)) if m else None
+    if label == "mangled_name":  # a person's name, damaged the ways seed-004's are (name_corruptions)
+        c = damage_name(para, rng, gazetteer.load())
+        return (c.start, c.start + len(c.original), c.text[c.start : c.end]) if c else None
     if label == "repetition":
         if rng.random() < 0.4:  # a whole sentence pasted again after itself
             return e, e, para[s:e]
@@ -163,6 +154,8 @@ def _sentence_op(doc: list[Para], rng: random.Random, lex: Lexicon, label: str) 
     post = right if right.startswith(" ") or not right else (joiner or " ") + right.lstrip()
     if label == "injected_link" and joiner == "":
         pre = left.rstrip() if pre.endswith(" ") and rng.random() < 0.5 else pre
+    if label == "mangled_name":  # the name is replaced where it stands, its punctuation kept
+        pre, post = left, right
     doc[i] = [p for p in ((pre, None), (bad, label), (post, None)) if p[0]]
 
 
@@ -203,6 +196,40 @@ def _assemble(paragraphs: Sequence[Para]) -> tuple[str, list[dict[str, Any]]]:
     return text, spans
 
 
+# A paragraph of the source article that repeats an earlier one word for word is the
+# wire feed's own duplication (Reuters-21578 re-sends whole stretches of some stories,
+# e.g. reuters21578-4744 and -16723): damage by BENCHMARK.md's definition, so its gold is
+# repetition, not clean. Shorter repeats ("He declined to comment.") are honest.
+MIN_REPEATED_WORDS = 10
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _label_source_repeats(doc: list[Para], paras: Sequence[str]) -> None:
+    """Label the later copies of a long source paragraph that are still clean as repetition.
+
+    Done after the damage is drawn, so the random stream (and every other document of a
+    corpus) is the same as without it.
+
+    >>> p = "Officials said talks on the new trade rules would resume next week in Geneva."
+    >>> doc = [[(p, None)], [("Short.", None)], [(p, None)], [("Short.", None)]]
+    >>> _label_source_repeats(doc, [p, "Short.", p, "Short."])
+    >>> [label for [(_, label)] in doc]
+    [None, None, 'repetition', None]
+    """
+    counts = Counter(_key(p) for p in paras)
+    repeated = {k for k, n in counts.items() if n > 1 and k.count(" ") >= MIN_REPEATED_WORDS - 1}
+    seen: set[str] = set()
+    for para in doc:
+        if len(para) != 1 or para[0][1] is not None or (key := _key(para[0][0])) not in repeated:
+            continue
+        if key in seen:
+            para[0] = (para[0][0], "repetition")
+        seen.add(key)
+
+
 def corrupt(article: dict[str, Any], rng: random.Random, lex: Lexicon) -> dict[str, Any]:
     """A labelled document made from one clean ``{"id", "text", "meta"}`` article.
 
@@ -220,5 +247,6 @@ def corrupt(article: dict[str, Any], rng: random.Random, lex: Lexicon) -> dict[s
         for label in rng.sample(sorted(OPS), rng.randint(1, 3)):
             for _ in range(rng.randint(1, 2)):
                 OPS[label](doc, rng, lex, label)
+    _label_source_repeats(doc, paras)
     text, spans = _assemble(doc)
     return {"id": f"synth-{article['id']}", "text": text, "spans": spans, "meta": meta}

@@ -81,6 +81,10 @@ DIGIT = re.compile(r"\d")
 PUNCT = re.compile(r"[^\w\s]|_")
 GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "BidenCawthorn": two texts glued without a space
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# SENTENCE_END's two character sets, for _ends_sentence.
+ENDERS = ".!?…"
+CLOSERS = "\"'”’)]"
+WORD_OR_SPACE = re.compile(r"[\w\s]+")  # what PUNCT does not match, except "_"
 SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z“\"]")  # a sentence end followed by a capital
 
 # English function words (jusText's English stoplist core); used when garble.lexical is absent.
@@ -106,16 +110,17 @@ def _token_stats(token: str) -> tuple[int, bool, bool, bool, float, bool, bool]:
             z, z < 2.5, DIGIT.search(token) is not None)
 
 
-def _shape(text: str) -> list[float]:
-    """The SHAPE_NAMES features of one line's text."""
-    toks = TOKEN.findall(text)
+def _shape(text: str, toks: list[str] | None = None) -> list[float]:
+    """The SHAPE_NAMES features of one line's text (``toks``: its TOKEN.findall, when known)."""
+    if toks is None:
+        toks = TOKEN.findall(text)
     n = len(toks)
     chars = sum(map(len, text.split()))
     if not n:
         return [0.0, log1p(chars), 0, 0, 0, 0, 0, 0, 0, 1.0 if chars else 0.0,
                 0, 0, 0, 0, float("|" in text), 0, 0, 0]
     lens, title, upper, stop, zipfs, rare, digit = zip(*map(_token_stats, toks))
-    punct = len(PUNCT.findall(text))
+    has_digit = any(digit)
     return [
         log1p(n),
         log1p(chars),
@@ -126,19 +131,51 @@ def _shape(text: str) -> list[float]:
         sum(zipfs) / n,
         sum(rare) / n,
         sum(digit) / n,
-        punct / max(chars, 1),
-        float(bool(SENTENCE_END.search(text))),
+        _punct_count(text) / max(chars, 1),
+        float(_ends_sentence(text)),
         float(text.rstrip().endswith(":")),
-        float(bool(TIMESTAMP.search(text))),
-        float(text.lower().startswith("by ")),
+        # every TIMESTAMP alternative has a digit, and a digit is always inside a token
+        float(has_digit and bool(TIMESTAMP.search(text))),
+        float(text[:3].lower() == "by "),  # = text.lower().startswith("by "): only İ lowers to two characters
         float("|" in text),
-        float(bool(URL.search(text))),
+        float(_has_url(text)),
         float(len(GLUED.findall(text))),
         float(len(SENTENCE_BREAK.findall(text))),
     ]
 
 
-def _norm(text: str) -> str:
+def _punct_count(text: str) -> int:
+    """``len(PUNCT.findall(text))``, without building the list: what is left when word and space runs go.
+
+    >>> _punct_count("a_b, c!"), len(PUNCT.findall("a_b, c!"))
+    (3, 3)
+    """
+    return len(WORD_OR_SPACE.sub("", text)) + text.count("_")
+
+
+def _ends_sentence(text: str) -> bool:
+    """``bool(SENTENCE_END.search(text))`` from the end of ``text`` only (a search tried every position).
+
+    >>> [_ends_sentence(t) for t in ("Done.", 'He said "no!")', "Done.\\n", "no", ")")]
+    [True, True, True, False, False]
+    """
+    body = text.removesuffix("\n").rstrip(CLOSERS)  # $ also matches before a final newline
+    return bool(body) and body[-1] in ENDERS
+
+
+def _has_url(text: str) -> bool:
+    """``bool(URL.search(text))``, tried only when the text holds what every URL alternative needs."""
+    return ("@" in text or "http" in text or "www." in text) and URL.search(text) is not None
+
+
+def _norm(text: str, toks: list[str] | None = None) -> str:
+    """The line's tokens in lower case, space-joined (``toks``: its TOKEN.findall, when known).
+
+    >>> _norm("Kim Jong-un's VISIT"), _norm("Kim Jong-un's VISIT", ["Kim", "Jong-un's", "VISIT"])
+    ("kim jong-un's visit", "kim jong-un's visit")
+    """
+    if toks is not None and text.isascii():  # lower() keeps ASCII tokens' boundaries
+        return " ".join(toks).lower()
     return " ".join(TOKEN.findall(text.lower()))
 
 
@@ -193,24 +230,61 @@ def _hit_features(line: Line, hits: Sequence[Hit]) -> list[float]:
         return _NO_HITS
     counts = dict.fromkeys(FAMILIES, 0.0)
     strength = dict.fromkeys(FAMILIES, 0.0)
-    covered = np.zeros(line.end - line.start, dtype=bool)
     for h in hits:
         family = h.reason.split("_")[0]
-        covered[max(h.start, line.start) - line.start : min(h.end, line.end) - line.start] = True
         if family in counts:
             counts[family] += 1
             strength[family] = max(strength[family], h.strength)
-    visible = np.array([not c.isspace() for c in line.text], dtype=bool)
-    cover = float((covered & visible).sum() / max(visible.sum(), 1))
-    return [*counts.values(), *strength.values(), cover]
+    return [*counts.values(), *strength.values(), _covered_share(line, hits)]
 
 
-def _block_context(shapes: dict[int, list[float]], index: int) -> list[float]:
+def _covered_share(line: Line, hits: Sequence[Hit]) -> float:
+    """The share of ``line``'s visible characters inside the union of ``hits`` (merged, then counted).
+
+    >>> from garble.datatypes import Label
+    >>> line = Line(10, 19, "ab cd efg")
+    >>> _covered_share(line, [Hit(10, 14, Label.ENCODING, "x", 1.0), Hit(13, 16, Label.ENCODING, "x", 1.0)])
+    0.5714285714285714
+    """
+    text, base = line.text, line.start
+    covered = 0
+    run_a = run_b = -1  # the merged run being built, in offsets into text
+    for a, b in sorted((max(h.start, base) - base, min(h.end, line.end) - base) for h in hits):
+        if a > run_b:
+            covered += sum(map(len, text[run_a:run_b].split())) if run_b > run_a else 0
+            run_a, run_b = a, b
+        else:
+            run_b = max(run_b, b)
+    covered += sum(map(len, text[run_a:run_b].split())) if run_b > run_a else 0
+    return covered / max(sum(map(len, text.split())), 1)
+
+
+def _block_context(shapes: dict[int, tuple[float, float]], index: int) -> list[float]:
     """Length and stop-word share of the previous and next paragraph (jusText's neighbour
     revision as features: a short line between prose paragraphs is rarely furniture)."""
-    blank = [0.0] * len(SHAPE_NAMES)
-    prev, nxt = shapes.get(index - 1, blank), shapes.get(index + 1, blank)
-    return [prev[0], prev[5], nxt[0], nxt[5]]
+    prev, nxt = shapes.get(index - 1, (0.0, 0.0)), shapes.get(index + 1, (0.0, 0.0))
+    return [prev[0], prev[1], nxt[0], nxt[1]]
+
+
+def _block_shapes(placed: Sequence[tuple[Block, int, Line]], shapes: np.ndarray,
+                  line_toks: Sequence[list[str]]) -> dict[int, tuple[float, float]]:
+    """Each paragraph's log_words and stop_share (the SHAPE_NAMES of its whole text), by block index.
+
+    A paragraph's tokens are its lines' tokens (a token never holds whitespace), so a
+    paragraph of several lines adds up its lines' counts instead of tokenising its text again.
+    """
+    out: dict[int, tuple[float, float]] = {}
+    words: dict[int, int] = {}
+    stops: dict[int, int] = {}
+    for k, (block, _, _) in enumerate(placed):
+        if len(block.lines) == 1:
+            out[block.index] = (shapes[k, 0], shapes[k, 5])
+        else:
+            words[block.index] = words.get(block.index, 0) + len(line_toks[k])
+            stops[block.index] = stops.get(block.index, 0) + sum(_token_stats(t)[3] for t in line_toks[k])
+    for index, n in words.items():
+        out[index] = (log1p(n), stops[index] / n) if n else (0.0, 0.0)
+    return out
 
 
 def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.ndarray]:
@@ -225,22 +299,19 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
     lines = [ln for _, _, ln in placed]
     if not lines:
         return [], np.zeros((0, len(FEATURE_NAMES)))
-    shapes = np.array([_shape(ln.text) for ln in lines], dtype=float)
+    line_toks = [TOKEN.findall(ln.text) for ln in lines]
+    shapes = np.array([_shape(ln.text, t) for ln, t in zip(lines, line_toks)], dtype=float)
     blank = np.zeros((1, len(SHAPE_NAMES)))
     prev = np.vstack([blank, shapes[:-1]])
     nxt = np.vstack([shapes[1:], blank])
     run_a, run_b = _prose_run(shapes)
-    norms = [_norm(ln.text) for ln in lines]
+    norms = [_norm(ln.text, t) for ln, t in zip(lines, line_toks)]
     counts = Counter(norms)
     head = norms[0]
     n = len(lines)
     words = np.expm1(shapes[:, 0])
     median_words = _median(words) + 1.0
-    first_row = {}
-    for k, (block, i, _) in enumerate(placed):
-        first_row.setdefault(block.index, k)
-    block_shape = {b.index: list(shapes[first_row[b.index]]) if len(b.lines) == 1 else _shape(b.text)
-                   for b in doc.blocks if b.lines}
+    block_shape = _block_shapes(placed, shapes, line_toks)
     line_hits = _hits_by_line(lines, hits)
     long_rows = [j for j, t in enumerate(norms) if len(t) >= 20]  # near-repeat candidates, in order
     log_n, log_median = log1p(n), log(median_words)
@@ -255,7 +326,7 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
         dist = 0 if run_a <= k <= run_b else (run_a - k if k < run_a else k - run_b)
         rows.append([
             float(len(block.lines) == 1), log1p(len(block.lines)), i / max(len(block.lines), 1),
-            bs[0], bs[5], k / n, log_n, float(k == 0), float(k == n - 1),
+            bs[0], bs[1], k / n, log_n, float(k == 0), float(k == n - 1),
             log1p(dist), float(run_a <= k <= run_b), float(k < run_a), float(k > run_b),
             float(counts[norms[k]] > 1 and len(norms[k]) > 0), near,
             fuzz.ratio(norms[k], head) / 100 if k else 1.0,

@@ -21,7 +21,7 @@ from importlib.resources import files
 
 import numpy as np
 
-from garble.classifier import ModelError, TreeModel, from_dict, sibling, to_dict
+from garble.classifier import ModelError, TreeModel, from_dict, predict_all, sibling, to_dict
 from garble.context import STACKED_NAMES
 from garble.datatypes import Label
 
@@ -49,7 +49,7 @@ class LabelHead:
         """
         if not len(X) or not self.models:
             return []
-        scores = np.column_stack([m.predict_proba(X) for m in self.models])
+        scores = np.column_stack(predict_all(self.models, X))  # every label's trees in one walk
         return [self.labels[i] for i in scores.argmax(axis=1)]
 
 

@@ -39,12 +39,13 @@ class NameCorruption:
     original: str
 
 
-def name_targets(text: str, known: Gazetteer) -> list[tuple[Token, ...]]:
+def name_targets(text: str, known: Gazetteer, checkable: bool = True) -> list[tuple[Token, ...]]:
     """Person names of two or more tokens that the text lets a reader check.
 
     A target is in the gazetteer, or opens with a known given name and occurs
     twice or has its surname used alone elsewhere ("Paul Volcker ... Volcker said");
-    organisations and places are left alone.
+    organisations and places are left alone. Without ``checkable``, any name that
+    opens with a known given name is a target too.
 
     >>> from garble.gazetteer import from_names
     >>> [" ".join(t.text for t in n) for n in name_targets("Kim Jong Un spoke. Ri Son Gwon left.",
@@ -58,7 +59,7 @@ def name_targets(text: str, known: Gazetteer) -> list[tuple[Token, ...]]:
     keys = [name_key(" ".join(t.text for t in n)) for n in names]
     seen = Counter(keys)
     return [n for n, k in zip(names, keys)
-            if k in known or ((seen[k] >= 2 or alone[n[-1].text]) and is_person_like(k, known)
+            if k in known or ((not checkable or seen[k] >= 2 or alone[n[-1].text]) and is_person_like(k, known)
                               and known.is_given_name(k[0]) and all(t.text.rstrip(".").isalpha() for t in n))]
 
 
@@ -119,7 +120,8 @@ def _misspell(words: list[str], rng: random.Random) -> list[str] | None:
     return None if new == w else words[:i] + [new] + words[i + 1 :]
 
 
-def corrupt_name(text: str, kind: str, rng: random.Random, known: Gazetteer) -> NameCorruption | None:
+def corrupt_name(text: str, kind: str, rng: random.Random, known: Gazetteer,
+                 checkable: bool = True) -> NameCorruption | None:
     """``text`` with one checkable person name damaged by ``kind``, or None when it has none.
 
     >>> from garble.gazetteer import from_names
@@ -128,7 +130,7 @@ def corrupt_name(text: str, kind: str, rng: random.Random, known: Gazetteer) -> 
     >>> c.text[c.start:c.end], c.original
     ('Ri Son Son Gwon', 'Ri Son Gwon')
     """
-    targets = name_targets(text, known)
+    targets = name_targets(text, known, checkable)
     rng.shuffle(targets)
     for target in targets:
         start, end = target[0].start, target[-1].end
@@ -138,4 +140,23 @@ def corrupt_name(text: str, kind: str, rng: random.Random, known: Gazetteer) -> 
             continue
         new = " ".join(damaged)
         return NameCorruption(text[:start] + new + text[end:], start, start + len(new), kind, text[start:end])
+    return None
+
+
+def damage_name(text: str, rng: random.Random, known: Gazetteer) -> NameCorruption | None:
+    """``text`` with one person name damaged by a kind drawn at random, for the training corpus
+    (``garble.corrupt``): a name the text lets a reader check when it has one, else any person name.
+
+    >>> from garble.gazetteer import from_names
+    >>> c = damage_name("The delegations met Peter Smith in the city.", random.Random(3),
+    ...                 from_names(["Peter Pan", "Peter Piper", "Adam Smith"]))
+    >>> c.kind in KINDS and c.text[:c.start] == "The delegations met " and c.text[c.end:] == " in the city."
+    True
+    """
+    kinds = list(KINDS)
+    rng.shuffle(kinds)
+    for checkable in (True, False):
+        for kind in kinds:
+            if (c := corrupt_name(text, kind, rng, known, checkable)) is not None:
+                return c
     return None

@@ -62,3 +62,18 @@ def test_joinings_vary() -> None:
              if sp["label"] == "injected_link" and sp["start"]]
     assert {" ", "\n"} <= set(texts)
     assert any(ch.isalnum() for ch in texts)  # glued to the preceding word without a space
+
+
+def test_a_source_paragraph_repeated_word_for_word_is_gold_repetition() -> None:
+    para = "The talks are expected to last three days, according to a statement issued by the ministry."
+    art = {"id": "dup", "meta": {}, "text": f"{para}\n\nA short line.\n\n{para}\n\nA short line."}
+    for seed in range(40):
+        doc = corrupt(art, random.Random(seed), LEX)
+        second = doc["text"].rfind(para)
+        if doc["text"].find(para) == second:
+            continue  # the generator damaged one copy: no verbatim second copy is left
+        labels = {sp["label"] for sp in doc["spans"] if sp["start"] == second and sp["end"] == second + len(para)}
+        assert labels == {"repetition"}, seed
+        assert not any(sp["start"] <= doc["text"].find(para) < sp["end"] for sp in doc["spans"]
+                       if sp["label"] == "repetition")  # the first copy is the text
+        assert not any(doc["text"][sp["start"]:sp["end"]] == "A short line." for sp in doc["spans"])

@@ -106,3 +106,21 @@ def test_a_firm_or_a_place_said_to_speak_is_not_a_person() -> None:
     firm = "Union Wilkerson Corp said sales rose. Union Wilkerson said it would gain, and Wilkerson said it would cut costs."
     assert [h.reason for h in hits(person)] == ["name_common_word"]
     assert hits(firm) == []
+
+
+def test_a_common_word_opening_a_sentence_before_a_surname_never_given_in_full_is_flagged() -> None:
+    text = "Trade talks resumed on Monday. Union Arnott, Australia's delegate, spoke first. Arnott said he was hopeful."
+    (hit,) = hits(text)
+    assert (text[hit.start : hit.end], hit.reason) == ("Union Arnott", "name_common_word")
+
+
+def test_a_common_word_for_a_surname_is_read_against_the_first_surname_used_alone_after_it() -> None:
+    text = ("Transport Minister John Bank said the ship would sail. In a later address, Crosbie said "
+            "the cost was fair. Crosibie said he would return.")
+    (hit,) = hits(text)
+    assert (text[hit.start : hit.end], hit.suggestion) == ("John Bank", "John Crosbie")
+
+
+@pytest.mark.xfail(strict=True, reason="a firm said to speak ('Harpers said it') counts as the surname the person lost")
+def test_a_firm_said_to_speak_after_a_person_with_a_common_word_surname_is_not_an_orphan() -> None:
+    assert hits("The plan was backed by investor Theodore Cross, who owns six pct. Harpers said it agreed.") == []

@@ -50,3 +50,33 @@ def test_repeated_sentences_are_found_in_linear_time() -> None:
     t0 = time.perf_counter()
     assert doc_hits(text + "\n\n" + text[:70]) != []
     assert time.perf_counter() - t0 < 5
+
+
+def phrase_texts(text: str) -> list[str]:
+    doc = segment(text)
+    return [text[h.start : h.end] for b in doc.blocks for h in repetition.doubled_phrases(b, doc)]
+
+
+def test_a_phrase_written_twice_in_a_row_is_flagged_at_its_second_copy() -> None:
+    assert phrase_texts("It set a monthly record of 235,916 monthly record of 235,916 contracts.") == [
+        "monthly record of 235,916"]
+    assert phrase_texts("The company said it had said it had expected more.") == ["said it had"]
+
+
+def test_idioms_appositions_and_rhetorical_repeats_are_not_doubled_phrases() -> None:
+    assert phrase_texts("It went on and on and on. He reached the end of the conflict: the conflict that"
+                        " lasted years. It's been a trip. It's been a strange trip.") == []
+
+
+def test_a_sentence_with_decimals_and_initials_repeats_as_one_sentence() -> None:
+    s = "Midway Airlines said its February load factor declined 1.6 pct to 55.9 pct from 57.5 pct a year ago."
+    text = f"{s} {s}"
+    assert [(text[h.start:h.end], h.reason) for h in repetition.repeated_text(segment(text))] == [
+        (s, "repetition_sentence")]
+
+
+def test_doubled_phrases_are_found_in_linear_time() -> None:
+    t0 = time.perf_counter()
+    assert len(phrase_texts("word " * 200_000)) > 0
+    assert len(phrase_texts("the cat sat " * 50_000)) > 0
+    assert time.perf_counter() - t0 < 5

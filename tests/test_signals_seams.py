@@ -43,3 +43,23 @@ def test_a_possessive_glued_to_a_prepositional_phrase_is_flagged_but_a_ditransit
 
 def test_the_same_article_twice_is_left_to_repetition() -> None:
     assert texts(seams.doubled_determiners, "He saw the the car and a a dog.") == []
+
+
+def test_a_sentence_cut_before_the_next_one_starts_is_flagged_at_its_stub() -> None:
+    # the generator's cut seams (corpus/build/synth-heldout): "about [15 mln dlrs] This included ..."
+    assert texts(seams.missing_breaks, "The cost was about 15 mln dlrs This included eight mln dlrs in fees.") == [
+        "15 mln dlrs"]
+    assert texts(seams.missing_breaks, "He writes for The New York Times and in The Hague the court sits.") == []
+
+
+def test_a_paragraph_cut_on_a_content_word_after_a_finished_sentence_is_flagged() -> None:
+    text = ("Profit rose five pct. The management plan would result in a balance sheet with about 2.5 billion\n\n"
+            "More than 100 protesters were killed in Iran unrest this week\n\n"
+            "Toronto beat Philadelphia on Wednesday night. He added that it went well\n"
+            "with the fans")
+    # a one-sentence line (a headline, a caption) and a paragraph of several lines are not cut-offs
+    assert texts(seams.cut_offs, text) == ["about 2.5 billion"]
+
+
+def test_a_short_sign_off_after_the_last_sentence_is_not_a_cut_off() -> None:
+    assert texts(seams.cut_offs, "We will continue her mission, he said on Monday in the city. asif aqeel") == []

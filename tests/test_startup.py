@@ -1,9 +1,15 @@
-"""Cold start (issue 5): scanning plain English text loads none of the slow optional imports."""
+"""Cold start (issue 5): scanning plain English text loads none of the slow optional imports, and a bare
+``garble check FILE...`` (the pre-commit hook) runs without typer's pydantic adapters."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from garble.cli import EX_CLEAN, EX_FOUND, app
 
 # wordfreq (with langcodes and regex) and its English table cost ~0.5 s, ftfy ~50 ms,
 # numpy.ma ~35 ms; scikit-learn 1.5 s. garble answers plain text without any of them.
@@ -29,3 +35,36 @@ def test_a_word_outside_the_table_still_gets_wordfreqs_answer():
     script = SCRIPT.replace("garble.scan(text)", "garble.scan(text + ' Hamısı naïve')")
     out = subprocess.run([sys.executable, "-c", script % (SLOW,)], capture_output=True, text=True, check=True)
     assert "wordfreq" in out.stdout.split()
+
+
+BARE_CHECK = """
+import sys
+sys.argv = ["garble", "check", *%r]
+from garble.cli import main
+try:
+    main()
+except SystemExit as done:
+    print("exit", done.code)
+print("pydantic" in sys.modules)
+"""
+
+
+def test_a_bare_check_gives_the_typer_commands_output_without_importing_pydantic(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_text("Read more:\n\nThe minister said on Monday that talks would resume.\n", encoding="utf-8")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The minister said on Monday that talks would resume.\n", encoding="utf-8")
+    for paths, code in (([str(damaged), str(clean)], EX_FOUND), ([str(clean)], EX_CLEAN)):
+        fast = subprocess.run([sys.executable, "-c", BARE_CHECK % (paths,)], capture_output=True, text=True,
+                              check=True).stdout.splitlines()
+        typer_run = CliRunner().invoke(app, ["check", *paths])
+        assert fast[-2:] == [f"exit {code}", "False"]
+        assert fast[:-2] == typer_run.output.splitlines() and typer_run.exit_code == code
+
+
+def test_a_check_with_options_still_goes_through_typer(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Read more:\n\nTalks resume.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", BARE_CHECK % ([str(path), "--min-score", "2"],)], capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    assert out == ["exit 0", "True"]  # the option was parsed (no span scores 2), by typer (pydantic imported)

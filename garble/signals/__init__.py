@@ -39,6 +39,7 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     seams.cut_offs,
     seams.stray_possessives,
     repetition.doubled_words,
+    repetition.doubled_phrases,
     encoding.mojibake,
     encoding.bad_characters,
 )

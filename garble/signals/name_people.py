@@ -72,10 +72,19 @@ FOREIGN_ARTICLES = frozenset(["die", "das", "le", "les", "la", "los", "il"])
 # An adjective before a name is how firms are named ("National Distillers",
 # "European Airbus", "General Motors", "Eastern Air"); nouns in a name's place are damage.
 ADJECTIVE_ENDINGS = ("al", "an", "ic", "ese", "ish", "ive", "ern")
+# The heads of place and institution names, which follow a person's name: "Queen Elizabeth College",
+# "Prince Edward Island", "Ronald Reagan Airport"; in a surname's place they are no damage.
+PLACE_HEADS = frozenset(["college", "university", "school", "hospital", "street", "avenue", "road", "park",
+                         "square", "island", "islands", "bridge", "airport", "station", "hotel", "center",
+                         "centre", "institute", "museum", "church", "cathedral", "stadium", "library", "memorial"])
 # An orphan surname, the only evidence that a name lost its own, is rarer still:
 # "Peladeau" 0, "Elkins" 2.8, "Regan" 3.2; "Analysts" (3.8) and "Harper" (4.0, of
 # "Harper and Row") open sentences and name firms (tuned on the training Reuters).
 ORPHAN_MAX_ZIPF = 3.5
+# ... and one used alone with no reporting verb or title, rarer than this: "Jacoby" 2.9 and "Lutz" 3.0
+# of the training Reuters were introduced in a damaged name; "Newsweek" (3.1), "Newfoundland" (3.4)
+# and "EDT" (3.5) are used alone as they are.
+ANYWHERE_MAX_ZIPF = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +106,29 @@ class People:
     any_alone: Mapping[str, int] = field(default_factory=dict)
     full: Mapping[str, tuple[str, int]] = field(default_factory=dict)
     roled: Collection[int] = frozenset()  # offsets of mentions right after a lower-case role (ROLE_BEFORE)
+    plain: Collection[str] = frozenset()  # words used alone written as a surname is ("Jacoby", not "HBJ")
 
     def orphans(self, key: NameKey, start: int, known: Gazetteer, said: bool = False,
-                loose: bool = False) -> list[tuple[str, int]]:
-        """Surnames used alone after ``start`` that no longer name holds, save ``key``: introduced nowhere intact.
+                loose: bool = False, anywhere: bool = False) -> list[tuple[str, int]]:
+        """Surnames used alone after ``start`` that no longer name holds, save ``key``: introduced nowhere intact,
+        in the order the text first uses them.
 
-        With ``said``, surnames with only a reporting verb count too. A surname the
-        gazetteer knows, or a word as common as "Sullivan" (3.8), is left out: a famous person
-        ("Reagan") needs no introduction. With ``loose`` (the name itself is damaged beyond
-        doubt), they count too.
+        With ``said``, surnames with only a reporting verb count too; with ``anywhere``, those used alone in
+        any context. A surname the gazetteer knows, or a word as common as "Sullivan" (3.8), is left out: a
+        famous person ("Reagan") needs no introduction; but not when the gazetteer knows it after the given
+        names of ``key`` ("James" ... "Baker" for "James Baker"). With ``loose`` (the name itself is damaged
+        beyond doubt), they count too.
         """
         alone = {**self.said, **self.alone} if said or loose else self.alone
-        return [(s, at) for s, at in alone.items() if s not in self.in_names and s not in key and at > start
-                and is_surname_word(s, known)
-                and (loose or (zipf(s) < ORPHAN_MAX_ZIPF and not known.closers.get(s)))]
+        if anywhere:  # rarer still: a place or a firm named alone is no person ("Newsweek" 3.1)
+            alone = {**{s: at for s, at in self.any_alone.items() if zipf(s) < ANYWHERE_MAX_ZIPF and s in self.plain},
+                     **alone}
+        given = key[:-1]
+        return sorted(((s, at) for s, at in alone.items() if s not in self.in_names and s not in key and at > start
+                       and is_surname_word(s, known)
+                       and (loose or (zipf(s) < ORPHAN_MAX_ZIPF and not known.closers.get(s))
+                            or (*given, s) in known or (*given[:1], s) in known)),
+                      key=lambda o: o[1])
 
 
 def person_context(text: str, mention: Mention) -> int:
@@ -138,9 +156,11 @@ def is_surname_word(part: str, known: Gazetteer) -> bool:
             and (known.closers.get(part, 0) > 0 or zipf(part) < ALONE_MAX_ZIPF))
 
 
-def _is_common_word(part: str, known: Gazetteer) -> bool:
+def is_common_word(part: str, known: Gazetteer, adjectives: bool = False) -> bool:
+    """A frequent word no known name holds; an adjective counts only with ``adjectives`` (in a surname's place)."""
     return (part.isalpha() and zipf(part) >= REPLACING_WORD_ZIPF and not known.has_part(part)
-            and part not in ORG_WORDS and part not in FOREIGN_ARTICLES and not part.endswith(ADJECTIVE_ENDINGS))
+            and part not in ORG_WORDS and part not in FOREIGN_ARTICLES
+            and (adjectives or not part.endswith(ADJECTIVE_ENDINGS)))
 
 
 def replaced_given(key: NameKey, display: str, titled: bool, people: People, known: Gazetteer) -> Conflict | None:
@@ -155,7 +175,7 @@ def replaced_given(key: NameKey, display: str, titled: bool, people: People, kno
     'name_common_word'
     """
     words = display.split()
-    if not 2 <= len(key) <= 3 or len(words) != len(key) or not _is_common_word(key[0], known):
+    if not 2 <= len(key) <= 3 or len(words) != len(key) or not is_common_word(key[0], known):
         return None
     if len(key) == 3 and len(key[1]) != 1:  # a middle initial: "State J. Greco"
         return None
@@ -192,10 +212,9 @@ def lost_surname(key: NameKey, display: str, start: int, titled: bool, people: P
     words = display.split()
     if len(key) != len(words) or not 2 <= len(key) <= 3 or not all(known.is_given_name(p) or len(p) == 1 for p in key[:-1]):
         return None
-    if len(key) == 3 and len(key[1]) == 1:  # after a middle initial comes a surname: "Charles B. Wang"
-        return None
     last = key[-1]
-    if known.is_given_name(last) and not known.closers.get(last):  # "David Simon", "Paul Simon"
+    if known.is_given_name(last) and not known.closers.get(last) and not (len(key) == 3 and len(key[1]) == 1):
+        # ("Charles B. Wang": after a middle initial comes a surname)
         # an initial before a given name ("J. Hugh") never ends a name, so a surname said to speak is enough
         orphans = people.orphans(key, start, known, said=len(key[0]) == 1)
         if len(orphans) == 1:
@@ -203,11 +222,16 @@ def lost_surname(key: NameKey, display: str, start: int, titled: bool, people: P
             fixed = " ".join([*words, surname.capitalize()])
             return Conflict("name_dropped_token", f'no surname; the text names "{surname.capitalize()}" alone',
                             fixed, where, fixed)
-    # a common word after a given name is itself evidence, so a surname said to speak is enough
-    if len(key[0]) > 1 and known.is_given_name(key[0]) and _is_common_word(last, known) and last not in people.any_alone:  # "Oliver North ... North is"
-        orphans = people.orphans(key, start, known, said=True, loose=titled and people.full_surnames.get(last, 0) <= 1)
-        if len(orphans) == 1:
-            (surname, where), = orphans
+    # a common word after a given name is itself evidence, so a surname said to speak is enough, and the
+    # first orphan after the name is the one it introduced
+    if (len(key[0]) > 1 and known.is_given_name(key[0]) and is_common_word(last, known, adjectives=True)
+            and last not in people.any_alone and last not in PLACE_HEADS):  # "Oliver North ... North is"
+        orphans = people.orphans(key, start, known, said=True)
+        if not orphans and titled and people.full_surnames.get(last, 0) <= 1:
+            orphans = people.orphans(key, start, known, said=True, loose=True)
+            orphans = orphans if len(orphans) == 1 else []
+        if orphans:
+            (surname, where) = orphans[0]
             fixed = " ".join([*words[:-1], surname.capitalize()])
             return Conflict("name_common_word", f'common word "{words[-1]}" in place of the surname',
                             fixed, where, fixed)

@@ -27,6 +27,7 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
+from garble.signals.name_orphans import common_middle, opening_word
 from garble.signals.name_people import (
     ROLE_BEFORE,
     People,
@@ -98,24 +99,35 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
              for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
              if len(toks) >= 2 and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
     parts = Counter(part for m in mentions for part in m.key)
+    alone, people = read_people(doc.text, mentions, names, known)
+    yield from _variant_hits(names, known, parts, alone, people)
+    yield from opening_word(doc.text, mentions, people, known)
+    yield from lone_nonword(doc, mentions, known)
+
+
+def read_people(text: str, mentions: list[Mention], names: list[_Name], known: Gazetteer) -> tuple[Alone, People]:
+    """What the text says about the people it names: every word used alone, and the ``People`` record."""
     alone: dict[str, int] = {}
+    plain: set[str] = set()  # used alone, written as a surname is: "Jacoby", not "HBJ" or a sentence's first word
     person: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})  # by person_context
     for m in mentions:
         for piece in m.names():
             if len(piece) == 1:
                 alone.setdefault(piece[0].text.casefold(), piece[0].start)
                 word = piece[0].text
+                if word[1:].islower() and not m.sentence_initial:
+                    plain.add(word.casefold())
                 if len(m.tokens) == 1 and word[1:].islower() and word.casefold() not in person[2]:
-                    person[person_context(doc.text, m)].setdefault(word.casefold(), piece[0].start)
+                    person[person_context(text, m)].setdefault(word.casefold(), piece[0].start)
     full: dict[str, tuple[str, int]] = {}
     for n in names:
         if known.is_given_name(n.key[0]) and is_person_like(n.key, known):
             full.setdefault(n.key[-1], (" ".join(t.text for t in n.tokens), n.tokens[0].start))
     people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}),
                     Counter(p for k in {n.key for n in names} for p in set(k)), alone, full,
-                    {m.start for m in mentions if ROLE_BEFORE.search(doc.text, max(0, m.start - 16), m.start)})
-    yield from _variant_hits(names, known, parts, Alone(alone), people)
-    yield from lone_nonword(doc, mentions, known)
+                    {m.start for m in mentions if ROLE_BEFORE.search(text, max(0, m.start - 16), m.start)},
+                {w for w in alone if w in plain})
+    return Alone(alone), people
 
 
 def _strip_opening_word(tokens: tuple[Token, ...], mention: Mention, known: Gazetteer) -> tuple[Token, ...]:
@@ -250,7 +262,8 @@ def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gaze
     titled = n.tokens[0] is m.tokens[0] and (m.title is not None or m.start in people.roled)
     return (surname_conflict(n.key, display, alone, known) or replaced_given(n.key, display, titled, people, known)
             or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
-            or swapped_alone(n.key, display, titled, people, known) or misspelled_given(n.key, display, people, known)
+            or swapped_alone(n.key, display, titled, people, known) or common_middle(n.key, display, people, known)
+            or misspelled_given(n.key, display, people, known)
             or misspelled_surname(n.key, display, people, known))
 
 

@@ -18,8 +18,25 @@ LEGIT_DOUBLES = frozenset([
     "far", "again", "more"
 ])
 
-# A sentence: up to and including its terminal punctuation, or to the paragraph's end.
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]?|$)", re.MULTILINE)
+# A sentence: up to and including terminal punctuation that a space and a capital (or the
+# line's end) follow, so decimals and initials ("declined 1.6 pct", "J. Ross") stay inside it.
+SENTENCE = re.compile(
+    r"""
+    [^\s]                       # the sentence's first character
+    [^\n]*?                     # as little as possible ...
+    (?:[.!?]+[\"”’)]*           # ... up to terminal punctuation and closing quotes
+       (?=[^\S\n]+[\"“(]?[A-Z]  # that a space and a capital follow
+          |[^\S\n]*$)           # or that ends the line
+    |$)                         # or the line's end when nothing terminates it
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+
+# A word for phrase doubling: any run of non-space characters.
+WORD = re.compile(r"\S+")
+# Longest phrase looked for doubled in a row ("said it had said it had"): the generator
+# repeats up to four words, and real pipeline stutters in shared/data/wild are a few words.
+MAX_PHRASE = 6
 
 # Repeated sentences shorter than this (characters) are formulae ("He declined to
 # comment.", "Ends.") that an honest article repeats; the pipeline's duplicates in
@@ -50,6 +67,47 @@ def doubled_words(block: Block, doc: Document) -> Iterator[Hit]:
         second = m.end() - len(word)
         yield Hit(block.start + second, block.start + m.end(), Label.REPETITION, "repetition_word", 0.8,
                   suggestion="")
+
+
+# Punctuation that ends a clause: a doubled phrase never has it inside ("the conflict: the
+# conflict between" is an apposition, "a trip. It's been a" a rhetorical repeat).
+CLAUSE_END = (".", "!", "?", ":", ";", "…", "”", '"')
+
+
+def _is_phrase(words: list[str]) -> bool:
+    """Whether ``words`` (lower-cased) can be a doubled phrase: a letter, a content word, no clause end inside.
+
+    >>> _is_phrase(["said", "it", "had"]), _is_phrase(["and", "on"]), _is_phrase(["trip.", "it's"])
+    (True, False, False)
+    """
+    return (not any(w.endswith(CLAUSE_END) for w in words[:-1])
+            and any(w.strip(",") not in FUNCTION_WORDS and any(c.isalpha() for c in w) for w in words))
+
+
+def doubled_phrases(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag a phrase of two to MAX_PHRASE words written twice in a row; the second copy is the damage.
+
+    English repeats single words ("that that", "very very") and idioms of function words ("and
+    on and on"), not phrases: "said it had said it had" is a stutter of the pipeline.
+
+    >>> from garble.segment import segment
+    >>> doc = segment("The company said it had said it had expected more.")
+    >>> [doc.text[h.start:h.end] for h in doubled_phrases(doc.blocks[0], doc)]
+    ['said it had']
+    """
+    words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(block.text)]
+    keys = [w for _, _, w in words]
+    i, n = 0, len(words)
+    while i < n:
+        for size in range(MAX_PHRASE, 1, -1):
+            if i + 2 * size <= n and keys[i : i + size] == keys[i + size : i + 2 * size] \
+                    and _is_phrase(keys[i : i + size]):
+                start, end = words[i + size][0], words[i + 2 * size - 1][1]
+                yield Hit(block.start + start, block.start + end, Label.REPETITION, "repetition_phrase", 0.8,
+                          suggestion="")
+                i += 2 * size - 1
+                break
+        i += 1
 
 
 def _key(text: str) -> str:

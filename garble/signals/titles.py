@@ -22,6 +22,14 @@ SMALL = frozenset(
     "was were will has have had can just this that than so out off down about how why what who when says"
     .split()
 )
+# Present-tense verbs headlines are built on ("Minister Sees", "Boeing Gets", "Trump Signs"),
+# capitalised in Title Case; a name or a title of a work rarely holds one after its first word.
+HEADLINE_VERBS = frozenset(
+    "adds admits backs buys calls cuts denies drops ends explodes faces files gets gives hits joins "
+    "lifts makes names opens plans posts raises reduces reports resigns rises says seeks sees sells "
+    "sets signs slams takes tells tests urges warns wins"
+    .split()
+)
 # A run must be this many tokens: shorter capitalised runs are names ("Bank of New England Corp").
 MIN_RUN = 6
 # ... with this many capitalised small words or shouted words (synthetic held-out and *-body-dev).
@@ -53,6 +61,22 @@ def _shouted(tok: str) -> bool:
     return not tok.startswith("(") and sum(c.isalpha() for c in tok) >= 5 and tok.strip(":").isupper()
 
 
+def _verb(tok: str) -> bool:
+    """A capitalised headline verb: "Sees", "Gets".
+
+    >>> _verb("Sees"), _verb("sees"), _verb("SEES")
+    (True, False, False)
+    """
+    return tok.lower() in HEADLINE_VERBS and tok[:1].isupper() and not tok.isupper()
+
+
+def _neighbour(toks: list[tuple[int, int, str]], k: int, step: int) -> str:
+    """The first word from ``k`` in direction ``step`` past commas (prose goes on after "Exchange, [run] LMFE,")."""
+    while 0 <= k < len(toks) and toks[k][2] == ",":
+        k += step
+    return toks[k][2] if 0 <= k < len(toks) else ""
+
+
 def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
     """Flag Title Case runs spliced inside a prose line.
 
@@ -76,10 +100,13 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
             while j < len(toks) and _is_title_token(toks[j][2]):
                 j += 1
             run = toks[i:j]
-            inside = (i > 0 and toks[i - 1][2][:1].islower()) or (j < len(toks) and (
-                toks[j][2][:1].islower() or toks[j][2] == "|"))
+            before = _neighbour(toks, i - 1, -1)
+            # a run that opens its line is inside prose only if a lower-case word follows it at once
+            after = _neighbour(toks, j, 1) if i else (toks[j][2] if j < len(toks) else "")
+            inside = before[:1].islower() or after[:1].islower() or after == "|"
             # the first word of a sentence is capitalised anyway: it is not a mark
-            small = sum(_small(t) for _, _, t in run[1:])
+            # a headline verb marks a run inside a line, not a line's own title ("Romo Gets Ready With ...")
+            small = sum(_small(t) or (i > 0 and _verb(t)) for _, _, t in run[1:])
             shouted = sum(_shouted(t) for _, _, t in run)  # a sentence does not start by shouting
             # at least one capitalised small word: lines of capitals alone are racecards and specs
             if len(run) >= MIN_RUN and small and small + shouted >= MIN_MARKS and inside:
