@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from garble.features import FEATURE_NAMES
+from garble.features import LINE_NAMES
 
 MODEL_FORMAT = "garble-line-trees"
 MODEL_VERSION = 1
@@ -219,8 +219,8 @@ def sibling(path: str | Path, kind: str) -> Path:
     return Path(path).with_name(f"{Path(path).stem}.{kind}.json")
 
 
-def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:
-    """A model from JSON text; the header is checked against ``feature_names`` (this garble's FEATURE_NAMES).
+def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = LINE_NAMES) -> TreeModel:
+    """A model from JSON text; the header is checked against ``feature_names`` (this garble's LINE_NAMES).
 
     >>> load('{"format": "other"}', "x.json")
     Traceback (most recent call last):
@@ -239,7 +239,7 @@ the weights file is truncated or corrupted
     return from_dict(data, source, feature_names)
 
 
-def from_dict(data: Any, source: str = "<dict>", feature_names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:
+def from_dict(data: Any, source: str = "<dict>", feature_names: tuple[str, ...] = LINE_NAMES) -> TreeModel:
     """A model from parsed JSON (``load``'s checks, without parsing the text again)."""
     if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
         got = data.get("format") if isinstance(data, dict) else type(data).__name__

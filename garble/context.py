@@ -21,7 +21,7 @@ import numpy as np
 
 from garble.classifier import TreeModel, load, sibling
 from garble.datatypes import Document
-from garble.features import FEATURE_NAMES
+from garble.features import LINE_NAMES
 
 CONTEXT_KIND = "context"
 CONTEXT_FILE = f"model.{CONTEXT_KIND}.json"
@@ -30,7 +30,7 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "ctx_block_max_p", "ctx_block_mean_p", "ctx_prev_block_max_p", "ctx_next_block_max_p",
     "ctx_doc_mean_p", "ctx_doc_high_share", "ctx_log_high_run",
 )
-STACKED_NAMES = FEATURE_NAMES + CONTEXT_NAMES
+STACKED_NAMES = LINE_NAMES + CONTEXT_NAMES
 # A line the first stage gives at least this is "high" for the run and share features:
 # the span threshold lines are flagged at (garble.config.Config.span_threshold).
 HIGH = 0.5

@@ -46,6 +46,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "prev_block_log_words", "prev_block_stop_share", "next_block_log_words", "next_block_stop_share",
 )
 
+# The word model's columns (garble.words: its probability for the line and its two neighbours),
+# computed from the lines' words by a separately fitted model and appended to FEATURE_NAMES:
+# LINE_NAMES are the first-stage model's columns.
+WORD_NAMES: tuple[str, ...] = ("words_p", "words_p_prev", "words_p_next")
+LINE_NAMES: tuple[str, ...] = FEATURE_NAMES + WORD_NAMES
+
 # A line this long and this stop-word dense reads as prose (jusText's "good" paragraph:
 # length > 70 chars and stopword density > 0.30; we count words: 10 words ~ 60-70 chars).
 PROSE_MIN_WORDS = 10

@@ -9,12 +9,13 @@ import numpy as np
 from garble.classifier import load_path, shipped_model
 from garble.config import DEFAULT_CONFIG, Config
 from garble.context import line_blocks, load_context_path, shipped_context, stacked
-from garble.datatypes import Document, Hit, Label, Scan
+from garble.datatypes import Document, Hit, Label, Line, Scan
 from garble.features import line_features
 from garble.labelling import load_labels_path, shipped_labels
 from garble.segment import segment
 from garble.signals import detect
 from garble.spans import LineLabels, LineProbs, assemble, count_visible
+from garble.words import load_words_path, shipped_words
 
 TYPE_ERROR_TEXT = (
     "garble.scan() takes a str, not {name}. Decode bytes first, "
@@ -26,7 +27,8 @@ def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = Non
                 threshold: float = DEFAULT_CONFIG.span_threshold) -> tuple[LineProbs, LineLabels]:
     """Stages 3-4: each line's probability of being damage, and the label of each flagged line.
 
-    3. features: every line's FEATURE_NAMES vector (garble.features)
+    3. features: every line's FEATURE_NAMES vector (garble.features), and the word model's
+       probabilities for the line and its neighbours (garble.words, WORD_NAMES)
     4. classify: the shipped tree model (or the weights at ``model_path``) scores them with numpy,
        then the context model (garble.context), where there is one, scores them again with the
        first-stage probabilities of their neighbours, and the label head (garble.labelling)
@@ -36,7 +38,7 @@ def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = Non
     model = load_path(model_path) if model_path else shipped_model()
     if model is None:
         return _hit_probabilities(doc, hits), {}
-    lines, X = line_features(doc, hits)
+    lines, X = line_matrix(doc, hits, model_path)
     probs = model.predict_proba(X)
     context = load_context_path(model_path) if model_path else shipped_context()
     labels: dict[tuple[int, int], Label] = {}
@@ -50,6 +52,15 @@ def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = Non
             for i, label in zip(flagged, head.predict(X2[flagged])):
                 labels[(lines[i].start, lines[i].end)] = label
     return {(ln.start, ln.end): float(p) for ln, p in zip(lines, probs)}, labels
+
+
+def line_matrix(doc: Document, hits: Sequence[Hit], model_path: str | None = None) -> tuple[list[Line], np.ndarray]:
+    """Every line of ``doc`` and its first-stage columns (LINE_NAMES): its features, then the word
+    model's probabilities for it and its neighbours (the shipped word model, or the one beside
+    ``model_path``)."""
+    lines, X = line_features(doc, hits)
+    words = load_words_path(model_path) if model_path else shipped_words()
+    return lines, np.hstack([X, words.columns([ln.text for ln in lines])])
 
 
 def _hit_probabilities(doc: Document, hits: Sequence[Hit]) -> LineProbs:

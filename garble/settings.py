@@ -100,11 +100,13 @@ def _check_model(path: str, source: str | None) -> None:
     from garble.classifier import ModelError, load_path
     from garble.context import load_context_path
     from garble.labelling import load_labels_path
+    from garble.words import load_words_path
 
     try:
         load_path(path)
         load_context_path(path)
         load_labels_path(path)
+        load_words_path(path)
     except (ModelError, OSError, UnicodeDecodeError) as err:
         where = f" in {source}" if source else ""
         raise SettingsError(f"[tool.garble] model-path{where}: {err}") from None

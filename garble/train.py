@@ -24,10 +24,12 @@ import numpy as np
 from garble.classifier import TreeModel, dump, sibling
 from garble.context import CONTEXT_KIND, STACKED_NAMES, context_features, line_blocks
 from garble.datatypes import Label, Line
-from garble.features import FEATURE_NAMES, line_features
+from garble.features import LINE_NAMES, line_features
 from garble.labelling import LABELS_KIND, LabelHead, dumps
 from garble.segment import segment
 from garble.signals import detect
+from garble.words import WORDS_KIND, WordModel, line_terms
+from garble.words import dumps as dump_words
 
 SEED = 20261123
 # A line is damage when at least half its visible characters are inside gold spans (issue 3).
@@ -50,6 +52,17 @@ SCALE, SHIFT = 1.5, -1.0
 CONTEXT_FOLDS = 3
 # Boosting rounds of the label head (per label): it sees only damaged lines, a fifth of the rows.
 LABEL_ROUNDS = 150
+# The word model keeps terms seen in at least this many training documents: rarer ones cannot
+# carry across sites, and this keeps its file near 1 MB (56k of 334k terms).
+WORD_MIN_DOCS = 3
+# Inverse L2 strength of the word model's logistic regression; 1.0 gave grouped-CV span F1
+# l3s 0.597 -> 0.656, aeb 0.585 -> 0.652 over the recipe without words (models/README.md).
+WORD_C = 1.0
+# Terms weighing less than this are dropped and the rest rounded to four decimals: a line has
+# about 30 terms, so that moves its score by a few hundredths of a logit, and the file shrinks
+# from 2.0 MB (56k terms) to about 0.5 MB (24k), which is read at every cold start.
+WORD_MIN_WEIGHT = 0.02
+WORD_DECIMALS = 4
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
@@ -113,7 +126,8 @@ def group_of(record: dict[str, Any]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class DocRows:
-    """One training document: its line features, line labels, CV group, lines' paragraphs and weight."""
+    """One training document: its line features, line labels, CV group, lines' paragraphs, weight,
+    lines' gold labels and lines' text (for the word model)."""
 
     X: np.ndarray
     y: np.ndarray
@@ -121,6 +135,7 @@ class DocRows:
     blocks: tuple[int, ...]
     weight: float
     labels: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
 
 
 def doc_rows(records: Iterable[dict[str, Any]], weight: float = 1.0) -> list[DocRows]:
@@ -131,7 +146,7 @@ def doc_rows(records: Iterable[dict[str, Any]], weight: float = 1.0) -> list[Doc
         lines, X = line_features(doc, detect(doc))
         spans = rec.get("spans", [])
         out.append(DocRows(X, line_labels(rec["text"], lines, spans), group_of(rec), tuple(line_blocks(doc)),
-                           weight, line_gold_labels(rec["text"], lines, spans)))
+                           weight, line_gold_labels(rec["text"], lines, spans), tuple(ln.text for ln in lines)))
     return out
 
 
@@ -147,6 +162,41 @@ def _stack(docs: Sequence[DocRows], extra: Sequence[np.ndarray] | None = None) -
     xs = [d.X for d in docs] if extra is None else [np.hstack([d.X, e]) for d, e in zip(docs, extra)]
     return (np.vstack(xs), np.concatenate([d.y for d in docs]),
             np.concatenate([np.full(len(d.y), d.weight) for d in docs]))
+
+
+def fit_words(docs: Sequence[DocRows]) -> WordModel:
+    """Fit the word model (garble.words) on the lines of ``docs``: a logistic regression over line terms."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    seen: Counter[str] = Counter()
+    for d in docs:
+        seen.update({t for text in d.texts for t in line_terms(text)})
+    kept = {t for t, n in seen.items() if n >= WORD_MIN_DOCS}
+    vec = DictVectorizer()
+    X = vec.fit_transform([dict.fromkeys((t for t in line_terms(text) if t in kept), 1) for d in docs
+                           for text in d.texts])
+    _, y, weight = _stack(docs)
+    clf = LogisticRegression(C=WORD_C, max_iter=2000)
+    with threadpool_limits(limits=1):
+        clf.fit(X, y, sample_weight=weight)
+    terms = {t: round(float(w), WORD_DECIMALS) for t, w in zip(vec.get_feature_names_out(), clf.coef_[0])
+             if abs(w) >= WORD_MIN_WEIGHT}
+    return WordModel(terms, round(float(clf.intercept_[0]), WORD_DECIMALS))
+
+
+def with_words(docs: Sequence[DocRows]) -> list[DocRows]:
+    """``docs`` with the WORD_NAMES columns appended, each from a word model that never saw its group
+    (the first stage learns from word probabilities like those it meets at scan time)."""
+    from sklearn.model_selection import GroupKFold
+
+    out: list[DocRows] = list(docs)
+    for train_idx, test_idx in GroupKFold(CONTEXT_FOLDS).split(docs, groups=[d.group for d in docs]):
+        words = fit_words([docs[i] for i in train_idx])
+        for i in test_idx:
+            out[i] = dataclasses.replace(docs[i], X=np.hstack([docs[i].X, words.columns(docs[i].texts)]))
+    return out
 
 
 def out_of_fold(docs: Sequence[DocRows], seed: int = SEED) -> list[np.ndarray]:
@@ -167,7 +217,7 @@ def out_of_fold(docs: Sequence[DocRows], seed: int = SEED) -> list[np.ndarray]:
 
 
 def fit(X: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, seed: int = SEED,
-        names: tuple[str, ...] = FEATURE_NAMES) -> TreeModel:
+        names: tuple[str, ...] = LINE_NAMES) -> TreeModel:
     """Fit the boosted trees and export them to a TreeModel over the columns ``names``."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
@@ -192,7 +242,7 @@ def fit_labels(X: np.ndarray, labels: Sequence[str], weight: np.ndarray, seed: i
     return LabelHead(tuple(Label(c) for c in classes), models)
 
 
-def export(clf: Any, names: tuple[str, ...] = FEATURE_NAMES, k: int = 0) -> TreeModel:
+def export(clf: Any, names: tuple[str, ...] = LINE_NAMES, k: int = 0) -> TreeModel:
     """A fitted HistGradientBoostingClassifier as a TreeModel (flat node arrays): the binary
     model's trees, or class ``k``'s trees of a multiclass one."""
     roots, feature, threshold, left, right, value = [], [], [], [], [], []
@@ -224,9 +274,11 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = SEED) -> TreeModel:
-    """Fit both stages on the real and synthetic files; write ``out`` and its ``.context.json`` sibling."""
+    """Fit every stage on the real and synthetic files; write ``out`` and its context, labels and words siblings."""
     docs = doc_rows(r for path in gold for r in read_jsonl(path) if "spans" in r)
     docs += doc_rows((r for path in synthetic for r in read_jsonl(path) if "spans" in r), SYNTHETIC_WEIGHT)
+    words = fit_words(docs)
+    docs = with_words(docs)
     X, y, weight = _stack(docs)
     first = fit(X, y, weight, seed)
     oof = out_of_fold(docs, seed)
@@ -244,7 +296,8 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     out_path.write_text(dump(first), encoding="utf-8")
     sibling(out, CONTEXT_KIND).write_text(dump(second), encoding="utf-8")
     sibling(out, LABELS_KIND).write_text(dumps(head), encoding="utf-8")
-    print(f"{out}: {len(first.roots)} + {len(second.roots)} trees, label head for "
+    sibling(out, WORDS_KIND).write_text(dump_words(words), encoding="utf-8")
+    print(f"{out}: {len(words.terms)} word terms, {len(first.roots)} + {len(second.roots)} trees, label head for "
           f"{', '.join(lab.value for lab in head.labels)}; {len(y)} lines ({y.mean():.1%} damage)")
     return first
 

@@ -12,12 +12,12 @@ import numpy as np
 import pytest
 
 from garble.classifier import MODEL_FILE, ModelError, TreeModel, dump, load, shipped_model
-from garble.features import FEATURE_NAMES
+from garble.features import LINE_NAMES
 
 
 def tiny_model() -> TreeModel:
-    n = len(FEATURE_NAMES)
-    return TreeModel(FEATURE_NAMES, -0.5, 1.0, 0.0, (0, 3), (0, -1, -1, n - 1, -1, -1),
+    n = len(LINE_NAMES)
+    return TreeModel(LINE_NAMES, -0.5, 1.0, 0.0, (0, 3), (0, -1, -1, n - 1, -1, -1),
                      (1.5, 0.0, 0.0, 0.25, 0.0, 0.0), (1, -1, -1, 4, -1, -1), (2, -1, -1, 5, -1, -1),
                      (0.0, -1.0, 2.0, 0.0, -0.5, 0.5), (("trained_on", "nothing"),))
 
@@ -28,7 +28,7 @@ def test_load_dump_round_trip() -> None:
 
 
 def test_trees_are_walked_to_the_right_leaves() -> None:
-    X = np.zeros((2, len(FEATURE_NAMES)))
+    X = np.zeros((2, len(LINE_NAMES)))
     X[1, 0] = 2.0
     X[1, -1] = 1.0
     raw = np.array([-0.5 - 1.0 - 0.5, -0.5 + 2.0 + 0.5])
@@ -38,8 +38,8 @@ def test_trees_are_walked_to_the_right_leaves() -> None:
 @pytest.mark.parametrize(("change", "message"), [
     ({"format": "npz"}, "format is 'npz'"),
     ({"version": 99}, "version is 99"),
-    ({"feature_names": list(FEATURE_NAMES[:-1])}, "feature_names do not match"),
-    ({"feature_names": list(reversed(FEATURE_NAMES))}, "order differs: True"),
+    ({"feature_names": list(LINE_NAMES[:-1])}, "feature_names do not match"),
+    ({"feature_names": list(reversed(LINE_NAMES))}, "order differs: True"),
 ])
 def test_a_bad_header_is_refused_naming_the_file(change: dict[str, object], message: str) -> None:
     data = json.loads(dump(tiny_model()))
@@ -56,7 +56,7 @@ def test_matches_scikit_learn_on_a_fitted_ensemble() -> None:
     from garble.train import export
 
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(400, len(FEATURE_NAMES)))
+    X = rng.normal(size=(400, len(LINE_NAMES)))
     y = (X[:, 0] + X[:, 5] * X[:, 7] > 0.2).astype(int)
     clf = HistGradientBoostingClassifier(max_iter=20, random_state=0).fit(X, y)
     model = dataclasses.replace(export(clf), scale=1.0, shift=0.0)
@@ -67,7 +67,7 @@ def test_shipped_model_loads_and_stays_small() -> None:
     assert (files("garble") / "data" / MODEL_FILE).is_file()
     assert len((files("garble") / "data" / MODEL_FILE).read_bytes()) < 2_000_000
     model = shipped_model()
-    assert model is not None and model.feature_names == FEATURE_NAMES
+    assert model is not None and model.feature_names == LINE_NAMES
 
 
 def test_import_and_scan_do_not_import_scikit_learn() -> None:

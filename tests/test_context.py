@@ -8,7 +8,7 @@ import pytest
 import garble
 from garble.classifier import ModelError, dump, load, shipped_model
 from garble.context import CONTEXT_NAMES, STACKED_NAMES, context_features, shipped_context
-from garble.features import FEATURE_NAMES
+from garble.features import LINE_NAMES
 from garble.spans import count_visible
 
 TEXT = (
@@ -45,14 +45,14 @@ def test_shipped_context_model_reads_the_stacked_columns() -> None:
 
 def test_context_stage_changes_the_first_stage_probabilities() -> None:
     from garble.context import line_blocks, stacked
-    from garble.features import line_features
+    from garble.pipeline import line_matrix
     from garble.segment import segment
     from garble.signals import detect
 
     doc = segment(TEXT)
-    _, X = line_features(doc, detect(doc))
+    _, X = line_matrix(doc, detect(doc))
     first, context = shipped_model(), shipped_context()
-    assert first is not None and context is not None and X.shape[1] == len(FEATURE_NAMES)
+    assert first is not None and context is not None and X.shape[1] == len(LINE_NAMES)
     p1 = first.predict_proba(X)
     p2 = context.predict_proba(stacked(X, p1, line_blocks(doc)))
     assert p2.shape == p1.shape and not np.allclose(p1, p2)

@@ -191,7 +191,7 @@ def test_a_broken_model_path_exits_2_from_the_cli(tmp_path: Path, monkeypatch: p
     assert result.exit_code == 2 and "model.json: format is None" in result.output
 
 
-@pytest.mark.parametrize("sibling", ["model.context.json", "model.labels.json"])
+@pytest.mark.parametrize("sibling", ["model.context.json", "model.labels.json", "model.words.json"])
 def test_a_broken_context_model_or_label_head_beside_model_path_is_a_settings_error(tmp_path: Path,
                                                                                      sibling: str) -> None:
     model = garble.classifier.shipped_model()
