@@ -53,17 +53,21 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     rng = random.Random(build.SEED + 1)
     docs = [corrupt(d, rng, build.lexicon(sources)) for d in heldout[:200]]
     r = evaluate(docs)
-    # measured at ship time (first 200 docs; model of 13:35 UTC 2026-11-23 with the context stage,
-    # label head and title/salad/furniture signals): precision 0.83, F1 0.78, AUC 0.92, clean docs
-    # flagged 2.4 %; per label boilerplate 0.76, injected_link 0.87, spliced_headline 0.66
-    assert r["span_precision"] >= 0.78
-    assert r["span_f1"] >= 0.72
-    assert r["paragraph_auc"] >= 0.9
-    assert r["clean_document_false_alarm_rate"] <= 0.05
+    # measured at ship time (first 200 docs; weights of 15:46 UTC 2026-11-23 with the word model, after
+    # the generator's repeat gold and name damage changed): precision 0.97, F1 0.92, AUC 0.97, clean docs
+    # flagged 4.0 %; per label boilerplate 0.82, encoding 1.0, injected_link 0.88, mangled_name 0.66,
+    # repetition 1.0, spliced_headline 0.72, broken_text 0.41
+    assert r["span_precision"] >= 0.93
+    assert r["span_f1"] >= 0.87
+    assert r["paragraph_auc"] >= 0.94
+    assert r["clean_document_false_alarm_rate"] <= 0.06
     per_label = {label: m["f1"] for label, m in r["per_label"].items()}
-    assert per_label["injected_link"] >= 0.8
-    assert per_label["boilerplate"] >= 0.65
-    assert per_label["spliced_headline"] >= 0.55
+    assert per_label["injected_link"] >= 0.83
+    assert per_label["boilerplate"] >= 0.77
+    assert per_label["spliced_headline"] >= 0.67
+    assert per_label["repetition"] >= 0.95
+    assert per_label["encoding"] >= 0.95
+    assert per_label["mangled_name"] >= 0.6
 
 
 def test_reserved_clean_reuters_articles_are_left_alone(build: ModuleType,
