@@ -80,7 +80,8 @@ def main() -> None:
     a = ap.parse_args()
     paths = check_manifest(Path(a.shared))
     lex = lexicon(paths)
-    articles = [json.loads(ln) for ln in gzip.open(paths["data/news/reuters21578.jsonl.gz"], "rt")]
+    with gzip.open(paths["data/news/reuters21578.jsonl.gz"], "rt") as f:
+        articles = [json.loads(ln) for ln in f]
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     train = [d for d in articles if bucket(d["id"]) not in "012"][:N_TRAIN]

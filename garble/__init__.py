@@ -26,7 +26,7 @@ _DETECTOR_NAMES = frozenset({"Detector", "clean", "scan"})
 
 # Import the (light) garble.clean submodule now and drop the attribute the import binds,
 # so the name ``garble.clean`` is always the function below, never the module.
-import garble.clean as _clean_module  # noqa: E402
+import garble.clean as _clean_module
 
 del globals()["clean"], _clean_module
 

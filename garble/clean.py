@@ -86,7 +86,7 @@ def _joiner(gap: str, following: str) -> str:
         return ""
     breaks = LINE_END.findall(gap)
     if breaks:
-        return breaks[0] * (2 if BLANK_LINE.search(gap) else 1)
+        return str(breaks[0]) * (2 if BLANK_LINE.search(gap) else 1)
     return "" if following[:1] in CLOSING_PUNCT else " "
 
 

@@ -10,7 +10,8 @@ part of a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -157,7 +158,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[re.Match[str]]]:
         yield run
 
 
-def _mention(text: str, run: list[re.Match[str]], known_part: Set[str]) -> Mention | None:
+def _mention(text: str, run: list[re.Match[str]], known_part: AbstractSet[str]) -> Mention | None:
     words = [m.group() for m in run]
     titles = [i for i, w in enumerate(words) if w in TITLES]
     cut = titles[-1] + 1 if titles else 0
@@ -187,7 +188,7 @@ def _mention(text: str, run: list[re.Match[str]], known_part: Set[str]) -> Menti
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None,
-                  known_part: Set[str] = frozenset()) -> Iterator[Mention]:
+                  known_part: AbstractSet[str] = frozenset()) -> Iterator[Mention]:
     """Name mentions in ``text[start:end]``, offsets into ``text``.
 
     ``known_part`` holds lower-cased name parts that are never taken for an

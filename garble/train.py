@@ -210,7 +210,8 @@ def out_of_fold(docs: Sequence[DocRows], seed: int = SEED) -> list[np.ndarray]:
     probs: list[np.ndarray] = [np.zeros(0)] * len(docs)
     groups = [d.group for d in docs]
     for train_idx, test_idx in GroupKFold(CONTEXT_FOLDS).split(docs, groups=groups):
-        model = fit(*_stack([docs[i] for i in train_idx]), seed=seed)
+        X, y, weight = _stack([docs[i] for i in train_idx])
+        model = fit(X, y, weight, seed)
         for i in test_idx:
             probs[i] = model.predict_proba(docs[i].X)
     return probs
@@ -245,7 +246,12 @@ def fit_labels(X: np.ndarray, labels: Sequence[str], weight: np.ndarray, seed: i
 def export(clf: Any, names: tuple[str, ...] = LINE_NAMES, k: int = 0) -> TreeModel:
     """A fitted HistGradientBoostingClassifier as a TreeModel (flat node arrays): the binary
     model's trees, or class ``k``'s trees of a multiclass one."""
-    roots, feature, threshold, left, right, value = [], [], [], [], [], []
+    roots: list[int] = []
+    feature: list[int] = []
+    left: list[int] = []
+    right: list[int] = []
+    threshold: list[float] = []
+    value: list[float] = []
     for predictors in clf._predictors:
         nodes = predictors[k].nodes
         off = len(feature)

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -51,7 +52,7 @@ def line_terms(text: str) -> list[str]:
     if not toks:
         return ["EMPTY"]
     terms = list(dict.fromkeys("w:" + t for t in toks))
-    terms += dict.fromkeys(f"b:{a} {b}" for a, b in zip(toks, toks[1:]))
+    terms += dict.fromkeys(f"b:{a} {b}" for a, b in pairwise(toks))
     terms += ["F:" + toks[0], "L:" + toks[-1]]
     if len(toks) > 1:
         terms.append(f"F2:{toks[0]} {toks[1]}")
@@ -73,7 +74,8 @@ class WordModel:
         """
         get = self.terms.get
         raw = [self.bias + sum(get(t, 0.0) for t in line_terms(x)) for x in texts]
-        return 1.0 / (1.0 + np.exp(-np.clip(np.array(raw, dtype=float), -30.0, 30.0)))
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(np.array(raw, dtype=float), -30.0, 30.0)))
+        return out
 
     def columns(self, texts: Sequence[str]) -> np.ndarray:
         """The WORD_NAMES columns of consecutive lines: each line's probability and its neighbours'.
@@ -86,7 +88,8 @@ class WordModel:
             return np.zeros((0, len(WORD_NAMES)))
         prev = np.r_[NO_NEIGHBOUR, p[:-1]]
         nxt = np.r_[p[1:], NO_NEIGHBOUR]
-        return np.c_[p, prev, nxt]
+        cols: np.ndarray = np.c_[p, prev, nxt]
+        return cols
 
 
 def to_dict(model: WordModel) -> dict[str, Any]:
@@ -122,7 +125,7 @@ def loads(text: str, source: str = "<string>") -> WordModel:
     if not (_finite(bias) and isinstance(terms, dict) and set(map(type, terms.values())) <= {int, float}
             and all(map(math.isfinite, terms.values()))):
         raise ModelError(f"{source}: bias and term weights must be finite numbers")
-    return WordModel(terms, float(bias))
+    return WordModel(terms, float(bias))  # type: ignore[arg-type]  # _finite checked it
 
 
 def _finite(value: Any) -> bool:

@@ -42,7 +42,7 @@ def test_empty_document_gives_an_empty_matrix() -> None:
 
 
 def test_prose_and_furniture_differ_where_the_spec_says() -> None:
-    lines, X = line_features(segment(ARTICLE), [])
+    _, X = line_features(segment(ARTICLE), [])
     prose, prompt = X[1], X[3]
     assert prose[col("log_words")] > prompt[col("log_words")]
     assert prose[col("ends_sentence")] == 1 and prompt[col("ends_colon")] == 1

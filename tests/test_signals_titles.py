@@ -13,8 +13,8 @@ def flagged(text: str, reason: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, run", [
-    ("The NYSE said its study will be chaired by Atlantis Group Tells Sec It Seeks Negotiated Purchase Of "
-     "Charter | Richard R. Shinn, executive vice chairman.",
+    (("The NYSE said its study will be chaired by Atlantis Group Tells Sec It Seeks Negotiated Purchase Of "
+      "Charter | Richard R. Shinn, executive vice chairman."),
      "Atlantis Group Tells Sec It Seeks Negotiated Purchase Of Charter"),
     ("Terms were Average Discount Rate At Uk Bill Tender Falls To Record Low undisclosed.",
      "Average Discount Rate At Uk Bill Tender Falls To Record Low"),

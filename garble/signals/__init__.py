@@ -11,7 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from garble.datatypes import Block, Document, Hit
-from garble.signals import boilerplate, encoding, furniture, headlines, links, names, repetition, salad, seams, titles
+from garble.signals import (
+    boilerplate,
+    encoding,
+    furniture,
+    headlines,
+    links,
+    names,
+    repetition,
+    salad,
+    seams,
+    titles,
+)
 
 BlockSignal = Callable[[Block, Document], Iterator[Hit]]
 DocumentSignal = Callable[[Document], Iterator[Hit]]

@@ -18,8 +18,8 @@ from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import SENTENCE_END, TITLES, Mention, zipf
 from garble.signals.name_people import (
     ORPHAN_MAX_ZIPF,
-    REPLACING_WORD_ZIPF,
     PLACE_HEADS,
+    REPLACING_WORD_ZIPF,
     People,
     is_common_word,
     is_surname_word,
@@ -30,17 +30,7 @@ from garble.signals.name_rules import ORG_WORDS, SURNAME_MAX_ZIPF, Conflict
 # prepositions, determiners ("But Arnott said", "Yesterday Arnott", "Under Arnott"). Every
 # one is frequent (Zipf >= 5), which is why frequency alone cannot tell them from the nouns
 # and adjectives that replace a given name ("Union", "National", "New").
-OPENERS = frozenset("""
-    a about above according after again against all also although among an and another any as at
-    because before being below besides between both but by during each either even every except
-    finally first for from further given having he her here hers his however if in including
-    indeed instead it its last later like many meanwhile more moreover most much neither nevertheless
-    next no nor not now of on once one only or other our over perhaps since so some still such
-    than that the their then there these they this those though through thus to today together
-    under unlike until upon we what whatever when whenever where whereas whether which while who
-    whose why with within without yesterday yet you earlier recently currently separately
-    similarly asked says said tomorrow tonight finance analysts officials sources police
-""".split())
+OPENERS = frozenset(["a", "about", "above", "according", "after", "again", "against", "all", "also", "although", "among", "an", "and", "another", "any", "as", "at", "because", "before", "being", "below", "besides", "between", "both", "but", "by", "during", "each", "either", "even", "every", "except", "finally", "first", "for", "from", "further", "given", "having", "he", "her", "here", "hers", "his", "however", "if", "in", "including", "indeed", "instead", "it", "its", "last", "later", "like", "many", "meanwhile", "more", "moreover", "most", "much", "neither", "nevertheless", "next", "no", "nor", "not", "now", "of", "on", "once", "one", "only", "or", "other", "our", "over", "perhaps", "since", "so", "some", "still", "such", "than", "that", "the", "their", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "today", "together", "under", "unlike", "until", "upon", "we", "what", "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while", "who", "whose", "why", "with", "within", "without", "yesterday", "yet", "you", "earlier", "recently", "currently", "separately", "similarly", "asked", "says", "said", "tomorrow", "tonight", "finance", "analysts", "officials", "sources", "police"])
 # The word right before a mention, opening a sentence: "Union " of "Union Arnott".
 OPENING_WORD = re.compile(r"([A-Z][a-z]+) $")
 # What follows the damaged introduction of a person: an apposition ("Arnott, Australia's
