@@ -67,6 +67,9 @@ Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker pr
                                           "in this process.", show_default=False)]
 DaskAddress = Annotated[str | None, typer.Option("--dask", metavar="SCHEDULER", help="Scan on the Dask cluster at "
                                                  "this scheduler address (needs the dask extra).", show_default=False)]
+Model = Annotated[str | None, typer.Option("--model", help="Weights: 'page' for text extracted from whole "
+                                           "pages (menus and all), or a weights file; default: the shipped "
+                                           "article-body weights.")]
 NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names, one a line ('#' lines skipped), "
                                                 "added to the gazetteer and the config's names.", show_default=False)]
 
@@ -76,13 +79,23 @@ def _root() -> None:
     """garble: find scraper damage in news text and score each paragraph's cleanliness."""
 
 
-def _settings() -> Settings:
-    """The project settings, or exit 2 with the settings error."""
+def _settings(model: str | None = None) -> Settings:
+    """The project settings (with the weights ``--model`` names), or exit 2 with the settings error."""
     try:
-        return discover()
+        settings = discover()
     except SettingsError as err:
         typer.echo(f"garble: {err}", err=True)
         raise typer.Exit(EX_USAGE) from None
+    if model is None:
+        return settings
+    from garble.classifier import ModelError
+    from garble.settings import check_weights
+    try:
+        check_weights(model)
+    except (ModelError, OSError, UnicodeDecodeError) as err:
+        typer.echo(f"garble: --model {model}: {err}", err=True)
+        raise typer.Exit(EX_USAGE) from None
+    return replace(settings, config=replace(settings.config, model_path=model))
 
 
 def _labels(value: str | None, default: frozenset[Label]) -> frozenset[Label]:
@@ -179,6 +192,7 @@ def audit(
     stdin_jsonl: StdinJsonl = False,
     labels: Labels = None,
     names_file: NamesFile = None,
+    model: Model = None,
     quiet: Quiet = False,
     jobs: Jobs = None,
     dask: DaskAddress = None,
@@ -190,7 +204,7 @@ def audit(
 
     Exit 0: nothing found; 1: damage found; 2: bad usage or unreadable input.
     """
-    settings = _settings()
+    settings = _settings(model)
     detector = _detector(settings, labels, names_file)
     options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
     items = _scan_corpus(read_inputs(paths, options), detector, settings, jobs, dask)
@@ -335,12 +349,14 @@ def eval_(
 def train(
     gold: Annotated[list[Path], typer.Argument(help="Real labelled JSONL(.gz) pages (the *-body-dev files).")],
     synthetic: Annotated[list[Path] | None, typer.Option(help="garble.corrupt output (corpus/build.py).")] = None,
+    pages: Annotated[list[Path] | None, typer.Option(help="Whole-page gold (the *-page-dev files), for the page weights.")] = None,
     out: Annotated[Path, typer.Option(help="Where to write the weights JSON.")] = Path("garble/data/model.json"),
 ) -> None:
     """Retrain the line classifier (needs the `train` extra: scikit-learn); same data and seed, same bytes."""
     from garble.train import train as fit_and_write
 
-    fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out))
+    fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out),
+                  pages=[str(p) for p in pages or []])
     raise typer.Exit(EX_CLEAN)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
 import numpy as np
 
@@ -23,6 +25,23 @@ TYPE_ERROR_TEXT = (
 )
 
 
+# Weights shipped with garble that ``Config.model_path`` may name instead of a path: "page" is trained
+# with whole-page gold too (menus, footers, link lists), for text extracted from whole pages.
+PRESETS = {"page": "page/model.json"}
+
+
+@cache
+def weights_path(model_path: str) -> str:
+    """The weights file ``model_path`` names: a shipped preset (``PRESETS``) or a path as given.
+
+    >>> weights_path("page").endswith("page/model.json"), weights_path("my/model.json")
+    (True, 'my/model.json')
+    """
+    if model_path in PRESETS:
+        return str(files("garble") / "data" / PRESETS[model_path])
+    return model_path
+
+
 def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = None,
                 threshold: float = DEFAULT_CONFIG.span_threshold) -> tuple[LineProbs, LineLabels]:
     """Stages 3-4: each line's probability of being damage, and the label of each flagged line.
@@ -35,6 +54,7 @@ def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = Non
        names the damage of each line at or over ``threshold``.
     Without any model a line is as likely damage as the strongest hit covering 90 % of it.
     """
+    model_path = weights_path(model_path) if model_path else None
     model = load_path(model_path) if model_path else shipped_model()
     if model is None:
         return _hit_probabilities(doc, hits), {}

@@ -91,22 +91,31 @@ def _coerce(key: str, value: object, default: object) -> object:
     return value
 
 
-def _check_model(path: str, source: str | None) -> None:
-    """Load ``model-path`` (and the context model and label head beside it) now, so a bad weights
-    file is a settings error.
+def check_weights(path: str) -> None:
+    """Load the weights ``path`` names (a file or a preset such as "page") and the models beside them
+    now, so a bad weights file is found before any text is read; raises ModelError or OSError.
 
     The weights are JSON checked field by field (garble.classifier.load); nothing is unpickled.
     """
-    from garble.classifier import ModelError, load_path
+    from garble.classifier import load_path
     from garble.context import load_context_path
     from garble.labelling import load_labels_path
+    from garble.pipeline import weights_path
     from garble.words import load_words_path
 
+    path = weights_path(path)
+    load_path(path)
+    load_context_path(path)
+    load_labels_path(path)
+    load_words_path(path)
+
+
+def _check_model(path: str, source: str | None) -> None:
+    """``check_weights`` for ``model-path``: a bad weights file is a settings error."""
+    from garble.classifier import ModelError
+
     try:
-        load_path(path)
-        load_context_path(path)
-        load_labels_path(path)
-        load_words_path(path)
+        check_weights(path)
     except (ModelError, OSError, UnicodeDecodeError) as err:
         where = f" in {source}" if source else ""
         raise SettingsError(f"[tool.garble] model-path{where}: {err}") from None
