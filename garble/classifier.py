@@ -219,6 +219,42 @@ def sibling(path: str | Path, kind: str) -> Path:
     return Path(path).with_name(f"{Path(path).stem}.{kind}.json")
 
 
+def read_weights(path: str | Path, what: str = "weights file") -> str:
+    """The text of a weights file; a ModelError naming it (and saying it is the ``what``) when unreadable."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ModelError(f"{path}: cannot read the {what} ({err})") from None
+
+
+def parse_json(text: str, source: str, what: str = "weights file") -> Any:
+    """Parsed JSON of a weights file; a ModelError naming ``source`` when the text is not JSON."""
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as err:  # json.JSONDecodeError, or nesting too deep to parse
+        raise ModelError(f"{source}: not valid JSON ({err}); the {what} is truncated or corrupted") from None
+
+
+def check_header(data: Any, source: str, fmt: str, version: int) -> dict[str, Any]:
+    """``data`` when it is a JSON object of format ``fmt`` and ``version``; else a ModelError naming ``source``.
+
+    >>> check_header({"format": "a", "version": 2}, "x.json", "a", 1)
+    Traceback (most recent call last):
+    garble.classifier.ModelError: x.json: version is 2, this garble reads 1
+    """
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        got = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise ModelError(f"{source}: format is {got!r}, expected {fmt!r}")
+    if data.get("version") != version:
+        raise ModelError(f"{source}: version is {data.get('version')!r}, this garble reads {version}")
+    return data
+
+
+def shipped_path() -> str:
+    """The path of the first-stage weights shipped in the package (the other stages' files sit beside it)."""
+    return str(files("garble") / "data" / MODEL_FILE)
+
+
 def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = LINE_NAMES) -> TreeModel:
     """A model from JSON text; the header is checked against ``feature_names`` (this garble's LINE_NAMES).
 
@@ -232,20 +268,12 @@ def load(text: str, source: str = "<string>", feature_names: tuple[str, ...] = L
     garble.classifier.ModelError: cut.json: not valid JSON (Unterminated string starting at: line 1 column 12 (char 11)); \
 the weights file is truncated or corrupted
     """
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as err:  # json.JSONDecodeError, or nesting too deep to parse
-        raise ModelError(f"{source}: not valid JSON ({err}); the weights file is truncated or corrupted") from None
-    return from_dict(data, source, feature_names)
+    return from_dict(parse_json(text, source), source, feature_names)
 
 
 def from_dict(data: Any, source: str = "<dict>", feature_names: tuple[str, ...] = LINE_NAMES) -> TreeModel:
     """A model from parsed JSON (``load``'s checks, without parsing the text again)."""
-    if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
-        got = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise ModelError(f"{source}: format is {got!r}, expected {MODEL_FORMAT!r}")
-    if data.get("version") != MODEL_VERSION:
-        raise ModelError(f"{source}: version is {data.get('version')!r}, this garble reads {MODEL_VERSION}")
+    data = check_header(data, source, MODEL_FORMAT, MODEL_VERSION)
     raw_names = data.get("feature_names", [])
     names = tuple(raw_names) if isinstance(raw_names, list) else ()
     if names != feature_names:
@@ -310,17 +338,11 @@ def _check_trees(data: dict[str, Any], source: str, n_features: int) -> None:
 @cache
 def load_path(path: str) -> TreeModel:
     """A model from a weights file (cached per path); ModelError names the file and the fault."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ModelError(f"{path}: cannot read the weights file ({err})") from None
-    return load(text, path)
+    return load(read_weights(path), path)
 
 
 @cache
 def shipped_model() -> TreeModel | None:
     """The weights shipped in ``garble/data/model.json``, or None when the package has none."""
-    resource = files("garble") / "data" / MODEL_FILE
-    if not resource.is_file():
-        return None
-    return load(resource.read_text(encoding="utf-8"), str(resource))
+    path = shipped_path()
+    return load_path(path) if Path(path).is_file() else None

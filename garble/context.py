@@ -15,16 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 
 import numpy as np
 
-from garble.classifier import TreeModel, load, sibling
+from garble.classifier import TreeModel, load, read_weights, shipped_path, sibling
 from garble.datatypes import Document
 from garble.features import LINE_NAMES
 
 CONTEXT_KIND = "context"
-CONTEXT_FILE = f"model.{CONTEXT_KIND}.json"
 CONTEXT_NAMES: tuple[str, ...] = (
     "ctx_p", "ctx_prev1_p", "ctx_prev2_p", "ctx_next1_p", "ctx_next2_p",
     "ctx_block_max_p", "ctx_block_mean_p", "ctx_prev_block_max_p", "ctx_next_block_max_p",
@@ -105,13 +103,10 @@ def load_context_path(path: str) -> TreeModel | None:
     beside = sibling(path, CONTEXT_KIND)
     if not beside.is_file():
         return None
-    return load(beside.read_text(encoding="utf-8"), str(beside), STACKED_NAMES)
+    return load(read_weights(beside, "context model"), str(beside), STACKED_NAMES)
 
 
 @cache
 def shipped_context() -> TreeModel | None:
     """The shipped context model (``garble/data/model.context.json``), or None when there is none."""
-    resource = files("garble") / "data" / CONTEXT_FILE
-    if not resource.is_file():
-        return None
-    return load(resource.read_text(encoding="utf-8"), str(resource), STACKED_NAMES)
+    return load_context_path(shipped_path())

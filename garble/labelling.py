@@ -17,18 +17,27 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 import numpy as np
 
-from garble.classifier import ModelError, TreeModel, from_dict, predict_all, sibling, to_dict
+from garble.classifier import (
+    ModelError,
+    TreeModel,
+    check_header,
+    from_dict,
+    parse_json,
+    predict_all,
+    read_weights,
+    shipped_path,
+    sibling,
+    to_dict,
+)
 from garble.context import STACKED_NAMES
 from garble.datatypes import Label
 
 LABELS_FORMAT = "garble-line-labels"
 LABELS_VERSION = 1
 LABELS_KIND = "labels"
-LABELS_FILE = f"model.{LABELS_KIND}.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +88,7 @@ def loads(text: str, source: str = "<string>", feature_names: Sequence[str] = ST
     ...
     garble.classifier.ModelError: x.json: unknown label 'nonsense'
     """
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as err:  # a truncated or corrupted file
-        raise ModelError(f"{source}: not valid JSON ({err}); the label head is truncated or corrupted") from None
-    if not isinstance(data, dict) or data.get("format") != LABELS_FORMAT:
-        raise ModelError(f"{source}: format is not {LABELS_FORMAT!r}")
-    if data.get("version") != LABELS_VERSION:
-        raise ModelError(f"{source}: version is {data.get('version')!r}, this garble reads {LABELS_VERSION}")
+    data = check_header(parse_json(text, source, "label head"), source, LABELS_FORMAT, LABELS_VERSION)
     names, models = data.get("labels"), data.get("models")
     if not isinstance(names, list) or not isinstance(models, list) or len(names) != len(models) or not names:
         raise ModelError(f"{source}: 'labels' and 'models' must be lists of the same, non-zero length")
@@ -106,13 +108,10 @@ def load_labels_path(path: str) -> LabelHead | None:
     beside = sibling(path, LABELS_KIND)
     if not beside.is_file():
         return None
-    return loads(beside.read_text(encoding="utf-8"), str(beside))
+    return loads(read_weights(beside, "label head"), str(beside))
 
 
 @cache
 def shipped_labels() -> LabelHead | None:
     """The shipped label head, or None when the package has none."""
-    resource = files("garble") / "data" / LABELS_FILE
-    if not resource.is_file():
-        return None
-    return loads(resource.read_text(encoding="utf-8"), str(resource))
+    return load_labels_path(shipped_path())

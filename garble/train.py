@@ -190,14 +190,20 @@ def fit_words(docs: Sequence[DocRows]) -> WordModel:
     return WordModel(terms, round(float(clf.intercept_[0]), WORD_DECIMALS))
 
 
+def _folds(docs: Sequence[DocRows]) -> Iterator[tuple[list[DocRows], Sequence[int]]]:
+    """CONTEXT_FOLDS folds grouped by ``group``: each fold's training documents and held-out indices."""
+    from sklearn.model_selection import GroupKFold
+
+    for train_idx, test_idx in GroupKFold(CONTEXT_FOLDS).split(docs, groups=[d.group for d in docs]):
+        yield [docs[i] for i in train_idx], test_idx
+
+
 def with_words(docs: Sequence[DocRows]) -> list[DocRows]:
     """``docs`` with the WORD_NAMES columns appended, each from a word model that never saw its group
     (the first stage learns from word probabilities like those it meets at scan time)."""
-    from sklearn.model_selection import GroupKFold
-
     out: list[DocRows] = list(docs)
-    for train_idx, test_idx in GroupKFold(CONTEXT_FOLDS).split(docs, groups=[d.group for d in docs]):
-        words = fit_words([docs[i] for i in train_idx])
+    for train, test_idx in _folds(docs):
+        words = fit_words(train)
         for i in test_idx:
             out[i] = dataclasses.replace(docs[i], X=np.hstack([docs[i].X, words.columns(docs[i].texts)]))
     return out
@@ -209,12 +215,9 @@ def out_of_fold(docs: Sequence[DocRows], seed: int = SEED) -> list[np.ndarray]:
     The context model must learn from probabilities like those it meets at scan time,
     on text the first stage was not fitted to.
     """
-    from sklearn.model_selection import GroupKFold
-
     probs: list[np.ndarray] = [np.zeros(0)] * len(docs)
-    groups = [d.group for d in docs]
-    for train_idx, test_idx in GroupKFold(CONTEXT_FOLDS).split(docs, groups=groups):
-        X, y, weight = _stack([docs[i] for i in train_idx])
+    for train, test_idx in _folds(docs):
+        X, y, weight = _stack(train)
         model = fit(X, y, weight, seed)
         for i in test_idx:
             probs[i] = model.predict_proba(docs[i].X)

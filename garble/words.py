@@ -18,13 +18,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from itertools import pairwise
 from typing import Any
 
 import numpy as np
 
-from garble.classifier import ModelError, sibling
+from garble.classifier import ModelError, check_header, parse_json, read_weights, shipped_path, sibling
 from garble.features import WORD_NAMES
 
 FORMAT, VERSION = "garble-line-words", 1
@@ -110,16 +109,9 @@ def loads(text: str, source: str = "<string>") -> WordModel:
     {'w:a': 0.5}
     >>> loads('{"format": "garble-line-words", "version": 2}', "x.json")
     Traceback (most recent call last):
-    garble.classifier.ModelError: x.json: version 2, this garble reads version 1
+    garble.classifier.ModelError: x.json: version is 2, this garble reads 1
     """
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise ModelError(f"{source}: not valid JSON ({exc}); the word model file is truncated or corrupted") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ModelError(f"{source}: not a {FORMAT} file")
-    if data.get("version") != VERSION:
-        raise ModelError(f"{source}: version {data.get('version')}, this garble reads version {VERSION}")
+    data = check_header(parse_json(text, source, "word model file"), source, FORMAT, VERSION)
     bias, terms = data.get("bias"), data.get("terms")
     # types and finiteness checked by map() in C (JSON numbers are exactly int or float, keys str)
     if not (_finite(bias) and isinstance(terms, dict) and set(map(type, terms.values())) <= {int, float}
@@ -139,18 +131,13 @@ def load_words_path(path: str) -> WordModel:
     First-stage weights read its columns, so it must be there: ``garble train`` writes it.
     """
     beside = sibling(path, WORDS_KIND)
-    try:
-        text = beside.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ModelError(f"{beside}: cannot read the word model, which `garble train` writes beside "
-                         f"the weights ({err})") from None
-    return loads(text, str(beside))
+    return loads(read_weights(beside, "word model, which `garble train` writes beside the weights"), str(beside))
 
 
 @cache
 def shipped_words() -> WordModel:
     """The word model shipped beside ``garble/data/model.json``, read on first use."""
-    resource = files("garble") / "data" / sibling("model.json", WORDS_KIND).name
-    if not resource.is_file():
-        raise ModelError(f"{resource}: the shipped word model is missing; reinstall garble")
-    return loads(resource.read_text(encoding="utf-8"), str(resource))
+    path = shipped_path()
+    if not sibling(path, WORDS_KIND).is_file():
+        raise ModelError(f"{sibling(path, WORDS_KIND)}: the shipped word model is missing; reinstall garble")
+    return load_words_path(path)

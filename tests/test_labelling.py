@@ -36,7 +36,7 @@ def test_round_trip_keeps_labels_and_predictions() -> None:
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda d: d.update(format="other"), "format is not"),
+    (lambda d: d.update(format="other"), "format is 'other', expected 'garble-line-labels'"),
     (lambda d: d.update(version=99), "version is 99"),
     (lambda d: d["labels"].pop(), "same, non-zero length"),
     (lambda d: d["labels"].__setitem__(0, "nonsense"), "unknown label 'nonsense'"),
