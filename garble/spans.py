@@ -21,6 +21,8 @@ from garble.datatypes import Block, Document, Hit, Label, Paragraph, Span
 # pages (shared/data/pages) is boilerplate.
 DEFAULT_LINE_LABEL = Label.BOILERPLATE
 CLASSIFIER_REASON = "classifier_line"
+# Signals whose hits are date stamps ("16:05 04.06.2025", "(Published Friday, Aug. 2, 2018)").
+STAMP_REASONS = frozenset({"furniture_timestamp", "link_inline_widget"})
 
 LineProbs = Mapping[tuple[int, int], float]
 LineLabels = Mapping[tuple[int, int], Label]
@@ -149,11 +151,22 @@ def _pieces(text: str, candidates: Sequence[Hit]) -> list[_Piece]:
     return pieces
 
 
+def _is_list_stamp(text: str, prev: Span | None, p: _Piece) -> bool:
+    """True when ``p`` is a date stamp on the line after a link: an item of a time-stamped headline
+    list, which seed-000 labels one injected_link run, stamps and all ("…NGOs\n16:05 04.06.2025\n…")."""
+    return (prev is not None and prev.label == Label.INJECTED_LINK and p.label == Label.BOILERPLATE
+            and p.reason in STAMP_REASONS and "\n" in text[prev.end : p.start] and not text[prev.end : p.start].strip()
+            and any(c.isdigit() for c in text[p.start : p.end]))
+
+
 def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
-    """Join neighbouring pieces of one label across whitespace into spans."""
+    """Join neighbouring pieces of one label across whitespace into spans (a headline list's date
+    stamps join the list)."""
     spans: list[Span] = []
     for p in pieces:
         prev = spans[-1] if spans else None
+        if _is_list_stamp(text, prev, p):
+            p = _Piece(p.start, p.end, Label.INJECTED_LINK, p.score, p.reason, p.suggestion, p.evidence)
         if prev and prev.label == p.label and not text[prev.end : p.start].strip():
             spans[-1] = Span(prev.start, p.end, p.label, max(prev.score, p.score), prev.reason,
                              prev.suggestion or p.suggestion, prev.evidence or p.evidence)

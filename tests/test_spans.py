@@ -29,3 +29,25 @@ def test_a_line_the_label_head_calls_furniture_is_a_span_of_its_own() -> None:
     assert _spans(Label.BOILERPLATE)[0] == ("Prices rose on Monday.", "boilerplate")
     assert "".join(t for t, _ in _spans(Label.BOILERPLATE)).replace(" ", "") == \
         "Prices rose on Monday. Prices rose on Monday.".replace(" ", "")
+
+
+LIST = "Trump urges voters to back Moore\n16:05 04.06.2025\nCanada approves gas exports\n12:03 03.06.2025"
+
+
+def _list_spans(first: Label) -> list[tuple[str, str]]:
+    doc = segment(LIST)
+    lines = doc.blocks[0].lines
+    stamps = [Hit(line.start, line.end, Label.BOILERPLATE, "furniture_timestamp", 0.9) for line in lines[1::2]]
+    probs = {(line.start, line.end): 0.95 for line in lines[::2]}
+    labels = {(lines[0].start, lines[0].end): first, (lines[2].start, lines[2].end): Label.INJECTED_LINK}
+    spans, _, _ = assemble(doc, stamps, probs, DEFAULT_CONFIG, labels)
+    return [(LIST[s.start : s.end], s.label.value) for s in spans]
+
+
+def test_the_date_stamps_of_a_headline_list_join_the_list_as_seed_000_labels_it() -> None:
+    assert _list_spans(Label.INJECTED_LINK) == [(LIST, "injected_link")]
+
+
+def test_a_date_stamp_after_furniture_stays_furniture() -> None:
+    assert _list_spans(Label.BOILERPLATE) == [("Trump urges voters to back Moore\n16:05 04.06.2025", "boilerplate"),
+                                              ("Canada approves gas exports\n12:03 03.06.2025", "injected_link")]
