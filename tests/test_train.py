@@ -1,0 +1,74 @@
+"""``garble train`` end to end on a small labelled corpus: deterministic bytes, weights that load and work."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sklearn", reason="training needs the train extra (scikit-learn)")
+
+import garble
+from garble.train import train
+
+PROSE = [
+    "The council said on Tuesday that the harbour bridge would close for six weeks from Monday.",
+    "Engineers will replace its expansion joints, and traffic will be diverted through the tunnel.",
+    "Ferries will run every ten minutes at peak times, a spokeswoman for the council said.",
+    "Shopkeepers near the bridge said they expected fewer customers while the work went on.",
+    "The last repairs, in 2009, took four months and cost twice what had been planned.",
+    "A councillor said the city had learnt from that and would publish weekly progress reports.",
+]
+# A site's own furniture, which no signal knows: the model has to learn it from the gold.
+FURNITURE = ["Quokka Digest", "Bridgewatch weekly", "Quokka Digest extra", "More Bridgewatch", "Bridgewatch Quokka"]
+
+
+def _corpus(n: int, seed: int) -> list[dict[str, object]]:
+    """``n`` labelled documents: article paragraphs with furniture lines put in, on four hosts."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        parts = rng.sample(PROSE, 4)
+        for _ in range(rng.randint(0, 3)):
+            parts.insert(rng.randrange(len(parts) + 1), "\x00" + rng.choice(FURNITURE))
+        text, spans = "", []
+        for part in parts:
+            if text:
+                text += "\n\n"
+            if part.startswith("\x00"):
+                spans.append({"start": len(text), "end": len(text) + len(part) - 1, "label": "boilerplate"})
+                part = part[1:]
+            text += part
+        docs.append({"id": f"doc-{i}", "text": text, "spans": spans, "meta": {"host": f"host{i % 4}"}})
+    return docs
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("train")
+    gold = root / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in _corpus(40, 1)), encoding="utf-8")
+    outs = []
+    for run in ("a", "b"):
+        (root / run).mkdir()
+        train([str(gold)], [], str(root / run / "model.json"))
+        outs.append(root / run)
+    return outs[0], outs[1]
+
+
+def test_training_twice_gives_the_same_bytes(trained: tuple[Path, Path]) -> None:
+    a, b = trained
+    names = sorted(p.name for p in a.iterdir())
+    assert names == ["model.context.json", "model.json", "model.labels.json", "model.words.json"]
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_the_trained_weights_load_and_find_the_furniture_they_learnt(trained: tuple[Path, Path]) -> None:
+    config = garble.Config(model_path=str(trained[0] / "model.json"))
+    text = f"{PROSE[0]}\n\nQuokka Digest\n\n{PROSE[1]}"
+    assert [text[s.start : s.end] for s in garble.scan(text, config).spans] == ["Quokka Digest"]
+    assert garble.scan(text).spans == ()  # the shipped weights never saw this site
+    assert garble.scan(f"{PROSE[2]}\n\n{PROSE[3]}", config).spans == ()
