@@ -1,0 +1,86 @@
+"""Grouped cross-validation of garble's training recipe on the real dev pages (the model card's CV figures).
+
+    python corpus/cv.py --out /tmp/cv                 # the default (article-body) recipe
+    python corpus/cv.py --out /tmp/cv-page --pages    # the page recipe: *-page-dev at PAGE_WEIGHT too
+
+The documents of ``*-body-dev`` are split into FOLDS by web host (sha1 of ``meta.host``, so every page
+of a site falls in one fold and the folds are the same in every run); for each fold, ``garble.train``
+fits every stage (word model, trees, context model, label head) on the other folds' hosts plus the
+synthetic training documents, and the fold's documents are scanned with those weights. With
+``--pages`` the other folds' ``*-page-dev`` pages are trained on too (as ``garble train --pages``),
+and the fold's ``*-page-dev`` pages are scanned as well.
+
+Writes ``OUT/<file>.pred.jsonl`` (out-of-fold predictions in the BENCHMARK.md format, to score with
+``shared/bench/score.py``) and ``OUT/models/<fold>/`` (the fold's weights, reused when present), and
+prints ``garble.evaluate``'s figures per file (equal to score.py's to 3 decimals). Needs the train
+extra and ../shared; takes about 15 minutes (body) or 45 (pages) on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from garble.config import Config
+from garble.evaluate import render, score
+from garble.pipeline import scan
+from garble.train import group_of, read_jsonl, train
+
+PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages"
+BODY = ("l3s-gn1-body-dev", "scrapinghub-aeb-body-dev")
+WHOLE = ("l3s-gn1-page-dev", "scrapinghub-aeb-page-dev")
+SYNTHETIC = Path(__file__).resolve().parent / "build" / "synth-train.jsonl.gz"
+FOLDS = 5
+
+
+def fold_of(record: dict[str, Any], folds: int = FOLDS) -> int:
+    """The record's fold: its host's sha1 modulo ``folds`` (stable across runs and files)."""
+    return int(hashlib.sha1(group_of(record).encode()).hexdigest(), 16) % folds
+
+
+def _write(path: Path, records: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic: Path = SYNTHETIC) -> None:
+    """Train per fold, scan the held-out hosts, write and score the out-of-fold predictions."""
+    gold = {name: list(read_jsonl(PAGES / f"{name}.jsonl.gz")) for name in BODY + (WHOLE if pages else ())}
+    preds: dict[str, dict[str, Any]] = {}
+    for k in range(folds):
+        where = out / "models" / str(k)
+        model = where / "model.json"
+        if not model.exists():
+            where.mkdir(parents=True, exist_ok=True)
+            body, whole = where / "body.jsonl", where / "pages.jsonl"
+            _write(body, [r for name in BODY for r in gold[name] if fold_of(r, folds) != k])
+            _write(whole, [r for name in WHOLE if pages for r in gold[name] if fold_of(r, folds) != k])
+            train([str(body)], [str(synthetic)], str(model), pages=[str(whole)] if pages else [])
+            body.unlink()
+            whole.unlink()
+        config = Config(model_path=str(model))
+        for records in gold.values():
+            for r in records:
+                if fold_of(r, folds) == k:
+                    preds[str(r["id"])] = scan(r["text"], config).to_dict(str(r["id"]))
+    for name, records in gold.items():
+        _write(out / f"{name}.pred.jsonl", [preds[str(r["id"])] for r in records])
+        print(f"== {name} (grouped {folds}-fold CV by host)")
+        print(render(score(records, preds)))
+
+
+def main() -> None:
+    """Command line."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, required=True, help="folder for predictions and fold weights")
+    ap.add_argument("--pages", action="store_true", help="the page recipe (train and scan *-page-dev too)")
+    ap.add_argument("--folds", type=int, default=FOLDS)
+    ap.add_argument("--synthetic", type=Path, default=SYNTHETIC, help="corpus/build.py's synth-train file")
+    a = ap.parse_args()
+    cross_validate(a.out, a.pages, a.folds, a.synthetic)
+
+
+if __name__ == "__main__":
+    main()
