@@ -21,8 +21,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
+
+# This tree's garble, not an installed one: run as a script, the script's folder leads sys.path, so
+# an editable install of another work tree would be measured instead.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from garble.config import Config
 from garble.evaluate import render, score
