@@ -89,7 +89,7 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)]
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
-    keys = {gazetteer.name_key(" ".join(t.text for t in n)) for m in mentions for n in m.names()}
+    keys = _Keys(mentions)
     for mention in mentions:
         hit = doubled_token(mention, known, keys) if seen[mention.text] == 1 else None
         if (hit := hit or dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
@@ -103,6 +103,28 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     yield from _variant_hits(names, known, parts, alone, people)
     yield from opening_word(doc.text, mentions, people, known)
     yield from lone_nonword(doc, mentions, known)
+
+
+class _Keys(Collection[NameKey]):
+    """The keys of every name piece of ``mentions``, built on first use: only a doubled token asks."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._mentions = mentions
+        self._keys: set[NameKey] | None = None
+
+    def _get(self) -> set[NameKey]:
+        if self._keys is None:
+            self._keys = {gazetteer.name_key(" ".join(t.text for t in n)) for m in self._mentions for n in m.names()}
+        return self._keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._get()
+
+    def __iter__(self) -> Iterator[NameKey]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def read_people(text: str, mentions: list[Mention], names: list[_Name], known: Gazetteer) -> tuple[Alone, People]:
@@ -125,7 +147,8 @@ def read_people(text: str, mentions: list[Mention], names: list[_Name], known: G
             full.setdefault(n.key[-1], (" ".join(t.text for t in n.tokens), n.tokens[0].start))
     people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}),
                     Counter(p for k in {n.key for n in names} for p in set(k)), alone, full,
-                    {m.start for m in mentions if ROLE_BEFORE.search(text, max(0, m.start - 16), m.start)},
+                    {m.start for m in mentions if text[m.start - 2 : m.start - 1].islower()  # a role's last letter
+                 and ROLE_BEFORE.search(text, max(0, m.start - 16), m.start)},
                 {w for w in alone if w in plain})
     return Alone(alone), people
 
@@ -301,7 +324,7 @@ def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Nam
     in_doc = {k for part in set(key) for k in by_part.get(part, ())} - {key}
     best: Conflict | None = None
     best_here = False
-    for ref in sorted(in_doc | (known.sharing(key) - in_doc)):
+    for ref in sorted(in_doc | known.variants(key)):  # the rest of ``known.sharing(key)`` is never _comparable
         ref_name = first.get(ref)
         ref_here = ref_name is not None
         if not _comparable(key, ref, ref_here):
