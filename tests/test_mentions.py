@@ -76,6 +76,6 @@ def _walk(text: str, start: int = 0) -> list[list[str]]:
 
 @pytest.mark.parametrize("start", [0, 22, 23])
 def test_skipping_lower_case_prose_gives_the_runs_a_word_by_word_walk_gives(start: int) -> None:
-    text = ("the X-Men and U.S.-Japan talks; Kim's aide. \N{DESERET CAPITAL LETTER LONG I}dam and Éric met "
+    text = ("the X-Men and U.S.-Japan talks in Las Vegas.The aide; Kim's aide. \N{DESERET CAPITAL LETTER LONG I}dam and Éric met "
             "a.-Bo, ab's'Cd and Ab's Tom of the Bank of Korea, J. Smith and van Dijk")
     assert [[m.group() for m in run] for run in _runs(text, start, len(text))] == _walk(text, start)

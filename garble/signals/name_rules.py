@@ -228,8 +228,8 @@ def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
             return None  # "Perez de Cuellar", an initial, a particle, "Jr"
         if j == len(ref.key) - 1 and not known.has_part(part):
             return None  # "Hong Kong" for "Hong Kong Telecommunications", "Joe Cole" for "Joe Cole Compilation"
-        if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3):
-            return None  # "John Kennedy" for "John Fitzgerald Kennedy"
+        if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3 or known.is_given_name(part)):
+            return None  # "John Kennedy" for "John Fitzgerald Kennedy", "Isaac Burks" for "Isaac Don Burks"
         return ref.conflict("name_dropped_token", f'"{part}" dropped')
     return None
 

@@ -29,7 +29,9 @@ from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
 from garble.signals.name_orphans import common_middle, opening_word
 from garble.signals.name_people import (
+    ROLE_AFTER,
     ROLE_BEFORE,
+    ROLE_WINDOW,
     People,
     lost_surname,
     misspelled_given,
@@ -60,6 +62,7 @@ DROPPED_STRENGTH = 0.7
 # ("Gwon" 1.7, "Sino" 3.2; "Show" 5.7, "Dolls" 3.8 are words).
 RARE_PART_ZIPF = 3.5
 ROMAN = frozenset("IVX")
+DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA)", "Elizabeth M. (@_ElizabethMay)"
 # Names compared through one shared part, at most: an article names far fewer
 # people who share a part, and the cap keeps a huge text linear.
 MAX_POSTING = 64  # "World War I.", "George V."
@@ -86,7 +89,8 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     [('Kim Jong Yo', 'Kim Yo Jong')]
     """
     known_part = known.by_part.keys()  # a set view: no per-document copy of the gazetteer's parts
-    mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)]
+    mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)
+                if not is_handle(doc.text, m)]
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
     keys = _Keys(mentions)
@@ -97,7 +101,7 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
             yield hit
     names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
              for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
-             if len(toks) >= 2 and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
+             if len(toks) >= 2 and not _is_heading(toks) and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
     parts = Counter(part for m in mentions for part in m.key)
     alone, people = read_people(doc.text, mentions, names, known)
     yield from _variant_hits(names, known, parts, alone, people)
@@ -127,6 +131,17 @@ class _Keys(Collection[NameKey]):
         return len(self._get())
 
 
+def is_handle(text: str, mention: Mention) -> bool:
+    """A social-media handle or hashtag ("@GPollowitz", "#MAGA"), or the display name a user chose, which
+    signs a quoted post: "— Tea Pain (@TeaPainUSA) May 29". Neither is how the text itself names anyone.
+
+    >>> text = "— USA For Trump (@USAforTrump2016) told Greg Pollowitz, @GPollowitz"
+    >>> [(m.text, is_handle(text, m)) for m in find_mentions(text)]
+    [('USA For Trump', True), ('USAforTrump2016', True), ('Greg Pollowitz', False), ('GPollowitz', True)]
+    """
+    return text[mention.start - 1 : mention.start] in ("@", "#") or DISPLAY_NAME_END.match(text, mention.end) is not None
+
+
 def read_people(text: str, mentions: list[Mention], names: list[_Name], known: Gazetteer) -> tuple[Alone, People]:
     """What the text says about the people it names: every word used alone, and the ``People`` record."""
     alone: dict[str, int] = {}
@@ -145,12 +160,21 @@ def read_people(text: str, mentions: list[Mention], names: list[_Name], known: G
     for n in names:
         if known.is_given_name(n.key[0]) and is_person_like(n.key, known):
             full.setdefault(n.key[-1], (" ".join(t.text for t in n.tokens), n.tokens[0].start))
-    people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}),
-                    Counter(p for k in {n.key for n in names} for p in set(k)), alone, full,
-                    {m.start for m in mentions if text[m.start - 2 : m.start - 1].islower()  # a role's last letter
-                 and ROLE_BEFORE.search(text, max(0, m.start - 16), m.start)},
-                {w for w in alone if w in plain})
+    keys = {n.key for n in names}
+    people = People(person[2], person[1], Counter(k[-1] for k in keys), Counter(p for k in keys for p in set(k)),
+                    alone, full,
+                    roled={m.start for m in mentions if text[m.start - 2 : m.start - 1].islower()  # a role's last letter
+                           and ROLE_BEFORE.search(text, max(0, m.start - ROLE_WINDOW), m.start)},
+                    plain={w for w in alone if w in plain},
+                    apposed={m.start for m in mentions
+                             if text.startswith(", ", m.end) and ROLE_AFTER.match(text, m.end)})
     return Alone(alone), people
+
+
+def _is_heading(tokens: tuple[Token, ...]) -> bool:
+    """A run in capitals ("RON PAUL AT 12/9/07 GOP DEBATE"): a heading or a menu, where words of every kind
+    are capitalised, so a common word in it is no evidence (a name in capitals is rare in news prose)."""
+    return all(len(t.text) > 1 and t.text.isupper() for t in tokens)
 
 
 def _strip_opening_word(tokens: tuple[Token, ...], mention: Mention, known: Gazetteer) -> tuple[Token, ...]:
@@ -181,8 +205,8 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
     toks = mention.tokens
     for i, (a, b) in enumerate(pairwise(toks)):
         last = b.text.rsplit("-", 1)[-1]
-        if len(a.text) < 2 or not a.text[:1].isupper():
-            continue  # initials: "Col M M Masur"
+        if len(a.text) < 2 or not a.text[:1].isupper() or a.text.isupper():
+            continue  # initials: "Col M M Masur"; a heading or a widget's label: "SHARES SHARES Facebook"
         if not (a.text == b.text or ("-" in b.text and a.text == last)):
             continue
         kept = [t.text for t in toks if t is not b] if a.text == b.text else [t.text for t in toks if t is not a]
@@ -294,8 +318,12 @@ def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gaze
         return None
     m = n.mention
     display = m.text[n.tokens[0].start - m.start : n.tokens[-1].end - m.start]  # "J. Michael", full stops kept
-    titled = n.tokens[0] is m.tokens[0] and (m.title is not None or m.start in people.roled)
-    return (surname_conflict(n.key, display, alone, known) or replaced_given(n.key, display, titled, people, known)
+    first = n.tokens[0] is m.tokens[0]
+    roled = first and (m.title is not None or m.start in people.roled)
+    apposed = first and not roled and m.start in people.apposed
+    titled = roled or apposed
+    return (surname_conflict(n.key, display, alone, known)
+            or replaced_given(n.key, display, titled, people, known, apposed)
             or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
             or swapped_alone(n.key, display, titled, people, known) or common_middle(n.key, display, people, known)
             or misspelled_given(n.key, display, people, known)
