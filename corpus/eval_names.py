@@ -22,6 +22,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+# This tree's garble, not an installed one: run as a script, the script's folder leads sys.path, so
+# an editable install of another work tree would be measured instead.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from garble import gazetteer
 from garble.gazetteer import name_key
 from garble.name_corruptions import KINDS, corrupt_name

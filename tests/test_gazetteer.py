@@ -36,3 +36,11 @@ def test_lookup_by_part() -> None:
     g = from_names(["Ri Son Gwon", "Kim Yo Jong", "Madonna"])
     assert g.sharing(name_key("Son Gwon")) == {name_key("Ri Son Gwon")}
     assert not g.has_part("madonna")
+
+
+def test_variants_are_the_names_a_key_can_be_a_corruption_of() -> None:
+    g = from_names(["Kim Yo Jong", "Kim Jong Un", "Kim Jong Un Sr", "Kim Dae Jung", "Ri Son Gwon"])
+    assert g.variants(name_key("Kim Jong Yo")) == {name_key("Kim Yo Jong"), name_key("Kim Jong Un")}
+    assert g.variants(name_key("Kim Jong Un")) == {name_key("Kim Jong Un Sr")}
+    assert g.variants(name_key("Ri Gwon")) == {name_key("Ri Son Gwon")}
+    assert g.variants(name_key("Park Geun Hye")) == set()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from garble.mentions import find_mentions
+import re
+
+import pytest
+
+from garble.mentions import CONNECTORS, PARTICLES, WORD, _runs, find_mentions
 
 
 def names(text: str) -> list[str]:
@@ -44,3 +48,34 @@ def test_sentence_initial_flag() -> None:
 
 def test_empty_text_has_no_mentions() -> None:
     assert names("") == []
+
+
+
+def _walk(text: str, start: int = 0) -> list[list[str]]:
+    """The runs read word by word over every WORD match (the loop find_mentions used to run)."""
+    runs: list[list[str]] = []
+    run: list[re.Match[str]] = []
+    pending: list[re.Match[str]] = []
+    for m in WORD.finditer(text, start):
+        word = m.group()
+        if run:
+            last = (pending or run)[-1]
+            gap = text[last.end() : m.start()]
+            if (gap == " " and not last.group().endswith("'s")) or (gap == ". " and len(last.group()) == 1):
+                if word in PARTICLES or word in CONNECTORS:
+                    pending.append(m)
+                    continue
+                if word[:1].isupper():
+                    run += [*pending, m]
+                    pending = []
+                    continue
+            runs.append([r.group() for r in run])
+        run, pending = ([m] if word[:1].isupper() else []), []
+    return [*runs, [r.group() for r in run]] if run else runs
+
+
+@pytest.mark.parametrize("start", [0, 22, 23])
+def test_skipping_lower_case_prose_gives_the_runs_a_word_by_word_walk_gives(start: int) -> None:
+    text = ("the X-Men and U.S.-Japan talks in Las Vegas.The aide; Kim's aide. \N{DESERET CAPITAL LETTER LONG I}dam and Éric met "
+            "a.-Bo, ab's'Cd and Ab's Tom of the Bank of Korea, J. Smith and van Dijk")
+    assert [[m.group() for m in run] for run in _runs(text, start, len(text))] == _walk(text, start)

@@ -228,8 +228,8 @@ def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
             return None  # "Perez de Cuellar", an initial, a particle, "Jr"
         if j == len(ref.key) - 1 and not known.has_part(part):
             return None  # "Hong Kong" for "Hong Kong Telecommunications", "Joe Cole" for "Joe Cole Compilation"
-        if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3):
-            return None  # "John Kennedy" for "John Fitzgerald Kennedy"
+        if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3 or known.is_given_name(part)):
+            return None  # "John Kennedy" for "John Fitzgerald Kennedy", "Isaac Burks" for "Isaac Don Burks"
         return ref.conflict("name_dropped_token", f'"{part}" dropped')
     return None
 
@@ -239,7 +239,14 @@ class Alone(dict[str, int]):
 
     def __init__(self, first_seen: Mapping[str, int]) -> None:
         super().__init__(first_seen)
-        self.near = near_index(first_seen)
+        self._near: dict[str, list[str]] | None = None
+
+    @property
+    def near(self) -> dict[str, list[str]]:
+        """The ``near_index`` of the surnames, built on first use (most documents never ask)."""
+        if self._near is None:
+            self._near = near_index(self)
+        return self._near
 
 
 def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known: Gazetteer) -> Conflict | None:
@@ -328,17 +335,20 @@ def lone_nonword(doc: Document, mentions: Sequence[Mention], known: Gazetteer) -
     >>> [doc.text[h.start:h.end] for h in lone_nonword(doc, list(find_mentions(doc.text)), from_names([]))]
     ['Erem']
     """
-    words = Counter(w.casefold() for w in WORD.findall(doc.text))
+    words: Counter[str] | None = None  # every word of the text, counted only when a candidate needs it
     for m in mentions:
         if len(m.tokens) != 1 or m.title or m.sentence_initial:
             continue
         tok = m.tokens[0]
         word = tok.text
         before = doc.text[max(0, tok.start - 5) : tok.start]
-        if (word.isalpha() and len(word) >= 3 and word[1:].islower() and words[word.casefold()] == 1
-                and zipf(word) == 0 and _is_unknown(word.casefold(), known)
-                and before.rstrip().split()[-1:] in (["the"], ["a"], ["an"])
+        if not (word.isalpha() and len(word) >= 3 and word[1:].islower() and zipf(word) == 0
+                and _is_unknown(word.casefold(), known) and before.rstrip().split()[-1:] in (["the"], ["a"], ["an"])
                 and WORD.findall(doc.text, tok.end, tok.end + 12)[:1] in NATION_NOUNS):
+            continue
+        if words is None:
+            words = Counter(w.casefold() for w in WORD.findall(doc.text))
+        if words[word.casefold()] == 1:
             yield Hit(tok.start, tok.end, Label.MANGLED_NAME, "name_rare_word", 0.6,
                       evidence=f'"{word}" is no known word or name and appears nowhere else')
 

@@ -29,7 +29,9 @@ from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
 from garble.signals.name_orphans import common_middle, opening_word
 from garble.signals.name_people import (
+    ROLE_AFTER,
     ROLE_BEFORE,
+    ROLE_WINDOW,
     People,
     lost_surname,
     misspelled_given,
@@ -60,8 +62,12 @@ DROPPED_STRENGTH = 0.7
 # ("Gwon" 1.7, "Sino" 3.2; "Show" 5.7, "Dolls" 3.8 are words).
 RARE_PART_ZIPF = 3.5
 ROMAN = frozenset("IVX")
+DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA)", "Elizabeth M. (@_ElizabethMay)"
 # Names compared through one shared part, at most: an article names far fewer
 # people who share a part, and the cap keeps a huge text linear.
+# A given name that opens known names this many times as often as it ends one never ends a person's name
+# after an initial ("J. David" lost its surname; "Paul" 21 to 2 is still one, "Wesley Clark"/"John Wesley" not).
+GIVEN_OPENS = 4
 MAX_POSTING = 64  # "World War I.", "George V."
 
 
@@ -86,10 +92,11 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     [('Kim Jong Yo', 'Kim Yo Jong')]
     """
     known_part = known.by_part.keys()  # a set view: no per-document copy of the gazetteer's parts
-    mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)]
+    mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)
+                if not is_handle(doc.text, m)]
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
-    keys = {gazetteer.name_key(" ".join(t.text for t in n)) for m in mentions for n in m.names()}
+    keys = _Keys(mentions)
     for mention in mentions:
         hit = doubled_token(mention, known, keys) if seen[mention.text] == 1 else None
         if (hit := hit or dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
@@ -97,12 +104,45 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
             yield hit
     names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
              for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
-             if len(toks) >= 2 and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
+             if len(toks) >= 2 and not _is_heading(toks) and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
     parts = Counter(part for m in mentions for part in m.key)
     alone, people = read_people(doc.text, mentions, names, known)
-    yield from _variant_hits(names, known, parts, alone, people)
+    yield from _variant_hits(doc.text, names, known, parts, alone, people)
     yield from opening_word(doc.text, mentions, people, known)
     yield from lone_nonword(doc, mentions, known)
+
+
+class _Keys(Collection[NameKey]):
+    """The keys of every name piece of ``mentions``, built on first use: only a doubled token asks."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._mentions = mentions
+        self._keys: set[NameKey] | None = None
+
+    def _get(self) -> set[NameKey]:
+        if self._keys is None:
+            self._keys = {gazetteer.name_key(" ".join(t.text for t in n)) for m in self._mentions for n in m.names()}
+        return self._keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._get()
+
+    def __iter__(self) -> Iterator[NameKey]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def is_handle(text: str, mention: Mention) -> bool:
+    """A social-media handle or hashtag ("@GPollowitz", "#MAGA"), or the display name a user chose, which
+    signs a quoted post: "— Tea Pain (@TeaPainUSA) May 29". Neither is how the text itself names anyone.
+
+    >>> text = "— USA For Trump (@USAforTrump2016) told Greg Pollowitz, @GPollowitz"
+    >>> [(m.text, is_handle(text, m)) for m in find_mentions(text)]
+    [('USA For Trump', True), ('USAforTrump2016', True), ('Greg Pollowitz', False), ('GPollowitz', True)]
+    """
+    return text[mention.start - 1 : mention.start] in ("@", "#") or DISPLAY_NAME_END.match(text, mention.end) is not None
 
 
 def read_people(text: str, mentions: list[Mention], names: list[_Name], known: Gazetteer) -> tuple[Alone, People]:
@@ -123,11 +163,21 @@ def read_people(text: str, mentions: list[Mention], names: list[_Name], known: G
     for n in names:
         if known.is_given_name(n.key[0]) and is_person_like(n.key, known):
             full.setdefault(n.key[-1], (" ".join(t.text for t in n.tokens), n.tokens[0].start))
-    people = People(person[2], person[1], Counter(k[-1] for k in {n.key for n in names}),
-                    Counter(p for k in {n.key for n in names} for p in set(k)), alone, full,
-                    {m.start for m in mentions if ROLE_BEFORE.search(text, max(0, m.start - 16), m.start)},
-                {w for w in alone if w in plain})
+    keys = {n.key for n in names}
+    people = People(person[2], person[1], Counter(k[-1] for k in keys), Counter(p for k in keys for p in set(k)),
+                    alone, full,
+                    roled={m.start for m in mentions if text[m.start - 2 : m.start - 1].islower()  # a role's last letter
+                           and ROLE_BEFORE.search(text, max(0, m.start - ROLE_WINDOW), m.start)},
+                    plain={w for w in alone if w in plain},
+                    apposed={m.start for m in mentions
+                             if text.startswith(", ", m.end) and ROLE_AFTER.match(text, m.end)})
     return Alone(alone), people
+
+
+def _is_heading(tokens: tuple[Token, ...]) -> bool:
+    """A run in capitals ("RON PAUL AT 12/9/07 GOP DEBATE"): a heading or a menu, where words of every kind
+    are capitalised, so a common word in it is no evidence (a name in capitals is rare in news prose)."""
+    return all(len(t.text) > 1 and t.text.isupper() for t in tokens)
 
 
 def _strip_opening_word(tokens: tuple[Token, ...], mention: Mention, known: Gazetteer) -> tuple[Token, ...]:
@@ -158,8 +208,8 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
     toks = mention.tokens
     for i, (a, b) in enumerate(pairwise(toks)):
         last = b.text.rsplit("-", 1)[-1]
-        if len(a.text) < 2 or not a.text[:1].isupper():
-            continue  # initials: "Col M M Masur"
+        if len(a.text) < 2 or not a.text[:1].isupper() or a.text.isupper():
+            continue  # initials: "Col M M Masur"; a heading or a widget's label: "SHARES SHARES Facebook"
         if not (a.text == b.text or ("-" in b.text and a.text == last)):
             continue
         kept = [t.text for t in toks if t is not b] if a.text == b.text else [t.text for t in toks if t is not a]
@@ -193,6 +243,24 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
         if (hit := _initial_ends(toks, text, known)) is not None:
             return hit
     return None
+
+
+def _is_strong_given(part: str, known: Gazetteer) -> bool:
+    """A given name that opens known names at least GIVEN_OPENS times as often as it ends one ("William" 18 to 0,
+    "David" 36 to 1; not "Wesley", "Lee" or "Kim")."""
+    return len(part) >= 3 and known.is_given_name(part) and known.openers[part] >= GIVEN_OPENS * known.closers.get(part, 0)
+
+
+def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: Gazetteer) -> Hit | None:
+    """An initial and a given name that end a mention: "Chairman J. Hugh said" lost "Liedtke"; an initial
+    opens a name only before a middle name and a surname ("J. Hugh Liedtke", "H. Ross Perot")."""
+    first, last = toks[0], toks[-1]
+    if (len(toks) != 2 or len(first.text) != 1 or text[first.end : first.end + 1] != "." or last is not mention.tokens[-1]
+            or not last.text[1:].islower() or not _is_strong_given(last.text.casefold(), known)
+            or text[last.end : last.end + 1] in ("", ".", "\n") or text.startswith(" (@", last.end)):
+        return None  # ("... met J. David." may end a sign-off; "K. Martin" alone on a line is a list's short form)
+    return Hit(first.start, last.end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
+               evidence=f'"{text[first.start:last.end]}" is an initial and a given name: the surname is missing')
 
 
 def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit | None:
@@ -238,7 +306,7 @@ def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | No
                evidence=f'"{name}" ends in the particle "{m.group().strip()}": the surname is missing')
 
 
-def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
+def _variant_hits(text: str, names: list[_Name], known: Gazetteer, parts: Counter[str],
                   alone: dict[str, int], people: People) -> Iterator[Hit]:
     counts = Counter(n.key for n in names)
     first: dict[NameKey, _Name] = {}
@@ -257,6 +325,8 @@ def _variant_hits(names: list[_Name], known: Gazetteer, parts: Counter[str],
                 verdicts[n.key] = _alone_conflict(n, alone, people, known)
         conflict = verdicts[n.key]
         if conflict is None:
+            if (hit := _initial_given(n.tokens, n.mention, text, known)) is not None:  # no surname to suggest
+                yield hit
             continue
         start, end = n.tokens[0].start, n.tokens[-1].end
         where = "gazetteer" if conflict.where is None else f"at {conflict.where}"
@@ -271,8 +341,12 @@ def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gaze
         return None
     m = n.mention
     display = m.text[n.tokens[0].start - m.start : n.tokens[-1].end - m.start]  # "J. Michael", full stops kept
-    titled = n.tokens[0] is m.tokens[0] and (m.title is not None or m.start in people.roled)
-    return (surname_conflict(n.key, display, alone, known) or replaced_given(n.key, display, titled, people, known)
+    first = n.tokens[0] is m.tokens[0]
+    roled = first and (m.title is not None or m.start in people.roled)
+    apposed = first and not roled and m.start in people.apposed
+    titled = roled or apposed
+    return (surname_conflict(n.key, display, alone, known)
+            or replaced_given(n.key, display, titled, people, known, apposed)
             or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
             or swapped_alone(n.key, display, titled, people, known) or common_middle(n.key, display, people, known)
             or misspelled_given(n.key, display, people, known)
@@ -301,7 +375,7 @@ def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Nam
     in_doc = {k for part in set(key) for k in by_part.get(part, ())} - {key}
     best: Conflict | None = None
     best_here = False
-    for ref in sorted(in_doc | (known.sharing(key) - in_doc)):
+    for ref in sorted(in_doc | known.variants(key)):  # the rest of ``known.sharing(key)`` is never _comparable
         ref_name = first.get(ref)
         ref_here = ref_name is not None
         if not _comparable(key, ref, ref_here):
