@@ -61,3 +61,14 @@ def test_function_word_salad_is_broken_text(text: str, salad: str) -> None:
 ])
 def test_grammatical_small_words_are_left_alone(text: str) -> None:
     assert flagged(text, "seam_word_salad") == []
+
+
+def test_a_run_one_token_short_is_passed_over_and_one_token_more_is_flagged() -> None:
+    # title_runs skips a line whose tokens hold no run of MIN_RUN title tokens, before finding offsets
+    from garble.signals.titles import MIN_RUN
+
+    run = ["Minister", "Sees", "Oil", "Tax", "Strategy", "Of", "The", "Year", "Ahead"]
+    for n in range(3, len(run) + 1):
+        text = f"It said {' '.join(run[:n])} in the plan."
+        found = flagged(text, "headline_title_case")
+        assert found == ([" ".join(run[:n])] if n >= MIN_RUN and "Of" in run[1:n] else []), text
