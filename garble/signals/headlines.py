@@ -64,8 +64,11 @@ def _has_long_run(text: str) -> bool:
     >>> _has_long_run("one two three four five six seven, eight nine ten eleven twelve thirteen fourteen")
     False
     """
-    return any(_DETERMINER_FREE in "".join(map(_determiner_flag, TOKEN.findall(piece)))
-               for piece in GAP_BREAK.split(text) if len(piece) >= 2 * MIN_RUN - 1)
+    def has_run(piece: str) -> bool:  # MIN_RUN tokens in a row with no determiner (a piece is >= 27 characters)
+        return len(piece) >= 2 * MIN_RUN - 1 and _DETERMINER_FREE in "".join(map(_determiner_flag, TOKEN.findall(piece)))
+
+    # clause breaks only cut runs shorter, so the whole text must have such a run first
+    return has_run(text) and any(map(has_run, GAP_BREAK.split(text)))
 
 
 # Bounded: a corpus's distinct tokens would grow an unbounded cache without limit.
