@@ -92,3 +92,13 @@ def test_doubled_phrases_of_every_length_and_overlapping_repeats() -> None:
     assert phrase_texts("He said it had said it had said it had gone.") == ["said it had"]
     assert phrase_texts("ab cd ef gh ij kl mn ab cd ef gh ij kl mn") == []  # seven words: longer than MAX_PHRASE
     assert phrase_texts("One two One two\nthree four three four") == ["One two", "three four"]
+
+
+def test_lower_case_lengthens_only_the_dotted_capital_i() -> None:
+    # repeated_text skips a text whose length (plus one per U+0130) is under MIN_REPEATED_SENTENCE
+    # without building its key: that holds only while no other character lowers to two or more
+    import sys
+
+    assert [c for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] == [0x130]
+    short = "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}" * 25  # 25 characters, a key of 50
+    assert len(repetition._key(short)) == repetition.MIN_REPEATED_SENTENCE and not repetition._key_is_short(short)

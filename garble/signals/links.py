@@ -137,6 +137,9 @@ def teaser_runs(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for h in teaser_runs(doc.blocks[0], doc)]
     ['Joe BidenCawthorn: Biden plan could fail On The Money: Biden fires chief | IRS scandals follow Biden for more']
     """
+    # a card and a seam chain need a glued seam, a pipe chain " | " and a "Column: " prefix
+    if not CASE_SEAM.search(block.text) and not (" | " in block.text and ": " in block.text):
+        return
     for chain in _chains(block, doc):
         kinds = [kind for _, _, kind in chain]
         found = set(kinds)
@@ -181,6 +184,8 @@ def inline_links(block: Block, doc: Document) -> Iterator[Hit]:
     stamp boilerplate (scrapinghub-aeb-body-51d066b0602c9421), and the generator's stamps and
     "Click To Tweet" prompts are furniture too. The reason code keeps its name.
     """
+    if "(Published " not in block.text and "Click To Tweet" not in block.text:  # what each alternative holds
+        return
     for m in INLINE_LINK.finditer(block.text):
         yield Hit(block.start + m.start(), block.start + m.end(), Label.BOILERPLATE, "link_inline_widget", 0.9)
 

@@ -125,6 +125,12 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _key_is_short(text: str) -> bool:
+    """Whether ``_key(text)`` is certainly under MIN_REPEATED_SENTENCE characters, told without building it:
+    lower() lengthens only U+0130 (to two characters), and joining on single spaces never lengthens."""
+    return len(text) + text.count("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}") < MIN_REPEATED_SENTENCE
+
+
 def repeated_text(doc: Document) -> Iterator[Hit]:
     """Flag the second and later copies of a paragraph or a long sentence (one dict pass, linear).
 
@@ -137,6 +143,8 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
     seen_blocks: set[str] = set()
     seen_sentences: set[str] = set()
     for block in doc.blocks:
+        if _key_is_short(block.text):  # and so is every sentence's in it
+            continue
         key = _key(block.text)
         if len(key) >= MIN_REPEATED_SENTENCE and key.count(" ") >= MIN_REPEATED_WORDS - 1 and key in seen_blocks:
             yield Hit(block.start, block.end, Label.REPETITION, "repetition_paragraph", 0.9)
@@ -144,6 +152,8 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
         seen_blocks.add(key)
         for m in SENTENCE.finditer(block.text):
             chunk = m.group().strip()
+            if _key_is_short(chunk):
+                continue
             key = _key(chunk)
             if len(key) < MIN_REPEATED_SENTENCE or key.count(" ") < MIN_REPEATED_WORDS - 1:
                 continue

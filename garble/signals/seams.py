@@ -161,6 +161,8 @@ def stray_possessives(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for h in stray_possessives(doc.blocks[0], doc)]
     ['in the program its development']
     """
+    if " its " not in block.text and " their " not in block.text:  # every match has one (a 20x cheaper test)
+        return
     for m in STRAY_POSSESSIVE.finditer(block.text):
         if m.group().split()[2] in CLAUSE_NOUNS:
             continue
