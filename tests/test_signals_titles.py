@@ -72,3 +72,13 @@ def test_a_run_one_token_short_is_passed_over_and_one_token_more_is_flagged() ->
         text = f"It said {' '.join(run[:n])} in the plan."
         found = flagged(text, "headline_title_case")
         assert found == ([" ".join(run[:n])] if n >= MIN_RUN and "Of" in run[1:n] else []), text
+
+
+def test_a_run_that_goes_on_past_commas_is_not_passed_over() -> None:
+    # title_runs' pre-check lets a comma stand between two title tokens of a run, as the run does
+    from garble.signals.titles import RUN_FLAGS, _title_flag
+
+    text = "The firm said Trump Stuns CNN Host, Wants To Starve Media, Of Course in a statement."
+    assert flagged(text, "headline_title_case") == ["Trump Stuns CNN Host, Wants To Starve Media, Of Course"]
+    assert RUN_FLAGS.search("1,1,1,1,1,1") and not RUN_FLAGS.search("1,,11111") and not RUN_FLAGS.search("11111")
+    assert [_title_flag(t) for t in ("Of", ",", "said", "|")] == ["1", ",", "0", "0"]
