@@ -10,7 +10,11 @@ which is steadier on a shared machine) and documents/s of ``garble.scan`` on one
 and, when jusText is installed (``pip install garble[bench]``), of ``justext.justext``
 on the same plain text with every paragraph wrapped in ``<p>``. Then the peak resident
 memory of this process and the wall time of ``garble check`` on one 5 KB article in a
-fresh process. Every figure is the median of ``--runs`` runs.
+fresh process: as the checkout runs it (its modules compiled at every start when no
+``__pycache__`` is written, as under PYTHONDONTWRITEBYTECODE=1) and from a copy of the
+package with its bytecode compiled (as a pip install has it). Every figure is the median of
+``--runs`` runs. The garble measured is this checkout's (the parent of benchmarks/), not
+whichever one is installed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import gzip
 import html
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +32,8 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout whose garble is measured
 
 
 def read_texts(path: Path) -> list[str]:
@@ -64,9 +71,10 @@ def justext_fn() -> Callable[[str], object] | None:
     return run
 
 
-def cold_start(article: str, runs: int) -> float:
-    """Median wall time of ``garble check FILE`` on ``article`` from a fresh process."""
-    cmd = [sys.executable, "-m", "garble"]  # the `garble` command, importable from PYTHONPATH too
+def cold_start(article: str, runs: int, package_root: Path = ROOT) -> float:
+    """Median wall time of ``garble check FILE`` on ``article`` from a fresh process, with the
+    garble package found in ``package_root`` (``python -m`` puts the working directory first)."""
+    cmd = [sys.executable, "-m", "garble"]  # the `garble` command
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "article.txt"
         path.write_text(article, encoding="utf-8")
@@ -74,9 +82,19 @@ def cold_start(article: str, runs: int) -> float:
         for _ in range(runs):
             t0 = time.perf_counter()
             subprocess.run([*cmd, "check", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           check=False)  # exit 1 means damage found, not a failure
+                           check=False, cwd=package_root)  # exit 1 means damage found, not a failure
             times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+
+def compiled_cold_start(article: str, runs: int) -> float:
+    """``cold_start`` from a temporary copy of the package with its bytecode compiled (nothing is
+    written into the checkout)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(ROOT / "garble", Path(tmp) / "garble", ignore=shutil.ignore_patterns("__pycache__"))
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(tmp) / "garble")], check=True,
+                       stdout=subprocess.DEVNULL)
+        return cold_start(article, runs, Path(tmp))
 
 
 def five_kb_article(texts: Sequence[str]) -> str:
@@ -91,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-justext", action="store_true", help="skip jusText even when installed")
     args = parser.parse_args(argv)
 
+    sys.path.insert(0, str(ROOT))  # python put benchmarks/ first: without this an installed garble is measured
     import garble
+
+    print(f"garble from {Path(garble.__file__).parent}")
 
     jt = None if args.no_justext else justext_fn()
     corpora = {p.name: read_texts(p) for p in args.corpora}
@@ -118,8 +139,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("(jusText not installed: pip install 'garble[bench]' to compare)")
     print(f"peak RSS after garble scans: {peak_mb:.0f} MB (this process, corpora held in memory)")
     article = five_kb_article(every)
+    cached = "bytecode cached" if any((ROOT / "garble").rglob("__pycache__")) else "bytecode not cached"
     print(f"cold start, garble check on a {len(article.encode('utf-8')) / 1000:.1f} KB article: "
-          f"{cold_start(article, args.runs):.2f} s median of {args.runs}")
+          f"{cold_start(article, args.runs):.2f} s median of {args.runs} ({cached}); "
+          f"{compiled_cold_start(article, args.runs):.2f} s with compiled bytecode")
 
 
 if __name__ == "__main__":

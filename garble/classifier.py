@@ -123,42 +123,46 @@ class _Arrays:
         return out
 
 
-def _tree_depth(left: Sequence[int], right: Sequence[int], root: int) -> int:
-    """Levels from ``root`` to its deepest leaf."""
-    deepest, level = 0, [root]
-    while level := [c for i in level if left[i] >= 0 for c in (left[i], right[i])]:
-        deepest += 1
-    return deepest
+def _tree_depths(left: np.ndarray, roots: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Levels from each root to its deepest leaf, all trees stepped at once."""
+    depths = np.zeros(len(roots), dtype=np.int64)
+    nodes, trees, level = roots, np.arange(len(roots)), 0
+    while len(nodes):
+        inner = left[nodes] >= 0  # nodes with children: their trees reach one level further
+        nodes, trees, level = nodes[inner], trees[inner], level + 1
+        depths[trees] = level
+        nodes, trees = np.concatenate([left[nodes], right[nodes]]), np.concatenate([trees, trees])
+    return depths
 
 
 def _combined(models: Sequence[TreeModel]) -> _Arrays:
     """The flat arrays of ``models``' trees, nodes and roots of each model shifted past the ones before."""
-    left: list[int] = []
-    right: list[int] = []
-    feature: list[int] = []
-    roots: list[int] = []
-    groups = []
+    bases = np.cumsum([0, *(len(m.left) for m in models)])[:-1]
+
+    def shifted(children: list[tuple[int, ...]]) -> np.ndarray:
+        arrays = [np.array(c, dtype=np.int64) for c in children]
+        return np.concatenate([np.where(c >= 0, c + base, c) for c, base in zip(arrays, bases)])
+
+    left_a, right_a = shifted([m.left for m in models]), shifted([m.right for m in models])
+    roots = np.concatenate([np.array(m.roots, dtype=np.int64) + base for m, base in zip(models, bases)])
+    groups, first = [], 0
     for m in models:
-        base = len(left)
-        left += [c + base if c >= 0 else c for c in m.left]
-        right += [c + base if c >= 0 else c for c in m.right]
-        feature += m.feature
-        groups.append(_Group(len(roots), len(roots) + len(m.roots), m.baseline, m.scale, m.shift))
-        roots += [r + base for r in m.roots]
-    depths = [_tree_depth(left, right, r) for r in roots]
-    order = sorted(range(len(roots)), key=lambda t: -depths[t])  # stable: ties keep their order
-    left_a, right_a = np.array(left, dtype=np.int64), np.array(right, dtype=np.int64)
+        groups.append(_Group(first, first + len(m.roots), m.baseline, m.scale, m.shift))
+        first += len(m.roots)
+    depths = _tree_depths(left_a, roots, right_a)
+    order = np.argsort(-depths, kind="stable")  # deepest first; ties keep their order
     leaf = left_a < 0
     nodes = np.arange(len(left_a))
     child = np.empty(2 * len(left_a), dtype=np.int64)
     child[0::2] = np.where(leaf, nodes, right_a)
     child[1::2] = np.where(leaf, nodes, left_a)
-    levels = tuple(sum(d > k for d in depths) for k in range(max(depths, default=0)))
+    levels = tuple(int((depths > k).sum()) for k in range(int(depths.max(initial=0))))
+    feature = np.concatenate([np.array(m.feature, dtype=np.int64) for m in models])
     return _Arrays(
-        np.array([roots[t] for t in order], dtype=np.int64), levels, np.argsort(np.array(order, dtype=np.int64)),
-        np.where(leaf, 0, np.array(feature, dtype=np.int64)),
-        np.array([t for m in models for t in m.threshold], dtype=float), child,
-        np.array([v for m in models for v in m.value], dtype=float), tuple(groups),
+        roots[order], levels, np.argsort(order),
+        np.where(leaf, 0, feature),
+        np.concatenate([np.array(m.threshold, dtype=float) for m in models]), child,
+        np.concatenate([np.array(m.value, dtype=float) for m in models]), tuple(groups),
     )
 
 

@@ -205,6 +205,12 @@ def _block_score(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
     visible = count_visible(block.text)
     if not visible:
         return 1.0
+    if not hits:  # the lines alone, disjoint and in order: the same sum the sweep below makes
+        mass = 0.0
+        for line in block.lines:
+            if p := line_probs.get((line.start, line.end), 0.0):
+                mass += p * count_visible(line.text)
+        return max(0.0, min(1.0, 1.0 - mass / visible))
     intervals = [(line.start, line.end, line_probs.get((line.start, line.end), 0.0)) for line in block.lines]
     intervals += [(h.start, h.end, h.strength) for h in hits]
     cuts = sorted({s for s, _, _ in intervals} | {e for _, e, _ in intervals})

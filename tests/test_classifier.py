@@ -75,3 +75,20 @@ def test_import_and_scan_do_not_import_scikit_learn() -> None:
             "print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_tree_depths_are_the_levels_to_each_trees_deepest_leaf() -> None:
+    # _combined orders trees deepest first and stops shallow ones early: check the depths it uses
+    # against a recursive walk of every shipped tree, and on a lone leaf and a lopsided tree
+    from garble.classifier import _tree_depths
+
+    def depth(left: tuple[int, ...], right: tuple[int, ...], i: int) -> int:
+        return 0 if left[i] < 0 else 1 + max(depth(left, right, left[i]), depth(left, right, right[i]))
+
+    model = shipped_model()
+    assert model is not None
+    got = _tree_depths(np.array(model.left), np.array(model.roots), np.array(model.right)).tolist()
+    assert got == [depth(model.left, model.right, r) for r in model.roots]
+    # a leaf (node 0), and a tree whose left child is a leaf and right child has two leaves (nodes 1-5)
+    left, right = np.array([-1, 2, -1, 4, -1, -1]), np.array([-1, 3, -1, 5, -1, -1])
+    assert _tree_depths(left, np.array([0, 1]), right).tolist() == [0, 2]

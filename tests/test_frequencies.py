@@ -54,3 +54,29 @@ def test_zipf_equals_wordfreq_on_words_numbers_and_compounds(english):
 
 def test_words_outside_the_fast_alphabet_are_left_to_wordfreq():
     assert [frequencies.zipf_frequency(w) for w in ("naïve", "Hamısı", "snake_case", "a b")] == [None] * 4
+
+
+def test_every_table_line_is_found_and_nothing_between_lines(english):
+    # the look-up bisects a sample of lines and then searches between two samples: check the
+    # words on, just before and just after every sampled line, the first and last lines, and
+    # keys that sort between two neighbouring lines
+    table = frequencies._table()
+    lines = table.text.splitlines()[1:]
+    words = [line.split("\t")[0] for line in lines]
+    index = {w: i for i, w in enumerate(words)}
+    near = {j for w in table.words for j in (index[w] - 1, index[w], index[w] + 1) if 0 <= j < len(words)}
+    for j in sorted(near | {0, len(words) - 1}):
+        assert frequencies.centibels(words[j]) == int(lines[j].split("\t")[1]), words[j]
+        between = words[j] + "'"  # sorts after words[j]; absent unless it is the next line
+        if between not in index:
+            assert frequencies.centibels(between) is None, between
+    assert frequencies.centibels("") is None and frequencies.centibels("\x00") is None
+    assert frequencies.centibels("zzzzzzzzzzzz") is None
+
+
+def test_plain_words_take_the_short_path_to_the_same_answer(english):
+    random.seed(11)
+    plain = random.sample(sorted(w for w in english if w.isascii() and w.isalpha()), 5_000)
+    for word in [*plain, "Kim", "NATO", "xqzvk", "Xqzvk"]:
+        assert frequencies.zipf_frequency(word) == frequencies._zipf(frequencies._frequency(split(word))), word
+        assert frequencies.zipf_frequency(word) == zipf_frequency(word, "en"), word

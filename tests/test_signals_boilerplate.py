@@ -51,3 +51,15 @@ def test_publication_stamp_lines_are_weak_evidence() -> None:
     doc = segment("PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 20, 2019\n\nPublished on time, he said.")
     found = [(doc.text[h.start : h.end][:9], h.strength) for b in doc.blocks for h in boilerplate.timestamp_lines(b, doc)]
     assert found == [("PUBLISHED", 0.45)]
+
+
+def test_every_kind_of_credit_holds_a_hint_and_is_still_found() -> None:
+    # credits() searches only a text holding one of CREDIT_HINTS: one example of each CREDIT
+    # alternative and a share row
+    examples = ["(AP Photo/Jo Roe)", "Featured image via CNN", "Image by Al Bo", "(Source: Twitter)",
+                "Photo: X, STF / Associated Press", "Credit: EPA", "\N{COPYRIGHT SIGN} Aaron Schwartz",
+                "Image 1 of 9", "1  /  9", "16505 SHARES SHARES FacebookTwitter"]
+    for text in examples:
+        assert any(hint in text for hint in boilerplate.CREDIT_HINTS) or "SHARES" in text, text
+        assert reasons(f"It ended.\n\n{text}"), text
+    assert reasons("It ended.\n\nPhotographs of the image are on show in Source Hall.") == {}

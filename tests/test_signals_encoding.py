@@ -45,3 +45,10 @@ def test_bad_characters_after_other_unicode_spaces_end_their_own_token() -> None
     # U+2028 and U+00A0 are spaces to Python but not to a " \t\n\r" search (a hang once)
     assert texts("x\u2028\N{REPLACEMENT CHARACTER}y z\xa0\N{REPLACEMENT CHARACTER}") == [
         ("\N{REPLACEMENT CHARACTER}y", "encoding_bad_character"), ("\N{REPLACEMENT CHARACTER}", "encoding_bad_character")]
+
+
+def test_the_lead_character_sets_are_exactly_where_matches_can_start() -> None:
+    # mojibake and bad_characters search the full patterns only in a text holding a lead character
+    for lead, pattern in ((encoding.MOJIBAKE_LEAD, encoding.MOJIBAKE_RUN), (encoding.BAD_LEAD, encoding.BAD_CHARACTER)):
+        starts = {chr(i) for i in range(0x10000) if pattern.match(chr(i) + "\N{PADDING CHARACTER}" * 2)}
+        assert starts == {chr(i) for i in range(0x10000) if lead.match(chr(i))}

@@ -48,3 +48,24 @@ def test_a_long_paragraph_of_capitalised_words_runs_in_linear_time() -> None:
     t0 = time.perf_counter()
     hits(text)
     assert time.perf_counter() - t0 < 5
+
+
+def test_the_long_run_check_agrees_with_the_runs_themselves() -> None:
+    # headline_runs passes over a paragraph when _has_long_run says no run reaches MIN_RUN: it must
+    # say so exactly when _bare_runs finds none (dots inside "U.S" and "1.5" do not break a run,
+    # a dot ending a word, a comma, a spaced dash or a determiner does)
+    from garble.signals.headlines import MIN_RUN, _bare_runs, _has_long_run
+
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi"]
+    joins = [" ", " U.S ", " 1.5 ", ". ", ", ", " - ", " the ", " – ", " U.S. ", "—", " (", "’s "]
+    texts = [SPLICED, "word " * 40, "Kim Jong-un’s  visit " * 8]
+    for k, join in enumerate(joins):
+        for cut in range(9, len(words)):
+            texts.append(" ".join(words[:cut]) + join + " ".join(words[cut:]) + join + " ".join(words[: k + 1]))
+    long_ones = 0
+    for text in texts:
+        block = segment(text).blocks[0]
+        expected = any(len(run) >= MIN_RUN for run in _bare_runs(block))
+        assert _has_long_run(block.text) == expected, text
+        long_ones += expected
+    assert 0 < long_ones < len(texts)

@@ -80,3 +80,25 @@ def test_doubled_phrases_are_found_in_linear_time() -> None:
     assert len(phrase_texts("word " * 200_000)) > 0
     assert len(phrase_texts("the cat sat " * 50_000)) > 0
     assert time.perf_counter() - t0 < 5
+
+
+def test_doubled_phrases_of_every_length_and_overlapping_repeats() -> None:
+    # only word positions whose word recurs 2..MAX_PHRASE words later are tried: check that every
+    # phrase length is still found, the longest first, and that the word after a hit's second copy
+    # is where the search goes on
+    for size in range(2, repetition.MAX_PHRASE + 1):
+        phrase = " ".join(f"w{i}" for i in range(size))
+        assert phrase_texts(f"Before {phrase} {phrase} after.") == [phrase]
+    assert phrase_texts("He said it had said it had said it had gone.") == ["said it had"]
+    assert phrase_texts("ab cd ef gh ij kl mn ab cd ef gh ij kl mn") == []  # seven words: longer than MAX_PHRASE
+    assert phrase_texts("One two One two\nthree four three four") == ["One two", "three four"]
+
+
+def test_lower_case_lengthens_only_the_dotted_capital_i() -> None:
+    # repeated_text skips a text whose length (plus one per U+0130) is under MIN_REPEATED_SENTENCE
+    # without building its key: that holds only while no other character lowers to two or more
+    import sys
+
+    assert [c for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] == [0x130]
+    short = "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}" * 25  # 25 characters, a key of 50
+    assert len(repetition._key(short)) == repetition.MIN_REPEATED_SENTENCE and not repetition._key_is_short(short)

@@ -63,3 +63,16 @@ def test_a_paragraph_cut_on_a_content_word_after_a_finished_sentence_is_flagged(
 
 def test_a_short_sign_off_after_the_last_sentence_is_not_a_cut_off() -> None:
     assert texts(seams.cut_offs, "We will continue her mission, he said on Monday in the city. asif aqeel") == []
+
+
+def test_every_doubled_determiner_and_word_salad_holds_its_core() -> None:
+    # the signals search their full pattern only in a paragraph where the core pattern matches
+    from garble.signals.salad import SALAD, SALAD_CORE
+    from garble.signals.seams import DOUBLED_DETERMINER, DOUBLED_DETERMINER_CORE
+
+    for text in ("share a the willingness", "an  the plan", "the a plan", "the an idea", "to the\nan end"):
+        assert DOUBLED_DETERMINER.search(text) and DOUBLED_DETERMINER_CORE.search(text), text
+    for text in ("J. of the in Ross", "the in", "a to", "an\tfrom", "met today an in elegant", "for a by"):
+        assert SALAD.search(text) and SALAD_CORE.search(text), text
+    for text in ("the in-laws", "a to’s", "then in", "area at"):
+        assert not SALAD.search(text), text

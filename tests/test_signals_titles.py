@@ -61,3 +61,24 @@ def test_function_word_salad_is_broken_text(text: str, salad: str) -> None:
 ])
 def test_grammatical_small_words_are_left_alone(text: str) -> None:
     assert flagged(text, "seam_word_salad") == []
+
+
+def test_a_run_one_token_short_is_passed_over_and_one_token_more_is_flagged() -> None:
+    # title_runs skips a line whose tokens hold no run of MIN_RUN title tokens, before finding offsets
+    from garble.signals.titles import MIN_RUN
+
+    run = ["Minister", "Sees", "Oil", "Tax", "Strategy", "Of", "The", "Year", "Ahead"]
+    for n in range(3, len(run) + 1):
+        text = f"It said {' '.join(run[:n])} in the plan."
+        found = flagged(text, "headline_title_case")
+        assert found == ([" ".join(run[:n])] if n >= MIN_RUN and "Of" in run[1:n] else []), text
+
+
+def test_a_run_that_goes_on_past_commas_is_not_passed_over() -> None:
+    # title_runs' pre-check lets a comma stand between two title tokens of a run, as the run does
+    from garble.signals.titles import RUN_FLAGS, _title_flag
+
+    text = "The firm said Trump Stuns CNN Host, Wants To Starve Media, Of Course in a statement."
+    assert flagged(text, "headline_title_case") == ["Trump Stuns CNN Host, Wants To Starve Media, Of Course"]
+    assert RUN_FLAGS.search("1,1,1,1,1,1") and not RUN_FLAGS.search("1,,11111") and not RUN_FLAGS.search("11111")
+    assert [_title_flag(t) for t in ("Of", ",", "said", "|")] == ["1", ",", "0", "0"]

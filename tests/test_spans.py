@@ -51,3 +51,21 @@ def test_the_date_stamps_of_a_headline_list_join_the_list_as_seed_000_labels_it(
 def test_a_date_stamp_after_furniture_stays_furniture() -> None:
     assert _list_spans(Label.BOILERPLATE) == [("Trump urges voters to back Moore\n16:05 04.06.2025", "boilerplate"),
                                               ("Canada approves gas exports\n12:03 03.06.2025", "injected_link")]
+
+
+def test_a_paragraph_without_hits_scores_as_the_sweep_over_its_lines_would() -> None:
+    # _block_score adds up the lines directly when no hit is in the paragraph; a hit of strength 0
+    # over the whole paragraph adds no cut inside a line and no damage, but takes the sweep
+    import random
+
+    from garble.spans import _block_score
+
+    random.seed(2)
+    text = "Read more:\n  Talks resume on Monday.\nShare this\n\nOne line only.\n\nA\nB b\nC c c\nD"
+    doc = segment(text)
+    for _ in range(200):
+        probs = {(ln.start, ln.end): random.choice([0.0, 1.0, random.random()]) for b in doc.blocks
+                 for ln in b.lines}
+        for block in doc.blocks:
+            whole = Hit(block.start, block.end, Label.BOILERPLATE, "test", 0.0)
+            assert _block_score(doc, block, [], probs) == _block_score(doc, block, [whole], probs)

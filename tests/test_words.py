@@ -88,3 +88,9 @@ def test_the_shipped_first_stage_reads_the_word_columns() -> None:
                                             "The minister said on Monday that talks would resume."])
     assert furniture > 0.5 > prose
     assert np.isfinite(words.bias)
+
+
+def test_every_digit_run_is_the_token_zero_wherever_it_stands() -> None:
+    assert line_terms("Top 10 ٣٤ x2y") == [
+        "w:top", "w:0", "w:x", "w:y", "b:top 0", "b:0 0", "b:0 x", "b:x 0", "b:0 y", "F:top", "L:y", "F2:top 0"]
+    assert line_terms("2019") == ["w:0", "F:0", "L:0"]

@@ -70,6 +70,11 @@ CREDIT = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 
+# A string every CREDIT match holds ("mage" for Image and image, "/" for the gallery counter):
+# a text without any of them is passed over without the search (70 ms -> a few ms on the
+# 5,406 paragraphs of l3s-gn1-body-test).
+CREDIT_HINTS = ("Photo", "mage", "Source:", "Credit:", "\N{COPYRIGHT SIGN}", "/")
+
 # The signature of an embedded tweet, maybe glued to the next sentence:
 # "— Sean Hannity (@seanhannity) November 25, 2017".
 TWEET_SIGNATURE = re.compile(
@@ -202,9 +207,10 @@ def credits(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for h in credits(doc.blocks[0], doc)]
     ['Featured image via Win McNamee/Getty Images']
     """
-    for m in CREDIT.finditer(block.text):
+    text = block.text
+    for m in CREDIT.finditer(text) if any(hint in text for hint in CREDIT_HINTS) else ():
         yield Hit(block.start + m.start(), block.start + m.end(), Label.BOILERPLATE, "furniture_credit", 0.9)
-    for m in SHARE_ROW.finditer(block.text):
+    for m in SHARE_ROW.finditer(text) if "SHARES" in text else ():
         yield Hit(block.start + m.start(), block.start + m.end(), Label.BOILERPLATE, "furniture_share", 0.9)
 
 
@@ -216,6 +222,8 @@ def tweet_signatures(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for h in tweet_signatures(doc.blocks[0], doc)]
     ['Sean Hannity (@seanhannity) November 25, 2017']
     """
+    if "(@" not in block.text:  # every signature has one: a substring test is ~80x cheaper than the search
+        return
     for m in TWEET_SIGNATURE.finditer(block.text):
         # Glued to the next word ("2017And") it is scraper damage; on its own line it
         # is an embed that the *-body-dev gold keeps as article text, so only weak evidence.

@@ -112,7 +112,16 @@ def _tokens(block: Block, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
         i = j
 
 
+# One character of the set each pattern's matches start with: a search for it is far cheaper
+# than the full pattern (l3s-gn1-body-test's paragraphs: 47 -> 9 ms and 71 -> 8 ms), and a text
+# without one has no match.
+MOJIBAKE_LEAD = re.compile("[ÂÃÊÔÏâäïÐÄ]")
+BAD_LEAD = re.compile("[\N{REPLACEMENT CHARACTER}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _runs(block: Block) -> list[tuple[int, int]]:
+    if not MOJIBAKE_LEAD.search(block.text):
+        return []
     return [m.span() for m in MOJIBAKE_RUN.finditer(block.text)]
 
 
@@ -149,7 +158,7 @@ def bad_characters(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [(doc.text[h.start:h.end], h.suggestion) for h in bad_characters(doc.blocks[0], doc)]
     [('s\ufffdaid', 'said')]
     """
-    bad = [m.span() for m in BAD_CHARACTER.finditer(block.text)]
+    bad = [m.span() for m in BAD_CHARACTER.finditer(block.text)] if BAD_LEAD.search(block.text) else []
     if not bad:
         return
     runs = _runs(block)

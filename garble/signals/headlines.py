@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from garble.datatypes import Block, Document, Hit, Label
 from garble.lexical import DETERMINERS, FUNCTION_WORDS, TOKEN, is_capitalised
 
 # Punctuation that ends a clause: a headline run never crosses one.
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\"“”—]|\s[-–]\s")
+
+# CLAUSE_BREAK's matches between tokens: every dot with a word character on both sides is
+# inside a token (TOKEN takes "U.S" and "1.5" whole), and no other match can be.
+GAP_BREAK = re.compile(r"[,;:!?()\"“”—]|(?<!\w)\.|\.(?!\w)|\s[-–]\s")
 
 # A present-tense headline verb after a capitalised subject: "Kim Jong Un reports", "TV admits".
 HEADLINE_VERB = re.compile(r"[a-z]{2,}[^s\W]s|[a-z]+ies")
@@ -48,6 +53,32 @@ def _bare_runs(block: Block) -> Iterator[list[Token]]:
         last_end = m.end()
     if run:
         yield run
+
+
+def _has_long_run(text: str) -> bool:
+    """Whether ``_bare_runs`` finds a run of MIN_RUN tokens or more in ``text``: most paragraphs
+    have none, told here from the text between clause breaks and the tokens' cached flags.
+
+    >>> _has_long_run("one two three four five six seven eight nine ten eleven twelve thirteen fourteen")
+    True
+    >>> _has_long_run("one two three four five six seven, eight nine ten eleven twelve thirteen fourteen")
+    False
+    """
+    def has_run(piece: str) -> bool:  # MIN_RUN tokens in a row with no determiner (a piece is >= 27 characters)
+        return len(piece) >= 2 * MIN_RUN - 1 and _DETERMINER_FREE in "".join(map(_determiner_flag, TOKEN.findall(piece)))
+
+    # clause breaks only cut runs shorter, so the whole text must have such a run first
+    return has_run(text) and any(map(has_run, GAP_BREAK.split(text)))
+
+
+# Bounded: a corpus's distinct tokens would grow an unbounded cache without limit.
+@lru_cache(maxsize=1 << 16)
+def _determiner_flag(word: str) -> str:
+    """"1" for an article or determiner, which ends a run, "0" for any other token."""
+    return "1" if word.lower() in DETERMINERS else "0"
+
+
+_DETERMINER_FREE = "0" * MIN_RUN  # MIN_RUN tokens in a row without a determiner
 
 
 def _evidence(run: Sequence[Token], text: str) -> list[int]:
@@ -97,7 +128,7 @@ def headline_runs(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end][:22] for h in headline_runs(doc.blocks[0], doc)]
     ['North Korea’s Kim Jong']
     """
-    if len(TOKEN.findall(block.text)) < MIN_RUN:  # no run can be long enough
+    if not _has_long_run(block.text):
         return
     for run in _bare_runs(block):
         if len(run) < MIN_RUN:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import eq
 
 from garble.datatypes import Block, Document, Hit, Label
 from garble.lexical import FUNCTION_WORDS
@@ -95,23 +97,38 @@ def doubled_phrases(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for h in doubled_phrases(doc.blocks[0], doc)]
     ['said it had']
     """
-    words = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(block.text)]
-    keys = [w for _, _, w in words]
-    i, n = 0, len(words)
-    while i < n:
+    keys = list(map(str.lower, block.text.split()))  # WORD's matches: \S is exactly not str.isspace
+    n = len(keys)
+    # A phrase of ``size`` words doubled at i has keys[i] == keys[i + size]: only those i can
+    # start one (a few a paragraph, found with C-level comparisons), so the rest are skipped.
+    starts = sorted({i for size in range(2, MAX_PHRASE + 1)
+                     for i in compress(range(n), map(eq, keys, keys[size:]))})
+    if not starts:
+        return
+    words: list[re.Match[str]] = []
+    after = 0  # the first word a phrase may start at: the last hit's second copy ends before it
+    for i in starts:
+        if i < after:
+            continue
         for size in range(MAX_PHRASE, 1, -1):
             if i + 2 * size <= n and keys[i : i + size] == keys[i + size : i + 2 * size] \
                     and _is_phrase(keys[i : i + size]):
-                start, end = words[i + size][0], words[i + 2 * size - 1][1]
+                words = words or list(WORD.finditer(block.text))
+                start, end = words[i + size].start(), words[i + 2 * size - 1].end()
                 yield Hit(block.start + start, block.start + end, Label.REPETITION, "repetition_phrase", 0.8,
                           suggestion="")
-                i += 2 * size - 1
+                after = i + 2 * size
                 break
-        i += 1
 
 
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _key_is_short(text: str) -> bool:
+    """Whether ``_key(text)`` is certainly under MIN_REPEATED_SENTENCE characters, told without building it:
+    lower() lengthens only U+0130 (to two characters), and joining on single spaces never lengthens."""
+    return len(text) + text.count("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}") < MIN_REPEATED_SENTENCE
 
 
 def repeated_text(doc: Document) -> Iterator[Hit]:
@@ -126,6 +143,8 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
     seen_blocks: set[str] = set()
     seen_sentences: set[str] = set()
     for block in doc.blocks:
+        if _key_is_short(block.text):  # and so is every sentence's in it
+            continue
         key = _key(block.text)
         if len(key) >= MIN_REPEATED_SENTENCE and key.count(" ") >= MIN_REPEATED_WORDS - 1 and key in seen_blocks:
             yield Hit(block.start, block.end, Label.REPETITION, "repetition_paragraph", 0.9)
@@ -133,6 +152,8 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
         seen_blocks.add(key)
         for m in SENTENCE.finditer(block.text):
             chunk = m.group().strip()
+            if _key_is_short(chunk):
+                continue
             key = _key(chunk)
             if len(key) < MIN_REPEATED_SENTENCE or key.count(" ") < MIN_REPEATED_WORDS - 1:
                 continue

@@ -28,6 +28,12 @@ SALAD = re.compile(
 )
 
 
+# An article before a preposition, which every SALAD match holds: searched first, as it has no
+# lookbehind or leading word boundary to try at every position (l3s-gn1-body-test's 5,406
+# paragraphs: 89 -> 15 ms, and 153 of them go on to the full pattern).
+SALAD_CORE = re.compile(r"(?:the|an?)\s+(?:of|in|to|for|on|at|by|with|from)\b(?![-'’])")
+
+
 def function_word_salad(block: Block, doc: Document) -> Iterator[Hit]:
     """Flag an article followed by a preposition, with the preposition before it if there is one.
 
@@ -36,6 +42,8 @@ def function_word_salad(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for h in function_word_salad(doc.blocks[0], doc)]
     ['of the in']
     """
+    if not SALAD_CORE.search(block.text):
+        return
     for m in SALAD.finditer(block.text):
         yield Hit(block.start + m.start(), block.start + m.end(), Label.BROKEN_TEXT, "seam_word_salad", STRENGTH)
 

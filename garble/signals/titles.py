@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from garble.datatypes import Block, Document, Hit, Label
@@ -53,6 +54,18 @@ def _is_title_token(tok: str) -> bool:
     return bool(core) and (core[0].isupper() or core[0].isdigit() or core[0] in "$‘'")
 
 
+# Bounded: a corpus's tokens would grow an unbounded cache without limit (2**16 distinct tokens
+# hold several thousand documents' worth; a miss only costs one _is_title_token call).
+@lru_cache(maxsize=1 << 16)
+def _title_flag(tok: str) -> str:
+    """"1" for a title token, "," for a comma, "0" for any other (a line's flags joined show its runs)."""
+    return "1" if _is_title_token(tok) else "," if tok == "," else "0"
+
+
+# MIN_RUN title tokens, a comma allowed between two of them: a run long enough to be a hit
+RUN_FLAGS = re.compile(rf"1(?:,?1){{{MIN_RUN - 1}}}")
+
+
 def _small(tok: str) -> bool:
     """A capitalised small word: "Of", "To", "Says"."""
     return tok.lower() in SMALL and tok[0].isupper() and not tok.isupper()
@@ -92,6 +105,10 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
     []
     """
     for line in block.lines:
+        # a hit is a run of MIN_RUN title tokens or more: most lines have none, and are passed
+        # over on their tokens' cached flags, without their offsets
+        if not RUN_FLAGS.search("".join(map(_title_flag, TOKEN.findall(line.text)))):
+            continue
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(line.text)]
         i = 0
         while i < len(toks):
