@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from garble.datatypes import Block, Document, Hit, Label
+from garble.datatypes import Block, Document, Hit, Label, Line
 
 TOKEN = re.compile(r"\(?[\w’'&.$%-]+\)?:?|[|,“”\"]")
 # Small words prose writes in lower case and Title Case capitalises.
@@ -121,26 +121,40 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
             while j < len(toks) and (_is_title_token(toks[j][2]) or (
                     toks[j][2] == "," and j + 1 < len(toks) and _is_title_token(toks[j + 1][2]))):
                 j += 1
-            run = toks[i:j]
-            before = _neighbour(toks, i - 1, -1)
-            # a run that opens its line is inside prose only if a lower-case word follows it at once
-            after = _neighbour(toks, j, 1) if i else (toks[j][2] if j < len(toks) else "")
-            inside = before[:1].islower() or after[:1].islower() or after == "|"
-            # the first word of a sentence is capitalised anyway: it is not a mark
-            # a headline verb marks a run inside a line, not a line's own title ("Romo Gets Ready With ...")
-            # and neither is one that opens a sentence inside the run ("… Group PLC. For 1985 …")
-            small = sum((_small(t) or (i > 0 and _verb(t))) and not p.endswith((".", "?", "!"))
-                        for (_, _, p), (_, _, t) in pairwise(run))
-            shouted = sum(_shouted(t) for _, _, t in run)  # a sentence does not start by shouting
-            # at least one capitalised small word: lines of capitals alone are racecards and specs
-            # a run with prose on both sides cannot be the line's own title: one mark is enough
-            sandwiched = i > 0 and before[:1].islower() and (after[:1].islower() or after == "|")
-            marks = SANDWICH_MARKS if sandwiched else MIN_MARKS
-            words = [t for _, _, t in run if t != ","]
-            # racecards and tables are runs of names and numbers ("1. Friday Friend (2) Shailesh 59.5, 2. …")
-            numeric = sum(not any(c.isalpha() for c in t) for t in words)
-            if (len(words) >= MIN_RUN and small and small + shouted >= marks and inside
-                    and numeric <= MAX_NUMERIC_SHARE * len(words)):
-                yield Hit(line.start + run[0][0], line.start + run[-1][1], Label.SPLICED_HEADLINE, "headline_title_case",
-                          STRENGTH)
+            if _is_headline(toks, i, j):
+                yield _hit(line, toks, i, j)
+            else:  # ... unless the commas part names from a headline ("The … Exchange, [headline], will")
+                parts = [k for k in range(i, j) if toks[k][2] == ","]
+                for a, b in pairwise([i - 1, *parts, j]):
+                    if b > a + 1 and _is_headline(toks, a + 1, b):
+                        yield _hit(line, toks, a + 1, b)
             i = j
+
+
+def _hit(line: Line, toks: list[tuple[int, int, str]], i: int, j: int) -> Hit:
+    return Hit(line.start + toks[i][0], line.start + toks[j - 1][1], Label.SPLICED_HEADLINE, "headline_title_case",
+               STRENGTH)
+
+
+def _is_headline(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """True when the title tokens ``toks[i:j]`` are a Title Case headline spliced into the prose around them."""
+    run = toks[i:j]
+    before = _neighbour(toks, i - 1, -1)
+    # a run that opens its line is inside prose only if a lower-case word follows it at once
+    after = _neighbour(toks, j, 1) if i else (toks[j][2] if j < len(toks) else "")
+    inside = before[:1].islower() or after[:1].islower() or after == "|"
+    # the first word of a sentence is capitalised anyway: it is not a mark
+    # a headline verb marks a run inside a line, not a line's own title ("Romo Gets Ready With ...")
+    # and neither is one that opens a sentence inside the run ("… Group PLC. For 1985 …")
+    small = sum((_small(t) or (i > 0 and _verb(t))) and not p.endswith((".", "?", "!"))
+                for (_, _, p), (_, _, t) in pairwise(run))
+    shouted = sum(_shouted(t) for _, _, t in run)  # a sentence does not start by shouting
+    # at least one capitalised small word: lines of capitals alone are racecards and specs
+    # a run with prose on both sides cannot be the line's own title: one mark is enough
+    sandwiched = i > 0 and before[:1].islower() and (after[:1].islower() or after == "|")
+    marks = SANDWICH_MARKS if sandwiched else MIN_MARKS
+    words = [t for _, _, t in run if t != ","]
+    # racecards and tables are runs of names and numbers ("1. Friday Friend (2) Shailesh 59.5, 2. …")
+    numeric = sum(not any(c.isalpha() for c in t) for t in words)
+    return (len(words) >= MIN_RUN and small > 0 and small + shouted >= marks and inside
+            and numeric <= MAX_NUMERIC_SHARE * len(words))
