@@ -67,9 +67,9 @@ Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker pr
                                           "in this process.", show_default=False)]
 DaskAddress = Annotated[str | None, typer.Option("--dask", metavar="SCHEDULER", help="Scan on the Dask cluster at "
                                                  "this scheduler address (needs the dask extra).", show_default=False)]
-Model = Annotated[str | None, typer.Option("--model", help="Weights: 'page' for text extracted from whole "
-                                           "pages (menus and all), or a weights file; default: the shipped "
-                                           "article-body weights.")]
+Model = Annotated[str | None, typer.Option("--model", help="Weights: 'auto' (the default) picks per document, "
+                                           "'page' for text extracted from whole pages (menus and all), 'body' "
+                                           "for article bodies, or a weights file.", show_default=False)]
 NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names, one a line ('#' lines skipped), "
                                                 "added to the gazetteer and the config's names.", show_default=False)]
 
@@ -327,7 +327,7 @@ def clean(
 def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL(.gz) in the BENCHMARK.md format.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    model: Annotated[Path | None, typer.Option(help="Weights file instead of the shipped model.")] = None,
+    model: Model = None,
 ) -> None:
     """Print the benchmark figures (span F1, paragraph AUC, ...) of the installed model on GOLD."""
     import json
@@ -337,7 +337,7 @@ def eval_(
     from garble.train import read_jsonl
 
     try:
-        result = evaluate(list(read_jsonl(gold)), str(model) if model else None)
+        result = evaluate(list(read_jsonl(gold)), model)
     except (ModelError, OSError, ValueError) as err:  # a broken weights or gold file: say which, exit 2
         typer.echo(f"garble eval: {err}", err=True)
         raise typer.Exit(EX_USAGE) from None

@@ -92,7 +92,7 @@ def _coerce(key: str, value: object, default: object) -> object:
 
 
 def check_weights(path: str) -> None:
-    """Load the weights ``path`` names (a file or a preset such as "page") and the models beside them
+    """Load the weights ``path`` names (a file, a preset such as "page", or "auto") and the models beside them
     now, so a bad weights file is found before any text is read; raises ModelError or OSError.
 
     The weights are JSON checked field by field (garble.classifier.load); nothing is unpickled.
@@ -100,10 +100,10 @@ def check_weights(path: str) -> None:
     from garble.classifier import load_path
     from garble.context import load_context_path
     from garble.labelling import load_labels_path
-    from garble.pipeline import weights_path
+    from garble.pipeline import AUTO, weights_path
     from garble.words import load_words_path
 
-    path = weights_path(path)
+    path = weights_path("page" if path == AUTO else path)  # "auto" also uses the (always shipped) default
     load_path(path)
     load_context_path(path)
     load_labels_path(path)

@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 import garble
 from garble.cli import app
-from garble.pipeline import PRESETS, weights_path
+from garble.pipeline import PAGE_MIN_LINES, PRESETS, is_page, weights_path
+from garble.segment import segment
 from garble.settings import from_table
 
 PAGE = """Home
@@ -64,3 +65,31 @@ def test_audit_takes_a_preset_and_names_a_bad_weights_file(tmp_path: Path) -> No
     assert any(s["start"] <= where < s["end"] for s in spans)
     bad = CliRunner().invoke(app, ["audit", str(page), "--model", str(tmp_path / "nope.json")])
     assert bad.exit_code == 2 and "nope.json" in bad.output and "Traceback" not in bad.output
+
+
+def _page(lines: int) -> str:
+    return "\n".join(["Home", "World", "Business", "Sports", "Sign in", "Subscribe"] * (lines // 6)) + "\n\n" + PAGE
+
+
+def test_auto_the_default_scans_a_whole_page_with_the_page_weights_and_an_article_with_the_body_weights() -> None:
+    page, article = _page(30), PAGE.split("\n\n", 1)[1].rsplit("\n\n", 1)[0]
+    assert garble.scan(page) != garble.scan(page, garble.Config(model_path="body"))  # the two sets differ here
+    for text, preset in ((page, "page"), (article, "body"), (article, None)):
+        assert garble.scan(text) == garble.scan(text, garble.Config(model_path=preset)), preset
+
+
+def test_is_page_needs_many_lines_most_of_them_short() -> None:
+    assert is_page(segment(_page(PAGE_MIN_LINES)))
+    assert not is_page(segment(PAGE))  # short lines, but too few of them
+    prose = "The harbour bridge will close for six weeks from Monday, the council said.\n"
+    assert not is_page(segment(prose * PAGE_MIN_LINES * 2))  # many lines, none short
+
+
+def test_auto_is_a_valid_model_path_setting_and_audit_option(tmp_path: Path) -> None:
+    assert from_table({"model-path": "auto"}).config.model_path == "auto"
+    page = tmp_path / "page.txt"
+    page.write_text(_page(30), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["audit", str(page), "--model", "auto", "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 1, result.output  # the menus are found
+    assert json.loads(out.read_text(encoding="utf-8"))["spans"]
