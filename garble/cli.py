@@ -67,9 +67,9 @@ Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker pr
                                           "in this process.", show_default=False)]
 DaskAddress = Annotated[str | None, typer.Option("--dask", metavar="SCHEDULER", help="Scan on the Dask cluster at "
                                                  "this scheduler address (needs the dask extra).", show_default=False)]
-Model = Annotated[str | None, typer.Option("--model", help="Weights: 'auto' (the default) picks per document, "
-                                           "'page' for text extracted from whole pages (menus and all), 'body' "
-                                           "for article bodies, or a weights file.", show_default=False)]
+Model = Annotated[str | None, typer.Option("--model", help="Weights: 'body' (the default) for article bodies, "
+                                           "'page' for text extracted from whole pages (menus and all), 'auto' "
+                                           "to pick per document, or a weights file.", show_default=False)]
 NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names, one a line ('#' lines skipped), "
                                                 "added to the gazetteer and the config's names.", show_default=False)]
 

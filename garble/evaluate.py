@@ -176,7 +176,7 @@ def score(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> d
 
 def predict(records: Iterable[dict[str, Any]], model_path: str | None = None) -> dict[str, dict[str, Any]]:
     """garble's predictions (``scan(text).to_dict(id)``) for each record, keyed by id, with the weights
-    ``model_path`` names (default: the default config's, "auto")."""
+    ``model_path`` names (default: the default config's)."""
     from dataclasses import replace
 
     from garble.config import DEFAULT_CONFIG

@@ -71,11 +71,17 @@ def _page(lines: int) -> str:
     return "\n".join(["Home", "World", "Business", "Sports", "Sign in", "Subscribe"] * (lines // 6)) + "\n\n" + PAGE
 
 
-def test_auto_the_default_scans_a_whole_page_with_the_page_weights_and_an_article_with_the_body_weights() -> None:
+def test_auto_scans_a_whole_page_with_the_page_weights_and_an_article_with_the_body_weights() -> None:
     page, article = _page(30), PAGE.split("\n\n", 1)[1].rsplit("\n\n", 1)[0]
-    assert garble.scan(page) != garble.scan(page, garble.Config(model_path="body"))  # the two sets differ here
+    auto = garble.Config(model_path="auto")
+    assert garble.scan(page) != garble.scan(page, garble.Config(model_path="page"))  # the two sets differ here
     for text, preset in ((page, "page"), (article, "body"), (article, None)):
-        assert garble.scan(text) == garble.scan(text, garble.Config(model_path=preset)), preset
+        assert garble.scan(text, auto) == garble.scan(text, garble.Config(model_path=preset)), preset
+
+
+def test_the_default_is_the_body_weights() -> None:
+    page = _page(30)
+    assert garble.scan(page) == garble.scan(page, garble.Config(model_path="body"))
 
 
 def test_is_page_needs_many_lines_most_of_them_short() -> None:
