@@ -176,13 +176,13 @@ def score(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> d
 
 def predict(records: Iterable[dict[str, Any]], model_path: str | None = None) -> dict[str, dict[str, Any]]:
     """garble's predictions (``scan(text).to_dict(id)``) for each record, keyed by id, with the weights
-    ``model_path`` names (default: the default config's)."""
+    ``model_path`` names (None: the shipped body weights, the default)."""
     from dataclasses import replace
 
     from garble.config import DEFAULT_CONFIG
     from garble.pipeline import scan
 
-    config = replace(DEFAULT_CONFIG, model_path=model_path) if model_path else DEFAULT_CONFIG
+    config = replace(DEFAULT_CONFIG, model_path=model_path)
     return {str(r["id"]): scan(r["text"], config).to_dict(str(r["id"])) for r in records}
 
 
