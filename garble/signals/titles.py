@@ -19,14 +19,20 @@ from garble.datatypes import Block, Document, Hit, Label, Line
 
 TOKEN = re.compile(r"\(?[\w’'&.$%-]+\)?:?|[|,“”\"]")
 # Small words prose writes in lower case and Title Case capitalises.
-SMALL = frozenset(
-    ["of", "to", "in", "for", "on", "with", "and", "at", "by", "from", "is", "as", "up", "over", "after", "into", "vs", "but", "or", "not", "its", "it", "he", "she", "we", "they", "be", "are", "was", "were", "will", "has", "have", "had", "can", "just", "this", "that", "than", "so", "out", "off", "down", "about", "how", "why", "what", "who", "when", "says"]
-)
+SMALL = frozenset([
+    "of", "to", "in", "for", "on", "with", "and", "at", "by", "from", "is", "as", "up", "over", "after",
+    "into", "vs", "but", "or", "not", "its", "it", "he", "she", "we", "they", "be", "are", "was",
+    "were", "will", "has", "have", "had", "can", "just", "this", "that", "than", "so", "out", "off",
+    "down", "about", "how", "why", "what", "who", "when", "says",
+])
 # Present-tense verbs headlines are built on ("Minister Sees", "Boeing Gets", "Trump Signs"),
 # capitalised in Title Case; a name or a title of a work rarely holds one after its first word.
-HEADLINE_VERBS = frozenset(
-    ["adds", "admits", "backs", "buys", "calls", "cuts", "denies", "drops", "ends", "explodes", "faces", "files", "gets", "gives", "hits", "joins", "lifts", "makes", "names", "opens", "plans", "posts", "raises", "reduces", "reports", "resigns", "rises", "says", "seeks", "sees", "sells", "sets", "signs", "slams", "takes", "tells", "tests", "urges", "warns", "wins"]
-)
+HEADLINE_VERBS = frozenset([
+    "adds", "admits", "backs", "buys", "calls", "cuts", "denies", "drops", "ends", "explodes", "faces",
+    "files", "gets", "gives", "hits", "joins", "lifts", "makes", "names", "opens", "plans", "posts",
+    "raises", "reduces", "reports", "resigns", "rises", "says", "seeks", "sees", "sells", "sets",
+    "signs", "slams", "takes", "tells", "tests", "urges", "warns", "wins",
+])
 # A run must be this many tokens: shorter capitalised runs are names ("Bank of New England Corp").
 MIN_RUN = 6
 # ... with this many capitalised small words or shouted words (synthetic held-out and *-body-dev).
