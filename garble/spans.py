@@ -154,9 +154,10 @@ def _pieces(text: str, candidates: Sequence[Hit]) -> list[_Piece]:
 def _is_list_stamp(text: str, prev: Span | None, p: _Piece) -> bool:
     """True when ``p`` is a date stamp on the line after a link: an item of a time-stamped headline
     list, which seed-000 labels one injected_link run, stamps and all ("…NGOs\n16:05 04.06.2025\n…")."""
-    return (prev is not None and prev.label == Label.INJECTED_LINK and p.label == Label.BOILERPLATE
-            and p.reason in STAMP_REASONS and "\n" in text[prev.end : p.start] and not text[prev.end : p.start].strip()
-            and any(c.isdigit() for c in text[p.start : p.end]))
+    if prev is None or prev.label != Label.INJECTED_LINK or p.label != Label.BOILERPLATE or p.reason not in STAMP_REASONS:
+        return False
+    gap = text[prev.end : p.start]
+    return "\n" in gap and not gap.strip() and any(c.isdigit() for c in text[p.start : p.end])
 
 
 def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
