@@ -174,13 +174,13 @@ def fit_words(docs: Sequence[DocRows]) -> WordModel:
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
 
+    terms_of = [[line_terms(text) for text in d.texts] for d in docs]  # each document's lines' terms
     seen: Counter[str] = Counter()
-    for d in docs:
-        seen.update({t for text in d.texts for t in line_terms(text)})
+    for lines in terms_of:
+        seen.update({t for terms in lines for t in terms})
     kept = {t for t, n in seen.items() if n >= WORD_MIN_DOCS}
     vec = DictVectorizer()
-    X = vec.fit_transform([dict.fromkeys((t for t in line_terms(text) if t in kept), 1) for d in docs
-                           for text in d.texts])
+    X = vec.fit_transform([dict.fromkeys((t for t in terms if t in kept), 1) for lines in terms_of for terms in lines])
     _, y, weight = _stack(docs)
     clf = LogisticRegression(C=WORD_C, max_iter=2000)
     with threadpool_limits(limits=1):
