@@ -291,6 +291,8 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
           pages: Sequence[str] = ()) -> TreeModel:
     """Fit every stage on the real, synthetic and whole-page files; write ``out`` and its context, labels
     and words siblings."""
+    out_path = Path(out)
+    out_path.parent.mkdir(parents=True, exist_ok=True)  # now, not after minutes of fitting
     docs = doc_rows(r for path in gold for r in read_jsonl(path) if "spans" in r)
     docs += doc_rows((r for path in synthetic for r in read_jsonl(path) if "spans" in r), SYNTHETIC_WEIGHT)
     docs += doc_rows((r for path in pages for r in read_jsonl(path) if "spans" in r), PAGE_WEIGHT)
@@ -309,7 +311,6 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     meta = (("lines", str(len(y))), ("seed", str(seed)), ("training_matrix_sha256", digest))
     first = dataclasses.replace(first, meta=meta)
     second = dataclasses.replace(second, meta=(*meta, ("stage", "context"), ("context_folds", str(CONTEXT_FOLDS))))
-    out_path = Path(out)
     out_path.write_text(dump(first), encoding="utf-8")
     sibling(out, CONTEXT_KIND).write_text(dump(second), encoding="utf-8")
     sibling(out, LABELS_KIND).write_text(dumps(head), encoding="utf-8")

@@ -51,8 +51,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     gold = root / "gold.jsonl"
     gold.write_text("".join(json.dumps(d) + "\n" for d in _corpus(40, 1)), encoding="utf-8")
     outs = []
-    for run in ("a", "b"):
-        (root / run).mkdir()
+    for run in ("a", "b"):  # train makes the output folder
         train([str(gold)], [], str(root / run / "model.json"))
         outs.append(root / run)
     return outs[0], outs[1]
