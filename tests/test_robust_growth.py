@@ -9,6 +9,7 @@ code gives about 4, the quadratic code these shapes once hit gave 8 to 16; the b
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import re
 import time
@@ -103,22 +104,39 @@ def test_classifier_memory_does_not_grow_with_the_number_of_lines() -> None:
 
 
 def _cpu(text: str) -> float:
+    """Best of three CPU times of a scan, with the garbage collector held off so that a collection
+    started by earlier tests' garbage is not charged to this text."""
     best = float("inf")
-    for _ in range(2):
-        t0 = time.process_time()
-        garble.scan(text)
-        best = min(best, time.process_time() - t0)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            t0 = time.process_time()
+            garble.scan(text)
+            best = min(best, time.process_time() - t0)
+    finally:
+        gc.enable()
     return best
 
 
 @pytest.mark.parametrize("shape", sorted(growth.SHAPES))
 def test_scan_time_grows_linearly_on_adversarial_shapes(shape: str) -> None:
-    """TIMING TEST (generous): t(4N) / t(N) <= 8 at N = 6,000 characters, best of two runs each (at 3,000,
-    fixed costs of a scan, such as the label head starting on a page of flagged lines, gave ratios up to 6)."""
+    """TIMING TEST (generous): t(4N) / t(N) <= 8 at N = 6,000 characters, best of three runs each (at 3,000,
+    fixed costs of a scan, such as the label head starting on a page of flagged lines, gave ratios up to 6).
+
+    Linear work gives a ratio near 4 and quadratic work 16 on every attempt. A shared CI machine once gave
+    9.2 for a shape that measures 2.3 locally, so the pair is measured up to three times and one attempt
+    within bounds passes."""
     make = growth.SHAPES[shape]
     garble.scan("Warm up the model and the word lists.")
-    small, big = _cpu(make(6_000)), _cpu(make(24_000))
-    assert big <= 8 * max(small, 0.005), (shape, small, big)
+    small_text, big_text = make(6_000), make(24_000)
+    attempts = []
+    for _ in range(3):
+        small, big = _cpu(small_text), _cpu(big_text)
+        attempts.append((round(small, 4), round(big, 4)))
+        if big <= 8 * max(small, 0.005):
+            return
+    pytest.fail(f"{shape}: t(4N) > 8 t(N) on every attempt, (t(N), t(4N)) = {attempts}")
 
 
 def _context_reference(probs: np.ndarray, blocks: list[int]) -> tuple[np.ndarray, np.ndarray]:
