@@ -353,10 +353,15 @@ def train(
     out: Annotated[Path, typer.Option(help="Where to write the weights JSON.")] = Path("garble/data/model.json"),
 ) -> None:
     """Retrain the line classifier (needs the `train` extra: scikit-learn); same data and seed, same bytes."""
+    from garble.train import TrainingDataError
     from garble.train import train as fit_and_write
 
-    fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out),
-                  pages=[str(p) for p in pages or []])
+    try:
+        fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out),
+                      pages=[str(p) for p in pages or []])
+    except TrainingDataError as e:
+        typer.echo(f"garble train: {e}", err=True)
+        raise typer.Exit(EX_USAGE) from None
     raise typer.Exit(EX_CLEAN)
 
 

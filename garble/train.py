@@ -154,6 +154,40 @@ def doc_rows(records: Iterable[dict[str, Any]], weight: float = 1.0) -> list[Doc
     return out
 
 
+class TrainingDataError(ValueError):
+    """The training files cannot fit a model: what is missing, in words a user can act on."""
+
+
+def check_training_data(docs: Sequence[DocRows]) -> None:
+    """Raise TrainingDataError unless ``docs`` can fit every stage: labelled documents from at least
+    CONTEXT_FOLDS groups (the out-of-fold stages hold out whole groups), damaged and clean lines both,
+    and words shared by WORD_MIN_DOCS documents (the word model keeps no rarer word).
+
+    >>> check_training_data([])
+    Traceback (most recent call last):
+    ...
+    garble.train.TrainingDataError: no labelled documents: training needs records with a "spans" key
+    """
+    if not docs:
+        raise TrainingDataError('no labelled documents: training needs records with a "spans" key')
+    groups = {d.group for d in docs}
+    if len(groups) < CONTEXT_FOLDS:
+        raise TrainingDataError(
+            f"labelled documents from {len(groups)} source(s); training needs at least {CONTEXT_FOLDS}, "
+            'told apart by meta.host, meta.group or else the record id')
+    y = np.concatenate([d.y for d in docs])
+    if y.min() == y.max():
+        kind = "damaged" if y.min() == 0 else "clean"
+        raise TrainingDataError(f"no {kind} lines in the labelled documents: the classifier needs both")
+    # The word model is fitted on all documents and, out of fold, on each fold's training part.
+    doc_terms = [{t for text in d.texts for t in line_terms(text)} for d in docs]
+    for part in [range(len(docs)), *(train_idx for train_idx, _ in _fold_indices(docs))]:
+        seen = Counter(t for i in part for t in doc_terms[i])
+        if not any(n >= WORD_MIN_DOCS for n in seen.values()):
+            raise TrainingDataError(f"no word is in {WORD_MIN_DOCS} or more documents of every fold's training part: "
+                                    "too few documents to learn from")
+
+
 def build(records: Iterable[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Stacked features, labels and per-line groups of many records."""
     docs = doc_rows(records)
@@ -190,11 +224,16 @@ def fit_words(docs: Sequence[DocRows]) -> WordModel:
     return WordModel(terms, round(float(clf.intercept_[0]), WORD_DECIMALS))
 
 
-def _folds(docs: Sequence[DocRows]) -> Iterator[tuple[list[DocRows], Sequence[int]]]:
-    """CONTEXT_FOLDS folds grouped by ``group``: each fold's training documents and held-out indices."""
+def _fold_indices(docs: Sequence[DocRows]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """CONTEXT_FOLDS folds grouped by ``group``: each fold's training and held-out document indices."""
     from sklearn.model_selection import GroupKFold
 
-    for train_idx, test_idx in GroupKFold(CONTEXT_FOLDS).split(docs, groups=[d.group for d in docs]):
+    return GroupKFold(CONTEXT_FOLDS).split(docs, groups=[d.group for d in docs])
+
+
+def _folds(docs: Sequence[DocRows]) -> Iterator[tuple[list[DocRows], Sequence[int]]]:
+    """CONTEXT_FOLDS folds grouped by ``group``: each fold's training documents and held-out indices."""
+    for train_idx, test_idx in _fold_indices(docs):
         yield [docs[i] for i in train_idx], test_idx
 
 
@@ -296,6 +335,7 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     docs = doc_rows(r for path in gold for r in read_jsonl(path) if "spans" in r)
     docs += doc_rows((r for path in synthetic for r in read_jsonl(path) if "spans" in r), SYNTHETIC_WEIGHT)
     docs += doc_rows((r for path in pages for r in read_jsonl(path) if "spans" in r), PAGE_WEIGHT)
+    check_training_data(docs)
     words = fit_words(docs)
     docs = with_words(docs)
     X, y, weight = _stack(docs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,28 @@ def test_the_trained_weights_load_and_find_the_furniture_they_learnt(trained: tu
     assert [text[s.start : s.end] for s in garble.scan(text, config).spans] == ["Quokka Digest"]
     assert garble.scan(text).spans == ()  # the shipped weights never saw this site
     assert garble.scan(f"{PROSE[2]}\n\n{PROSE[3]}", config).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("docs", "message"),
+    [
+        ([], "no labelled documents"),
+        (_corpus(12, 3)[::4], r"from 1 source\(s\); training needs at least 3"),  # every 4th doc: one host
+        ([dict(d, spans=[]) for d in _corpus(12, 3)], "no damaged lines"),
+        (_corpus(3, 3), "no word is in 3 or more documents of every fold"),
+    ],
+    ids=["empty", "one-host", "no-damage", "too-few-docs"],
+)
+def test_training_data_that_cannot_fit_a_model_is_refused_with_what_is_missing(
+    tmp_path: Path, docs: list[dict[str, object]], message: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    result = CliRunner().invoke(app, ["train", str(gold), "--out", str(tmp_path / "m" / "model.json")])
+    assert result.exit_code == 2, result.output
+    assert re.search(message, result.output), result.output
+    assert not (tmp_path / "m" / "model.json").exists()
