@@ -92,7 +92,7 @@ def _settings(model: str | None = None) -> Settings:
     from garble.settings import check_weights
     try:
         check_weights(model)
-    except (ModelError, OSError, UnicodeDecodeError) as err:
+    except ModelError as err:  # read_weights turns OSError and UnicodeDecodeError into ModelError
         typer.echo(f"garble: --model {model}: {err}", err=True)
         raise typer.Exit(EX_USAGE) from None
     return replace(settings, config=replace(settings.config, model_path=model))

@@ -93,7 +93,7 @@ def _coerce(key: str, value: object, default: object) -> object:
 
 def check_weights(path: str) -> None:
     """Load the weights ``path`` names (a file, a preset such as "page", or "auto") and the models beside them
-    now, so a bad weights file is found before any text is read; raises ModelError or OSError.
+    now, so a bad weights file is found before any text is read; raises ModelError (unreadable files too).
 
     The weights are JSON checked field by field (garble.classifier.load); nothing is unpickled.
     """
@@ -116,7 +116,7 @@ def _check_model(path: str, source: str | None) -> None:
 
     try:
         check_weights(path)
-    except (ModelError, OSError, UnicodeDecodeError) as err:
+    except ModelError as err:  # read_weights turns OSError and UnicodeDecodeError into ModelError
         where = f" in {source}" if source else ""
         raise SettingsError(f"[tool.garble] model-path{where}: {err}") from None
 
