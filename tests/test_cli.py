@@ -170,3 +170,16 @@ def test_eval_with_a_broken_weights_file_names_it_and_exits_2(tmp_path: Path) ->
     result = CliRunner().invoke(app, ["eval", str(gold), "--model", str(weights)])
     assert result.exit_code == 2
     assert str(weights) in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content", [None, b"\xff\xfe not UTF-8", b'{"format": "something else"}'],
+                         ids=["missing", "not-utf8", "wrong-format"])
+def test_a_bad_model_file_is_a_usage_error_that_names_it(tmp_path: Path, content: bytes | None) -> None:
+    weights = tmp_path / "weights.json"
+    if content is not None:
+        weights.write_bytes(content)
+    doc = tmp_path / "a.txt"
+    doc.write_text("The council said the bridge would close.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(doc), "--model", str(weights)])
+    assert result.exit_code == 2, result.output
+    assert f"--model {weights}" in result.output and "Traceback" not in result.output
