@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from garble.config import DEFAULT_CONFIG
 from garble.segment import segment
 from garble.signals import detect
 
@@ -52,3 +53,50 @@ def test_contested_lines_are_weak_evidence(line: str, reason: str) -> None:
 ])
 def test_prose_mentioning_the_same_words_is_left_alone(text: str) -> None:
     assert reasons(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Spain's Rafael Nadal celebrates a point against Russia's Karen Khachanov in Madrid. (Manu Fernandez/AP)",
+    "FILE PHOTO: Traders work on the floor at the New York Stock Exchange. REUTERS/Brendan McDermid",
+    "Home Depot stock fell after the retailer reported third-quarter earnings. Photograph by Robyn Beck/AFP/Getty Images",
+    "Image caption Assange gestures with a thumbs up after he was arrested in London",
+    "This Sierra Nevada Corp. illustration shows a concept of the company's lunar lander.",
+    "Democratic candidate Pete Buttigieg speaks during a fundraiser, Sunday, Nov. 17, 2019, in Las Vegas.",
+    "A stock image of a woman holding a joint. Researchers looked at the drug. Getty",
+    "Once the preserve of science fiction, hibernation may become an enabler of travel. Credit: 20th Century Fox",
+])
+def test_captions_are_weak_evidence_for_the_classifier(line: str) -> None:
+    doc = segment(f"The minister spoke on Monday.\n\n{line}\n\nTalks resume soon.")
+    hits = [h for h in detect(doc) if h.reason == "furniture_caption"]
+    assert [doc.text[h.start : h.end] for h in hits] == [line]
+    assert all(h.strength < DEFAULT_CONFIG.span_threshold for h in hits)  # the gold sets disagree on captions
+
+
+@pytest.mark.parametrize("line", [
+    "This compared with deliveries of 24.38 mln tonnes a year ago, the ministry said on Monday.",
+    "He said he was seen at the bank on Tuesday, Nov. 19, 2019.",  # a date, but no caption verb
+    "The company said the photo was taken by a staff member in 2018.",
+    "Harden leads the Sun Devils in scoring (17.6 ppg./sixth in Pac-10) and steals (25/leads the Pac-10)",
+])
+def test_prose_about_photos_and_dates_is_no_caption(line: str) -> None:
+    assert not any(reason == "furniture_caption" for reason, _ in reasons(f"{line}\n\nTalks resume soon."))
+
+
+@pytest.mark.parametrize("text, prompt", [
+    ("Follow us on Twitter @Spacedotcom and on Facebook.", "Follow us on Twitter @Spacedotcom and on Facebook."),
+    ("Sign up for our FREE newsletter", "Sign up for our FREE newsletter"),
+    ("Need more space? Subscribe to our sister title for the latest news!", "Subscribe to our sister title for the latest news!"),
+    ("Search for more stories on this topic. Click here", "Click here"),
+    ("Email Newsletter", "Email Newsletter"),
+])
+def test_calls_to_action_are_flagged_from_the_prompt_on(text: str, prompt: str) -> None:
+    assert ("furniture_promo", prompt) in reasons(f"The minister spoke on Monday.\n\n{text}\n\nTalks resume soon.")
+
+
+@pytest.mark.parametrize("text", [
+    "It invited shareholders to subscribe to a warrant bond issue of 150 mln Swiss francs.",
+    "The fraudsters recruit money mules through spam emails, newsletters and chat rooms.",
+    "Farmers would likely sign up for the programme since the incentives are greater.",
+])
+def test_prose_that_mentions_a_newsletter_or_a_subscription_is_no_prompt(text: str) -> None:
+    assert not any(reason == "furniture_promo" for reason, _ in reasons(f"{text}\n\nTalks resume soon."))

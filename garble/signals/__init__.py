@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator
 from garble.datatypes import Block, Document, Hit
 from garble.signals import (
     boilerplate,
+    captions,
     encoding,
     furniture,
     headlines,
     links,
     names,
+    promos,
     repetition,
     salad,
     seams,
@@ -36,6 +38,8 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     boilerplate.tool_lines,
     furniture.widget_lines,
     furniture.credit_lines,
+    captions.caption_lines,
+    promos.promo_lines,
     furniture.markup,
     links.glued_seams,
     links.teaser_runs,

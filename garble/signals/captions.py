@@ -1,0 +1,93 @@
+"""Photo captions: the sentence under a picture, told by its credit, its opening or its wire-photo shape.
+
+A credit alone ("(AP Photo/Manu Fernandez)") is flagged by ``boilerplate.credits``; the caption it
+closes is page furniture too (BENCHMARK.md: photo credits are furniture, and the Scrapinghub gold
+labels whole captions), but the two gold sets disagree on captions: L3S keeps most as text. So a
+caption is a weak hit, below the span threshold: evidence the classifier weighs with the line's
+words and neighbours, not a span of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from garble.datatypes import Block, Document, Hit, Label
+
+# Strength of a caption hit: weak (see above) and a value of its own, so the classifier's trees
+# can tell a caption from the other weak furniture hits (0.45). Under the span threshold (0.5).
+STRENGTH = 0.4
+
+# Captions are one to four sentences; a longer line is article prose that happens to mention a photo.
+MAX_CHARS = 400
+MIN_WORDS = 4
+
+_AGENCY = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty(?:\ Images)?|Shutterstock|iStock|NASA|Invision|Pool|File|Xinhua)"
+
+# A credit that closes the line: "(Manu Fernandez/AP)", "(Photos by Richard Shotwell/Invision/AP)",
+# "REUTERS/Brendan McDermid", "Photograph by Robyn Beck/AFP/Getty Images", "Credit: 20th Century Fox",
+# "(Source: NASA)", "( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)", "... drug. Getty".
+CREDIT_TAIL = re.compile(
+    rf"""
+    (?:
+        \(\s*(?:(?:[A-Z][\w.'’&-]*\ ?){{1,5}}/\ ?[A-Z][^()\n]{{0,60}}       # (Name/Outlet)
+             | (?:Photos?|Image|Picture|Source|Credit|Courtesy)\b[^()\n]{{0,60}}   # (Photo: ...), (Source: X)
+             | {_AGENCY}(?:\ Photo)?                               # (AP), (Getty Images)
+        )\)
+      | \b(?:REUTERS|Reuters|AFP|EPA)/[A-Z][^\n]{{1,40}}               # REUTERS/Brendan McDermid
+      | \b(?:Photograph|Photo|Picture|Image)s?(?:\ by|:)\ [^\n]{{1,60}}   # Photograph by X
+      | \b(?:Credit|Image\ source|Source):\ [^\n]{{1,50}}             # Credit: X
+      | [.!?]\ (?:Getty(?:\ Images)?|AFP|AP|Shutterstock|iStock)       # ... drug. Getty
+      | \b(?:Submitted|Contributed|Staff|File|Courtesy)\ (?:photo|image)     # Christopher Tays Submitted photo
+    )\s*\.?\s*$
+    """,
+    re.VERBOSE,
+)
+
+# How a caption opens: "Image caption Assange gestures…", "FILE PHOTO: Traders work…",
+# "Media captionWho is…", "In this photo…", "This Sierra Nevada Corp. illustration shows…".
+OPENING = re.compile(
+    r"""
+    ^(?:
+        (?:Image|Media)\ caption | Image\ copyright | Caption: | FILE\ PHOTO: | Pictured: | Photo: | PHOTO:
+      | In\ this\ (?:[\w-]+\ ){0,2}(?:photo|image|picture|file\ photo|photograph|handout)
+      | This\ (?:[\w.&’'-]+\ ){0,5}(?:photo|image|picture|illustration|photograph|rendering|screenshot|graphic)\ (?:shows|depicts)
+    )\b
+    """,
+    re.VERBOSE,
+)
+
+# The wire-photo caption's date: "… during their Davis Cup match in Madrid, Spain, Tuesday, Nov. 19, 2019."
+# A weekday, a date with its year, and at most a place after it before the line ends.
+WIRE_DATE = re.compile(
+    r"""
+    ,?\ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\ 
+    (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\ \d{1,2},\ \d{4}
+    (?:,?\ in\ [A-Z][^\n.]{0,40})?\.?\s*$
+    """,
+    re.VERBOSE,
+)
+
+# Caption verbs in the present tense, the wire-photo caption's voice ("speaks during", "celebrates").
+CAPTION_VERB = re.compile(
+    r"\b(?:speaks|speak|looks|look|celebrates|celebrate|gestures|poses|pose|walks|walk|rides|arrives|arrive|"
+    r"attends|attend|waves|holds|hold|stands|stand|sits|talks|listens|reacts|shake|shakes|greets|leaves|"
+    r"work|works|prepare|prepares|dunks|runs|takes|looks\ on|is\ seen|are\ seen|pictured|pictures)\b"
+)
+
+
+def caption_lines(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag lines that read as photo captions (weak: the classifier decides).
+
+    >>> from garble.segment import segment
+    >>> doc = segment("Spain's Rafael Nadal celebrates a point in Madrid. (Manu Fernandez/AP)\\n"
+    ...               "The minister said so on Tuesday.")
+    >>> [(doc.text[h.start:h.end][:20], h.reason) for h in caption_lines(doc.blocks[0], doc)]
+    [("Spain's Rafael Nadal", 'furniture_caption')]
+    """
+    for line in block.lines:
+        text = line.text
+        if len(text) > MAX_CHARS or text.count(" ") + 1 < MIN_WORDS:
+            continue
+        if OPENING.match(text) or CREDIT_TAIL.search(text) or (WIRE_DATE.search(text) and CAPTION_VERB.search(text)):
+            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_caption", STRENGTH)

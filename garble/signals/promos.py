@@ -1,0 +1,60 @@
+"""Calls to action: "Follow us on Twitter", "Sign up for our newsletter", "Click here", "Subscribe to…".
+
+A line that tells the reader to do something with the site, not what happened, is page furniture.
+The prompt must stand where an imperative stands (the line's start, or after a sentence or a
+separator), so prose that mentions a newsletter or a bond subscription is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from garble.datatypes import Block, Document, Hit, Label
+
+# *-body-dev gold: 40 of 44 matched lines are furniture (aeb 16 of 17, l3s 24 of 27; l3s keeps two
+# "Click here for the latest odds" lines inside a sports story); 0 lines in 3,000 training Reuters.
+# Below the 0.9 of a sure prompt: a "Click here" inside a story stays the classifier's call.
+STRENGTH = 0.6
+
+# Longer than this, a line is prose that may quote a prompt.
+MAX_CHARS = 250
+
+PROMO = re.compile(
+    r"""
+    (?:^|[.!?:)|]\s+)                                   # where an imperative stands
+    (?P<prompt>
+        (?:please\ )?follow\ (?:us|him|her|me|@\w+)
+      | sign\ up\ (?:for|to|now|here)
+      | subscribe\ (?:to|now|today|here)\b
+      | download\ (?:our|the)\ (?:free\ )?app
+      | get\ the\ latest
+      | (?:click|tap)\ here
+      | like\ us\ on\ facebook
+      | join\ us\ on
+      | for\ (?:the\ )?latest\ (?:news|headlines|updates)
+      | (?:e-?mail|contact)\ (?:the\ )?(?:author|reporter|us)\ at
+      | (?:\w+\ )?(?:e-?mail\ )?newsletters?\b
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Every PROMO alternative holds one of these (lower-cased): most lines hold none and skip the search.
+HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebook", "join us", " at", "newsletter")
+
+
+def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag a call to action in an imperative's place, from the prompt to the end of its line.
+
+    >>> from garble.segment import segment
+    >>> doc = segment("Follow us on Twitter.\\nShe reads our newsletter every day. Sign up here for it.")
+    >>> [doc.text[h.start:h.end] for h in promo_lines(doc.blocks[0], doc)]
+    ['Follow us on Twitter.', 'Sign up here for it.']
+    """
+    for line in block.lines:
+        if len(line.text) > MAX_CHARS:
+            continue
+        lower = line.text.lower()
+        if any(hint in lower for hint in HINTS) and (m := PROMO.search(line.text)):
+            yield Hit(line.start + m.start("prompt"), line.end, Label.BOILERPLATE, "furniture_promo", STRENGTH)
