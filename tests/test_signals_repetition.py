@@ -102,3 +102,13 @@ def test_lower_case_lengthens_only_the_dotted_capital_i() -> None:
     assert [c for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] == [0x130]
     short = "\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}" * 25  # 25 characters, a key of 50
     assert len(repetition._key(short)) == repetition.MIN_REPEATED_SENTENCE and not repetition._key_is_short(short)
+
+
+def test_an_interview_that_asks_each_guest_the_same_question_is_no_repetition() -> None:
+    question = "What kind of food do you like to cook yourself, and is there a dish you never eat?"
+    answers = ["Anna: Soup, mostly, and never liver.", "Olga: Anything Italian; I avoid fish.", "Ivan: Pies."]
+    text = "\n\n".join(f"{question}\n\n{a}" for a in answers)
+    assert doc_hits(text) == []
+    assert doc_hits(text.replace("\n\nOlga", " Asked again.\n\nOlga")) == []  # the question as a repeated sentence
+    said = "The minister said the talks would resume in Geneva next week, officials confirmed."
+    assert len(doc_hits(f"{said}\n\nMore text here.\n\n{said}")) == 1  # a statement repeated is still flagged

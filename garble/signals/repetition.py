@@ -131,8 +131,20 @@ def _key_is_short(text: str) -> bool:
     return len(text) + text.count("\N{LATIN CAPITAL LETTER I WITH DOT ABOVE}") < MIN_REPEATED_SENTENCE
 
 
+def _is_question(key: str) -> bool:
+    """Whether a paragraph's key ends a question: an interview or FAQ asks each person the same one.
+
+    >>> _is_question("what do you like to cook? is there a dish you avoid?"), _is_question("he said so.")
+    (True, False)
+    """
+    return key.rstrip("\"'”’»").endswith("?")
+
+
 def repeated_text(doc: Document) -> Iterator[Hit]:
     """Flag the second and later copies of a paragraph or a long sentence (one dict pass, linear).
+
+    A repeated question (a paragraph or a sentence) is left alone: an interview series puts the same question to each
+    guest (aeb-body-dev: one page asks 20 people the same two questions).
 
     >>> from garble.segment import segment
     >>> s = "The minister said the talks would resume in Geneva next week."
@@ -147,7 +159,8 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
             continue
         key = _key(block.text)
         if len(key) >= MIN_REPEATED_SENTENCE and key.count(" ") >= MIN_REPEATED_WORDS - 1 and key in seen_blocks:
-            yield Hit(block.start, block.end, Label.REPETITION, "repetition_paragraph", 0.9)
+            if not _is_question(key):
+                yield Hit(block.start, block.end, Label.REPETITION, "repetition_paragraph", 0.9)
             continue
         seen_blocks.add(key)
         for m in SENTENCE.finditer(block.text):
@@ -157,7 +170,7 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
             key = _key(chunk)
             if len(key) < MIN_REPEATED_SENTENCE or key.count(" ") < MIN_REPEATED_WORDS - 1:
                 continue
-            if key in seen_sentences:
+            if key in seen_sentences and not _is_question(key):
                 start = block.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
                 yield Hit(start, start + len(chunk), Label.REPETITION, "repetition_sentence", 0.85)
             seen_sentences.add(key)
