@@ -76,3 +76,17 @@ def test_every_doubled_determiner_and_word_salad_holds_its_core() -> None:
         assert SALAD.search(text) and SALAD_CORE.search(text), text
     for text in ("the in-laws", "a to’s", "then in", "area at"):
         assert not SALAD.search(text), text
+
+
+def test_a_paragraph_split_mid_sentence_is_flagged_where_the_next_goes_on_in_lower_case() -> None:
+    # l3s-gn1-body-dev pages split sentences, and words, across paragraphs
+    text = ("Kicks from full-back Leigh Hinton were the least they des\n\nerved for their superiority.\n\n"
+            "Hillary, the first person to climb the world's\n\nhighest peak, died of heart failure.")
+    assert texts(seams.cut_offs, text) == ["least they des", "climb the world's"]
+
+
+def test_a_heading_or_a_byline_before_a_lower_case_paragraph_is_not_a_split() -> None:
+    text = ("Radiohead Play Secret Show In London\n\nby Tim Cashmere - January 16 2008\n\n"
+            "The band played a secret show in London on Tuesday night\n\nlast updated: January 13, 2008 at noon\n\n"
+            "Reports: EMI to cut up to 2,000 jobs\n\niPhone sales rose again in the quarter.")
+    assert texts(seams.cut_offs, text) == []
