@@ -112,3 +112,9 @@ def test_an_interview_that_asks_each_guest_the_same_question_is_no_repetition() 
     assert doc_hits(text.replace("\n\nOlga", " Asked again.\n\nOlga")) == []  # the question as a repeated sentence
     said = "The minister said the talks would resume in Geneva next week, officials confirmed."
     assert len(doc_hits(f"{said}\n\nMore text here.\n\n{said}")) == 1  # a statement repeated is still flagged
+
+
+def test_a_question_given_twice_is_repetition() -> None:
+    # data/wild: an article quotes a tweet, then the embedded tweet repeats it
+    tweet = "Did you or did you not call the White House and ask for an interview about the award?"
+    assert len(doc_hits(f"He wrote:\n\n{tweet}\n\nThe embed followed.\n\n{tweet}")) == 1

@@ -143,8 +143,9 @@ def _is_question(key: str) -> bool:
 def repeated_text(doc: Document) -> Iterator[Hit]:
     """Flag the second and later copies of a paragraph or a long sentence (one dict pass, linear).
 
-    A repeated question (a paragraph or a sentence) is left alone: an interview series puts the same question to each
-    guest (aeb-body-dev: one page asks 20 people the same two questions).
+    A question asked three times or more (as a paragraph or a sentence) is left alone: an interview series puts the
+    same question to each guest (aeb-body-dev: one page asks 20 people the same two questions). A question given
+    twice is repetition like any other text (a quoted tweet and its embed, data/wild).
 
     >>> from garble.segment import segment
     >>> s = "The minister said the talks would resume in Geneva next week."
@@ -154,13 +155,17 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
     """
     seen_blocks: set[str] = set()
     seen_sentences: set[str] = set()
+    asked: dict[str, list[Hit]] = {}  # later copies of each repeated question, held back to the end
     for block in doc.blocks:
         if _key_is_short(block.text):  # and so is every sentence's in it
             continue
         key = _key(block.text)
         if len(key) >= MIN_REPEATED_SENTENCE and key.count(" ") >= MIN_REPEATED_WORDS - 1 and key in seen_blocks:
-            if not _is_question(key):
-                yield Hit(block.start, block.end, Label.REPETITION, "repetition_paragraph", 0.9)
+            hit = Hit(block.start, block.end, Label.REPETITION, "repetition_paragraph", 0.9)
+            if _is_question(key):
+                asked.setdefault(key, []).append(hit)
+            else:
+                yield hit
             continue
         seen_blocks.add(key)
         for m in SENTENCE.finditer(block.text):
@@ -170,7 +175,14 @@ def repeated_text(doc: Document) -> Iterator[Hit]:
             key = _key(chunk)
             if len(key) < MIN_REPEATED_SENTENCE or key.count(" ") < MIN_REPEATED_WORDS - 1:
                 continue
-            if key in seen_sentences and not _is_question(key):
+            if key in seen_sentences:
                 start = block.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
-                yield Hit(start, start + len(chunk), Label.REPETITION, "repetition_sentence", 0.85)
+                hit = Hit(start, start + len(chunk), Label.REPETITION, "repetition_sentence", 0.85)
+                if _is_question(key):
+                    asked.setdefault(key, []).append(hit)
+                else:
+                    yield hit
             seen_sentences.add(key)
+    for copies in asked.values():
+        if len(copies) == 1:  # the question twice: repetition; three times or more: a series of interviews
+            yield copies[0]
