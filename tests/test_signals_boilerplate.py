@@ -58,8 +58,17 @@ def test_every_kind_of_credit_holds_a_hint_and_is_still_found() -> None:
     # alternative and a share row
     examples = ["(AP Photo/Jo Roe)", "Featured image via CNN", "Image by Al Bo", "(Source: Twitter)",
                 "Photo: X, STF / Associated Press", "Credit: EPA", "\N{COPYRIGHT SIGN} Aaron Schwartz",
-                "Image 1 of 9", "1  /  9", "16505 SHARES SHARES FacebookTwitter"]
+                "Image 1 of 9", "1  /  9", "16505 SHARES SHARES FacebookTwitter",
+                "(Photo by Tasos Katopodis/Getty Images)", "at 9 p.m. | Drew Angerer/Getty Images"]
     for text in examples:
         assert any(hint in text for hint in boilerplate.CREDIT_HINTS) or "SHARES" in text, text
         assert reasons(f"It ended.\n\n{text}"), text
     assert reasons("It ended.\n\nPhotographs of the image are on show in Source Hall.") == {}
+
+
+def test_a_parenthesised_credit_glued_to_the_next_sentence_and_a_caption_credit_are_found() -> None:
+    # data/wild (ISOT, FakeNewsNet): the credit of a photo left in the text, whole or after a caption
+    found = reasons("Protesters gathered in Washington, DC. (Photo by Tasos Katopodis/Getty Images)That s them.\n\n"
+                    "The two meet at the debate tonight at 9 p.m. | Drew Angerer/Getty Images")
+    assert set(found) == {"(Photo by Tasos Katopodis/Getty Images)", "| Drew Angerer/Getty Images"}
+    assert reasons("He took the photo by the river (a picture by his son) | see page 3/AP style") == {}

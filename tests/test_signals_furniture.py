@@ -18,6 +18,7 @@ def reasons(text: str) -> list[tuple[str, str]]:
     "Share this story", "You may also like:", "New, 15 comments", "1 of 6", "Replay",
     "Tempo de leitura: 2 minutos", "5 min read", "chevron_left Browse All Posts", "On HoustonChronicle.com:",
     "We welcome your comments on this story. Please keep them civil and on topic.",
+    "\N{MULTIPLICATION SIGN} 101 Things All Young Adults Should Know",  # a pop-up's close button (data/wild)
 ])
 def test_widget_lines_are_flagged_whole(line: str) -> None:
     assert ("furniture_widget", line) in reasons(f"The minister spoke on Monday.\n\n{line}\n\nTalks resume soon.")
@@ -88,6 +89,9 @@ def test_prose_about_photos_and_dates_is_no_caption(line: str) -> None:
     ("Need more space? Subscribe to our sister title for the latest news!", "Subscribe to our sister title for the latest news!"),
     ("Search for more stories on this topic. Click here", "Click here"),
     ("Email Newsletter", "Email Newsletter"),
+    # data/wild (FakeNewsNet): a prompt after shouting, and one after a Markdown bullet
+    ("It was a lie. BUSTED!!  Share this EVERYWHERE! #BootGate", "Share this EVERYWHERE! #BootGate"),
+    ("**SUBSCRIBE to Playbook: http://politi.co/1M75UbX", "SUBSCRIBE to Playbook: http://politi.co/1M75UbX"),
 ])
 def test_calls_to_action_are_flagged_from_the_prompt_on(text: str, prompt: str) -> None:
     assert ("furniture_promo", prompt) in reasons(f"The minister spoke on Monday.\n\n{text}\n\nTalks resume soon.")
@@ -97,6 +101,7 @@ def test_calls_to_action_are_flagged_from_the_prompt_on(text: str, prompt: str) 
     "It invited shareholders to subscribe to a warrant bond issue of 150 mln Swiss francs.",
     "The fraudsters recruit money mules through spam emails, newsletters and chat rooms.",
     "Farmers would likely sign up for the programme since the incentives are greater.",
+    "The brothers share it with friends, and share this with their cousins.",
 ])
 def test_prose_that_mentions_a_newsletter_or_a_subscription_is_no_prompt(text: str) -> None:
     assert not any(reason == "furniture_promo" for reason, _ in reasons(f"{text}\n\nTalks resume soon."))

@@ -59,6 +59,9 @@ TIMESTAMP_LINE = re.compile(
 CREDIT = re.compile(
     r"""
     \(AP\ Photo/[^)\n]{1,60}\)                               # (AP Photo/David Zalubowski)
+  | \((?:Photo|Image|Picture)s?\ (?:by|credit:?|courtesy(?:\ of)?)\ [^()\n]{1,80}\)   # (Photo by Tasos Katopodis/Getty Images)
+  | \|\ (?:[A-Z][\w.'’-]*\ ){0,3}[A-Z][\w.'’-]*\ ?/\ ?(?:Getty\ Images|AFP|AP|EPA|Reuters|Shutterstock)[^\n]{0,30}$
+                                                             # a caption's credit: "... | Drew Angerer/Getty Images"
   | (?:Featured\ image|Image|Photo)\ (?:via|by|from|credit:?)\ [^\n]{1,60}$   # Featured image via CNN
   | \(Source:\ [^)\n]{1,40}\)$                               # (Source: Twitter)
   | Photo:\ [^\n]{1,60}$                                     # Photo: X, STF / Associated Press

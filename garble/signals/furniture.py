@@ -27,6 +27,7 @@ WIDGET_LINE = re.compile(
       | replay | watch\ (?:now|live|video) | play\ video     # video player labels
       | (?:new,\ )?\d{1,5}\ comments?                       # "New, 15 comments"
       | \d{1,3}\ of\ \d{1,3}                                # gallery counter "1 of 6"
+      | \N{MULTIPLICATION SIGN}\ [^\n]{1,60}                 # a pop-up's close button and its title
       | (?:reading\ time|tempo\ de\ leitura|lesezeit)\W*\ ?\d{1,2}\ ?(?:min\w*)   # reading time
       | \d{1,2}\ min(?:ute)?s?\ read                        # "5 min read"
       | we\ welcome\ your\ comments[^\n]{0,200}             # comment policy

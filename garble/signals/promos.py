@@ -22,7 +22,7 @@ MAX_CHARS = 250
 
 PROMO = re.compile(
     r"""
-    (?:^|[.!?:)|]\s+)                                   # where an imperative stands
+    (?:^[*#>•\s]*|[.!?:)|]\s+)                           # where an imperative stands (after a bullet too)
     (?P<prompt>
         (?:please\ )?follow\ (?:us|him|her|me|@\w+)
       | sign\ up\ (?:for|to|now|here)
@@ -30,6 +30,7 @@ PROMO = re.compile(
       | download\ (?:our|the)\ (?:free\ )?app
       | get\ the\ latest
       | (?:click|tap)\ here
+      | share\ (?:this|it)\ (?:everywhere|with\ (?:your|all\ your)\ friends)
       | like\ us\ on\ facebook
       | join\ us\ on
       | for\ (?:the\ )?latest\ (?:news|headlines|updates)
@@ -41,7 +42,8 @@ PROMO = re.compile(
 )
 
 # Every PROMO alternative holds one of these (lower-cased): most lines hold none and skip the search.
-HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebook", "join us", " at", "newsletter")
+HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebook", "join us", " at", "newsletter",
+         "share")
 
 
 def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
