@@ -13,6 +13,11 @@ def reasons(text: str) -> dict[str, str]:
     return {text[h.start : h.end]: h.reason for b in doc.blocks for s in signals for h in s(b, doc)}
 
 
+def test_longer_prompts_from_data_wild() -> None:
+    found = reasons("Continue reading below the advertisement\n\nShare this on Facebook: Facebook")
+    assert set(found.values()) == {"furniture_prompt"} and len(found) == 2
+
+
 def test_prompt_lines_and_stamps() -> None:
     found = reasons("Read more:\n\nPolitics 17:36 17.06.2019\n\nUpdated: 18 Nov 2019, 19:11\n\nAdvertisement")
     assert found == {"Read more:": "furniture_prompt", "Politics 17:36 17.06.2019": "furniture_timestamp",
@@ -59,7 +64,9 @@ def test_every_kind_of_credit_holds_a_hint_and_is_still_found() -> None:
     examples = ["(AP Photo/Jo Roe)", "Featured image via CNN", "Image by Al Bo", "(Source: Twitter)",
                 "Photo: X, STF / Associated Press", "Credit: EPA", "\N{COPYRIGHT SIGN} Aaron Schwartz",
                 "Image 1 of 9", "1  /  9", "16505 SHARES SHARES FacebookTwitter",
-                "(Photo by Tasos Katopodis/Getty Images)", "at 9 p.m. | Drew Angerer/Getty Images"]
+                "(Photo by Tasos Katopodis/Getty Images)", "at 9 p.m. | Drew Angerer/Getty Images",
+                "Featured Image: Jeff Swensen/Getty Images", "photo by Gage Skidmore / CC BY-SA 3.0 / cropped",
+                "h/t The Right Scoop", "to retake the city. Thaer Mohammad/AFP/Getty Images"]
     for text in examples:
         assert any(hint in text for hint in boilerplate.CREDIT_HINTS) or "SHARES" in text, text
         assert reasons(f"It ended.\n\n{text}"), text

@@ -92,6 +92,7 @@ def test_prose_about_photos_and_dates_is_no_caption(line: str) -> None:
     # data/wild (FakeNewsNet): a prompt after shouting, and one after a Markdown bullet
     ("It was a lie. BUSTED!!  Share this EVERYWHERE! #BootGate", "Share this EVERYWHERE! #BootGate"),
     ("**SUBSCRIBE to Playbook: http://politi.co/1M75UbX", "SUBSCRIBE to Playbook: http://politi.co/1M75UbX"),
+    ("Hawkins gives advice in short, digestible chapters. Buy Now", "Buy Now"),  # a book advert's tail
 ])
 def test_calls_to_action_are_flagged_from_the_prompt_on(text: str, prompt: str) -> None:
     assert ("furniture_promo", prompt) in reasons(f"The minister spoke on Monday.\n\n{text}\n\nTalks resume soon.")

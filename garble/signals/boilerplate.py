@@ -22,12 +22,13 @@ PROMPT_LINE = re.compile(
       | see\ also | recommended(?:\ for\ you)?
       | most\ read(?:\ in\ [\w\ ]+)?                  # "Most read in world news"
       | (?:share|tweet|email|print)(?:\ (?:this|on\ \w+|story|article))?
+      | share\ this\ on\ \w+(?::\ \w+)?                      # Share this on Facebook: Facebook
       | click\ (?:here|to\ tweet)
       | (?:advertisement|ad)(?:\ -\ story\ continues\ below)?   # ad slots
       | sponsored(?:\ content)? | subscribe(?:\ now)? | buy\ now
       | sign\ up(?:\ for\ [\w\ ]+)? | follow\ us(?:\ on\ \w+)?
       | (?:news|latest)\ (?:line|news|headlines)      # headline-list titles
-      | story\ continued\ below | continue\ reading
+      | story\ continued\ below | continue\ reading(?:\ below(?:\ the\ (?:advertisement|ad))?)?
       | like\ this(?::\ like\ loading\.*)? | like\ loading\.*   # WordPress share widget
       | comments? | leave\ a\ (?:comment|reply) | caption | close | back\ to\ gallery
       | published | updated
@@ -63,6 +64,9 @@ CREDIT = re.compile(
   | \|\ (?:[A-Z][\w.'’-]*\ ){0,3}[A-Z][\w.'’-]*\ ?/\ ?(?:Getty\ Images|AFP|AP|EPA|Reuters|Shutterstock)[^\n]{0,30}$
                                                              # a caption's credit: "... | Drew Angerer/Getty Images"
   | (?:Featured\ image|Image|Photo)\ (?:via|by|from|credit:?)\ [^\n]{1,60}$   # Featured image via CNN
+  | Featured\ [Ii]mage:\ [^\n]{1,60}$                         # Featured Image: Jeff Swensen/Getty Images
+  | ^(?:photo\ by|h/t)\ [^\n]{1,60}$                          # photo by Gage Skidmore / CC BY-SA 3.0; h/t The Right Scoop
+  | (?:[A-Z][\w.'’-]*\ ){1,3}[A-Z][\w.'’-]*\ ?/\ ?(?:[A-Z][\w&]*\ ?/\ ?)?Getty\ Images$   # Thaer Mohammad/AFP/Getty Images
   | \(Source:\ [^)\n]{1,40}\)$                               # (Source: Twitter)
   | Photo:\ [^\n]{1,60}$                                     # Photo: X, STF / Associated Press
   | Credit:\ [^\n]{1,40}$                                    # ...treatmentCredit: EPA
@@ -76,7 +80,7 @@ CREDIT = re.compile(
 # A string every CREDIT match holds ("mage" for Image and image, "/" for the gallery counter):
 # a text without any of them is passed over without the search (70 ms -> a few ms on the
 # 5,406 paragraphs of l3s-gn1-body-test).
-CREDIT_HINTS = ("Photo", "mage", "Source:", "Credit:", "\N{COPYRIGHT SIGN}", "/")
+CREDIT_HINTS = ("Photo", "photo", "mage", "Source:", "Credit:", "\N{COPYRIGHT SIGN}", "/")
 
 # The signature of an embedded tweet, maybe glued to the next sentence:
 # "— Sean Hannity (@seanhannity) November 25, 2017".

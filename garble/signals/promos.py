@@ -30,6 +30,7 @@ PROMO = re.compile(
       | download\ (?:our|the)\ (?:free\ )?app
       | get\ the\ latest
       | (?:click|tap)\ here
+      | buy\ now\b
       | share\ (?:this|it)\ (?:everywhere|with\ (?:your|all\ your)\ friends)
       | like\ us\ on\ facebook
       | join\ us\ on
@@ -43,7 +44,7 @@ PROMO = re.compile(
 
 # Every PROMO alternative holds one of these (lower-cased): most lines hold none and skip the search.
 HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebook", "join us", " at", "newsletter",
-         "share")
+         "share", "buy now")
 
 
 def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
