@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 
-from garble.datatypes import Block, Document, Hit
+from garble.datatypes import Block, Document, Hit, Label
 from garble.segment import segment
 from garble.signals import links
 
@@ -52,3 +52,20 @@ def test_long_glued_text_runs_in_linear_time() -> None:
     t0 = time.perf_counter()
     texts(links.teaser_runs, text)
     assert time.perf_counter() - t0 < 5
+
+
+def test_another_storys_headline_dateline_and_lede_is_a_teaser() -> None:
+    # scrapinghub-aeb-body-dev: a news site's body ends in teasers of other stories
+    teaser = ("SC asks Kerala govt to come out with law for Sabarimala temple NEW DELHI: The Supreme Court "
+              "on Wednesday asked the Kerala government to come out with a law")
+    doc = segment(f"The minister spoke on Monday.\n\n{teaser}")
+    assert [(doc.text[h.start : h.end], h.label) for h in links.dateline_teasers(doc.blocks[1], doc)] == [
+        (teaser, Label.INJECTED_LINK)]
+
+
+def test_a_dateline_opening_its_article_or_a_shouted_headline_is_no_teaser() -> None:
+    for text in ("NEW DELHI: The Supreme Court on Wednesday asked the Kerala government for a law.",
+                 "Car sales dipped WATCH: Kellyanne Conway Gets OWNED By NBC Host For Whining | 10.5 pct to 265,301",
+                 "Shares rose and BREAKING: Flynn will plead the fifth and refuse to produce documents, he said."):
+        doc = segment(text)
+        assert list(links.dateline_teasers(doc.blocks[0], doc)) == [], text

@@ -43,6 +43,7 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     furniture.markup,
     links.glued_seams,
     links.teaser_runs,
+    links.dateline_teasers,
     links.inline_links,
     links.headline_lists,
     links.after_prompt,

@@ -230,3 +230,52 @@ def after_prompt(block: Block, doc: Document) -> Iterator[Hit]:
             return
         if not _is_link_line(doc.blocks[back]):
             return
+
+
+# Another story's teaser: its headline, then its dateline and lede on the same line ("SC asks Kerala
+# govt to come out with law for Sabarimala NEW DELHI: The Supreme Court on ..."). An article's own
+# dateline opens its line; here a headline (with no closing punctuation) stands before it.
+# The lede is prose: lower-case words among its first ones, where a shouted headline spliced into a
+# sentence ("... and may WATCH: Anderson Cooper Throws MAJOR Shade At ...") goes on in Title Case.
+# *-body-dev: 8 of 8 such lines are gold furniture (aeb), none in l3s; 0 in 3,000 training Reuters,
+# 0 of 1,000 synthetic training documents (19 with the lede unchecked, all spliced headlines).
+DATELINE_TEASER = re.compile(
+    r"""
+    ^[^\n]{20,200}?[^.!?\s"”’]               # a headline: no sentence end
+    \ (?P<place>[A-Z][A-Z.]{2,}(?:[\ -][A-Z][A-Z.]+){0,2}):   # a dateline in capitals: "NEW DELHI:", "COLOMBO:"
+    \ (?P<lede>[A-Z"“][^\n]*)                # the lede
+    """,
+    re.VERBOSE,
+)
+# Shouted headline openers, not places (the "WORD:" prefixes of shared/data/lexicon/headlines-fakenews.txt),
+# and the three-letter capitals of agencies ("DOJ:", "IRS:"): a dateline is a place of four letters or more.
+SHOUTS = frozenset([
+    "WATCH", "BREAKING", "OOPS", "REPORT", "REPORTS", "WHOA", "BUSTED", "CONFIRMED", "UPDATE", "UPDATED",
+    "LEAKED", "EXPOSED", "ENOUGH", "BACK", "POLL", "SURPRISE", "EXCLUSIVE", "VIDEO", "PUBLISHED", "JUST IN",
+    "BREAKING NEWS", "BOMBSHELL", "BOMBSHELL REPORT", "BREAKING REPORT", "NEW", "WOW", "LOL", "WTF",
+])
+LEDE_WORDS = 8  # the lede's first words, of which MIN_LEDE_LOWER (after the first) are lower case
+MIN_LEDE_LOWER = 2
+
+
+def dateline_teasers(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag a line that is another story's headline, dateline and lede: a teaser.
+
+    >>> from garble.segment import segment
+    >>> doc = segment("All schools in J-K open; attendance 98pc: Govt NEW DELHI: All schools are now open, it said.")
+    >>> [h.reason for h in dateline_teasers(doc.blocks[0], doc)]
+    ['link_dateline_teaser']
+    >>> doc = segment("NEW DELHI: All schools are now open, the government said.")
+    >>> list(dateline_teasers(doc.blocks[0], doc))
+    []
+    """
+    if ": " not in block.text:  # every teaser has one
+        return
+    for line in block.lines:
+        if (m := DATELINE_TEASER.match(line.text)) is None:
+            continue
+        place, lede = m.group("place"), m.group("lede").split(None, LEDE_WORDS)[1:LEDE_WORDS]
+        if place in SHOUTS or (" " not in place and len(place) < 4):
+            continue
+        if sum(word[0].islower() for word in lede) >= MIN_LEDE_LOWER:
+            yield Hit(line.start, line.end, Label.INJECTED_LINK, "link_dateline_teaser", 0.8)
