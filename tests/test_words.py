@@ -30,6 +30,16 @@ def test_probabilities_follow_the_weights() -> None:
     assert share > 0.8 and minister < 0.2 and other == pytest.approx(0.5)
 
 
+def test_scores_are_the_sum_of_the_line_terms_weights_bit_for_bit() -> None:
+    model = shipped_words()
+    texts = ["Related: 7 Strange Signs", "", "Read more", "The minister said on Monday that talks would resume.",
+             "Updated 18:42, Nov 19 2019 | Getty Images", "a a a b a b", "!!", "w:x b:y"]
+    raw = np.array([model.bias + sum(model.terms.get(t, 0.0) for t in line_terms(x)) for x in texts])
+    assert model.predict_proba(texts).tolist() == (1.0 / (1.0 + np.exp(-np.clip(raw, -30.0, 30.0)))).tolist()
+    odd = WordModel({"b:a b c": 5.0, "EMPTY": 1.0, "F2:a b": 0.5, "b:a b": 0.25, "L:b": 0.125}, 0.0)
+    assert odd.predict_proba(["", "a b"]).tolist() == (1.0 / (1.0 + np.exp(-np.array([1.0, 0.875])))).tolist()
+
+
 def test_columns_give_each_line_its_neighbours_and_no_evidence_at_the_edges() -> None:
     model = WordModel({"w:a": 3.0}, 0.0)
     cols = model.columns(["a", "b", "c"])
