@@ -148,9 +148,9 @@ MASK_ROWS = 256
 @cache
 def _lowest_bit() -> np.ndarray:
     """The index of the lowest set bit of every uint16 (0 for 0, which _Masks never looks up)."""
-    v = np.arange(1 << LEAF_BITS, dtype=np.int64)
     table = np.zeros(1 << LEAF_BITS, dtype=np.intp)
-    table[1:] = np.log2(v[1:] & -v[1:]).astype(np.intp)  # a power of two: log2 is exact
+    for bit in range(LEAF_BITS):  # the numbers whose lowest set bit is ``bit``: 2**bit + k * 2**(bit + 1)
+        table[1 << bit :: 2 << bit] = bit
     return table
 
 

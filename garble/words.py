@@ -80,8 +80,13 @@ class WordModel:
         >>> WordModel({"w:related": 3.0}, -1.0).predict_proba(["Related:", "Said"]).round(3).tolist()
         [0.881, 0.269]
         """
-        line_sum = _Weights.of(self).line_sum
-        raw = [self.bias + line_sum(x) for x in texts]
+        weights = _Weights.of(self, len(texts))
+        if weights is None:
+            get = self.terms.get
+            raw = [self.bias + sum(get(t, 0.0) for t in line_terms(x)) for x in texts]
+        else:
+            line_sum = weights.line_sum
+            raw = [self.bias + line_sum(x) for x in texts]
         out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(np.array(raw, dtype=float), -30.0, 30.0)))
         return out
 
@@ -115,11 +120,15 @@ class _Weights:
     empty: float  # "EMPTY"
 
     @staticmethod
-    def of(model: WordModel) -> _Weights:
-        """The split weights of ``model`` (built once per model and kept, like classifier._arrays)."""
+    def of(model: WordModel, lines: int) -> _Weights | None:
+        """The split weights of ``model`` for scoring ``lines`` more lines, built once per model and kept
+        (like classifier._arrays) when the lines it has scored reach SPLIT_AFTER; None before that."""
         entry = _WEIGHTS.get(id(model))
         if entry is None or entry[0] is not model:
-            entry = _WEIGHTS[id(model)] = (model, _Weights.split(model.terms))
+            entry = _WEIGHTS[id(model)] = (model, None, 0)
+        if entry[1] is None:
+            seen = entry[2] + lines
+            entry = _WEIGHTS[id(model)] = (model, _Weights.split(model.terms) if seen >= SPLIT_AFTER else None, seen)
         return entry[1]
 
     @staticmethod
@@ -158,7 +167,10 @@ class _Weights:
                          map(self.pairs.get, dict.fromkeys(zip(toks, toks[1:])), zero), tail))
 
 
-_WEIGHTS: dict[int, tuple[WordModel, _Weights]] = {}
+_WEIGHTS: dict[int, tuple[WordModel, _Weights | None, int]] = {}  # id -> (model, split weights, lines scored)
+# Lines a word model scores from term strings before its weights are split: the split (~7 ms) costs
+# what the term strings of ~1,000 lines do, and a cold start on one article has far fewer.
+SPLIT_AFTER = 2_000
 
 
 def to_dict(model: WordModel) -> dict[str, Any]:
