@@ -72,6 +72,23 @@ def context_features(probs: Sequence[float] | np.ndarray, blocks: Sequence[int])
         return np.zeros((0, len(CONTEXT_NAMES)))
     b = np.asarray(blocks)
     pad = np.concatenate([[0.0, 0.0], p, [0.0, 0.0]])
+    if (b[1:] >= b[:-1]).all():  # each paragraph's lines together, in order, as line_blocks gives them
+        bmax, bmean, k = _contiguous_blocks(p, b)
+    else:
+        bmax, bmean, k = _any_blocks(p, b)
+    prev_bmax = np.where(k > 0, bmax[np.maximum(k - 1, 0)], 0.0)
+    next_bmax = np.where(k + 1 < len(bmax), bmax[np.minimum(k + 1, len(bmax) - 1)], 0.0)
+    high = p >= HIGH
+    return np.column_stack([
+        p, pad[1 : n + 1], pad[0:n], pad[3 : n + 3], pad[4 : n + 4],
+        bmax[k], bmean[k], prev_bmax, next_bmax,
+        np.full(n, p.mean()), np.full(n, high.mean()), np.log1p(_high_runs(high)),
+    ])
+
+
+def _any_blocks(p: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each paragraph's max and mean of ``p`` (paragraphs in order of first appearance in ``b``), and each
+    line's paragraph number in that order."""
     order = list(dict.fromkeys(b.tolist()))  # paragraphs in order
     pos = {u: i for i, u in enumerate(order)}
     # Each paragraph's lines, in their order, from one stable sort: p[b == u] per paragraph was
@@ -81,15 +98,26 @@ def context_features(probs: Sequence[float] | np.ndarray, blocks: Sequence[int])
     lines = {b[g[0]].item(): p[g] for g in np.split(idx, cuts)}
     bmax = np.array([lines[u].max() for u in order])
     bmean = np.array([lines[u].mean() for u in order])
-    k = np.array([pos[u] for u in b.tolist()])
-    prev_bmax = np.where(k > 0, bmax[np.maximum(k - 1, 0)], 0.0)
-    next_bmax = np.where(k + 1 < len(order), bmax[np.minimum(k + 1, len(order) - 1)], 0.0)
-    high = p >= HIGH
-    return np.column_stack([
-        p, pad[1 : n + 1], pad[0:n], pad[3 : n + 3], pad[4 : n + 4],
-        bmax[k], bmean[k], prev_bmax, next_bmax,
-        np.full(n, p.mean()), np.full(n, high.mean()), np.log1p(_high_runs(high)),
-    ])
+    return bmax, bmean, np.array([pos[u] for u in b.tolist()])
+
+
+def _contiguous_blocks(p: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_any_blocks`` for a sorted ``b`` (each paragraph's lines together), the same numbers without a
+    numpy call per paragraph: most paragraphs are one line (context_features 0.18 -> 0.05 ms a
+    document on the *-body-test files, 0.41 -> 0.06 ms with the page-test files, min of 5).
+
+    >>> p, b = np.array([0.1, 0.2, 0.3, 0.4, 0.9, 0.5]), np.array([0, 2, 2, 5, 5, 5])
+    >>> [x.tolist() == y.tolist() for x, y in zip(_contiguous_blocks(p, b), _any_blocks(p, b))]
+    [True, True, True]
+    """
+    starts = np.flatnonzero(np.concatenate(([True], b[1:] != b[:-1])))
+    counts = np.diff(np.append(starts, len(b)))
+    bmax = np.maximum.reduceat(p, starts)
+    # a sum of one or two values is the one np.mean adds; longer sums np.mean adds in its own order
+    bmean = np.add.reduceat(p, starts) / counts
+    for i in np.flatnonzero(counts > 2):
+        bmean[i] = p[starts[i] : starts[i] + counts[i]].mean()
+    return bmax, bmean, np.repeat(np.arange(len(starts)), counts)
 
 
 def stacked(X: np.ndarray, probs: np.ndarray, blocks: Sequence[int]) -> np.ndarray:

@@ -59,11 +59,17 @@ def segment(text: str, known_names: tuple[str, ...] = ()) -> Document:
     >>> [l.text for l in doc.blocks[1].lines]
     ['First line', 'second line']
     """
-    blocks = tuple(
-        Block(i, s, e, text[s:e], tuple(_lines(text, s, e)))
-        for i, (s, e) in enumerate(paragraph_bounds(text))
-    )
-    return Document(text, blocks, known_names)
+    return Document(text, tuple(_block(text, i, s, e) for i, (s, e) in enumerate(paragraph_bounds(text))), known_names)
+
+
+def _block(text: str, index: int, start: int, end: int) -> Block:
+    """The paragraph ``text[start:end]`` and its lines. Most paragraphs are one line: without a
+    line break in it, its one line is the paragraph (already trimmed), and the two share the
+    string (segment() 33 -> 18 ms CPU a pass of the *-body-test files, min of 9)."""
+    chunk = text[start:end]
+    if "\n" not in chunk and "\r" not in chunk:  # LINE_BREAK's characters
+        return Block(index, start, end, chunk, (Line(start, end, chunk),))
+    return Block(index, start, end, chunk, tuple(_lines(text, start, end)))
 
 
 def words(text: str, offset: int = 0) -> Iterator[tuple[int, int, str]]:

@@ -88,7 +88,7 @@ def _explained(block: Block, hits: Sequence[Hit], threshold: float) -> dict[Labe
 
 def _line_candidates(block: Block, hits: Sequence[Hit], line_probs: LineProbs, line_labels: LineLabels,
                      threshold: float) -> list[Hit]:
-    explained = _explained(block, hits, threshold)
+    explained = _explained(block, hits, threshold) if hits else {}  # most paragraphs have no hit
     out = []
     for k, line in enumerate(block.lines):
         p = line_probs.get(key := (line.start, line.end), 0.0)

@@ -117,3 +117,14 @@ def test_calls_to_action_are_flagged_from_the_prompt_on(text: str, prompt: str) 
 ])
 def test_prose_that_mentions_a_newsletter_or_a_subscription_is_no_prompt(text: str) -> None:
     assert not any(reason == "furniture_promo" for reason, _ in reasons(f"{text}\n\nTalks resume soon."))
+
+
+@pytest.mark.parametrize("text", [
+    "Nadal in Madrid (Manu Fernandez/AP)", "Nadal in Madrid (AP) .", "Nadal (Getty Images)\u2003.\u2003",
+    "Traders work. REUTERS/Brendan McDermid", "Beck. Photograph by Robyn Beck", "Fox. Credit: 20th Century Fox",
+    "A new drug. Getty", "Christopher Tays Submitted photo", "(Source: NASA).", "( STEVE/SCIENCE PHOTO LIBRARY)",
+])
+def test_the_credit_prefilter_passes_every_credit(text: str) -> None:
+    from garble.signals.captions import CREDIT_TAIL, _may_have_credit
+
+    assert CREDIT_TAIL.search(text) and _may_have_credit(text)

@@ -54,7 +54,7 @@ def test_the_long_run_check_agrees_with_the_runs_themselves() -> None:
     # headline_runs passes over a paragraph when _has_long_run says no run reaches MIN_RUN: it must
     # say so exactly when _bare_runs finds none (dots inside "U.S" and "1.5" do not break a run,
     # a dot ending a word, a comma, a spaced dash or a determiner does)
-    from garble.signals.headlines import MIN_RUN, _bare_runs, _has_long_run
+    from garble.signals.headlines import MIN_RUN, _bare_runs, _has_long_run, _long_runs
 
     words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi"]
     joins = [" ", " U.S ", " 1.5 ", ". ", ", ", " - ", " the ", " – ", " U.S. ", "—", " (", "’s "]
@@ -67,5 +67,6 @@ def test_the_long_run_check_agrees_with_the_runs_themselves() -> None:
         block = segment(text).blocks[0]
         expected = any(len(run) >= MIN_RUN for run in _bare_runs(block))
         assert _has_long_run(block.text) == expected, text
+        assert list(_long_runs(block.text)) == [run for run in _bare_runs(block) if len(run) >= MIN_RUN], text
         long_ones += expected
     assert 0 < long_ones < len(texts)

@@ -11,7 +11,7 @@ import pytest
 import garble
 from garble.classifier import ModelError, dump, shipped_model
 from garble.features import FEATURE_NAMES, LINE_NAMES, WORD_NAMES
-from garble.words import WordModel, dumps, line_terms, load_words_path, loads, shipped_words
+from garble.words import SPLIT_AFTER, WordModel, _Weights, dumps, line_terms, load_words_path, loads, shipped_words
 
 
 def test_terms_read_digits_as_zero_and_mark_the_first_and_last_word() -> None:
@@ -28,6 +28,21 @@ def test_probabilities_follow_the_weights() -> None:
     model = WordModel({"w:share": 2.0, "w:minister": -2.0}, 0.0)
     share, minister, other = model.predict_proba(["Share this", "The minister", "Something"])
     assert share > 0.8 and minister < 0.2 and other == pytest.approx(0.5)
+
+
+def test_scores_are_the_sum_of_the_line_terms_weights_bit_for_bit() -> None:
+    model = shipped_words()
+    texts = ["Related: 7 Strange Signs", "", "Read more", "The minister said on Monday that talks would resume.",
+             "Updated 18:42, Nov 19 2019 | Getty Images", "a a a b a b", "!!", "w:x b:y"]
+    sums = [sum(model.terms.get(t, 0.0) for t in line_terms(x)) for x in texts]
+    raw = np.array([model.bias + s for s in sums])
+    expected = (1.0 / (1.0 + np.exp(-np.clip(raw, -30.0, 30.0)))).tolist()
+    # the first lines a model scores go through term strings, the rest through the weights split by kind
+    assert model.predict_proba(texts).tolist() == expected
+    assert model.predict_proba(texts * (SPLIT_AFTER // len(texts) + 1)).tolist()[-len(texts):] == expected
+    assert [_Weights.split(model.terms).line_sum(x) for x in texts] == sums
+    odd = WordModel({"b:a b c": 5.0, "EMPTY": 1.0, "F2:a b": 0.5, "b:a b": 0.25, "L:b": 0.125}, 0.0)
+    assert [_Weights.split(odd.terms).line_sum(x) for x in ["", "a b"]] == [1.0, 0.875]
 
 
 def test_columns_give_each_line_its_neighbours_and_no_evidence_at_the_edges() -> None:

@@ -70,6 +70,8 @@ def _title_flag(tok: str) -> str:
 
 # MIN_RUN title tokens, a comma allowed between two of them: a run long enough to be a hit
 RUN_FLAGS = re.compile(rf"1(?:,?1){{{MIN_RUN - 1}}}")
+# A maximal run in a line's flags: title tokens, a comma between two of them does not end it.
+RUN = re.compile(r"1(?:1|,(?=1))*")
 
 
 def _small(tok: str) -> bool:
@@ -113,28 +115,23 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
     for line in block.lines:
         # a hit is a run of MIN_RUN title tokens or more: most lines have none, and are passed
         # over on their tokens' cached flags, without their offsets
-        if not RUN_FLAGS.search("".join(map(_title_flag, TOKEN.findall(line.text)))):
+        flags = "".join(map(_title_flag, TOKEN.findall(line.text)))
+        if not RUN_FLAGS.search(flags):
             continue
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(line.text)]
-        i = 0
-        while i < len(toks):
-            if not _is_title_token(toks[i][2]):
-                i += 1
+        # each maximal run of title tokens: a comma between two title tokens does not end it, headlines
+        # run on with commas ("… Stuns CNN Host, Wants To Starve …") and so do numbers ("5,000 Billion Yen")
+        for run in RUN.finditer(flags):
+            i, j = run.span()
+            if flags.count("1", i, j) < MIN_RUN:  # too few words for _is_headline, and so is every part
                 continue
-            j = i
-            # a comma between two title tokens does not end the run: headlines run on with commas
-            # ("… Stuns CNN Host, Wants To Starve …") and so do numbers ("5,000 Billion Yen")
-            while j < len(toks) and (_is_title_token(toks[j][2]) or (
-                    toks[j][2] == "," and j + 1 < len(toks) and _is_title_token(toks[j + 1][2]))):
-                j += 1
             if _is_headline(toks, i, j):
                 yield _hit(line, toks, i, j)
             else:  # ... unless the commas part names from a headline ("The … Exchange, [headline], will")
                 parts = [k for k in range(i, j) if toks[k][2] == ","]
                 for a, b in pairwise([i - 1, *parts, j]):
-                    if b > a + 1 and _is_headline(toks, a + 1, b):
+                    if b - a - 1 >= MIN_RUN and _is_headline(toks, a + 1, b):  # a part's words are its tokens
                         yield _hit(line, toks, a + 1, b)
-            i = j
 
 
 def _hit(line: Line, toks: list[tuple[int, int, str]], i: int, j: int) -> Hit:
