@@ -27,6 +27,7 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
+from garble.signals.name_census import census_conflict, cues
 from garble.signals.name_orphans import common_middle, opening_word
 from garble.signals.name_people import (
     ROLE_AFTER,
@@ -322,21 +323,21 @@ def _variant_hits(text: str, names: list[_Name], known: Gazetteer, parts: Counte
         if n.key not in verdicts:
             verdicts[n.key] = _best_conflict(n, counts, first, by_part, known, parts)
             if verdicts[n.key] is None and counts[n.key] == 1 and n.key not in known:
-                verdicts[n.key] = _alone_conflict(n, alone, people, known)
+                verdicts[n.key] = _alone_conflict(text, n, alone, people, known)
         conflict = verdicts[n.key]
         if conflict is None:
             if (hit := _initial_given(n.tokens, n.mention, text, known)) is not None:  # no surname to suggest
                 yield hit
             continue
         start, end = n.tokens[0].start, n.tokens[-1].end
-        where = "gazetteer" if conflict.where is None else f"at {conflict.where}"
+        where = conflict.source or ("gazetteer" if conflict.where is None else f"at {conflict.where}")
         yield Hit(start, end, Label.MANGLED_NAME, conflict.reason, conflict.strength,
                   suggestion=conflict.suggestion,
                   evidence=f'{conflict.what}; conflicts with "{conflict.reference}" ({where})')
 
 
-def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
-    """Evidence from the surnames the text uses alone, for a name seen once."""
+def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
+    """Evidence from the surnames the text uses alone, for a name seen once; failing that, from the census."""
     if len(n.key) > 3:  # every rule reads names of two or three parts
         return None
     m = n.mention
@@ -350,7 +351,9 @@ def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gaze
             or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
             or swapped_alone(n.key, display, titled, people, known) or common_middle(n.key, display, people, known)
             or misspelled_given(n.key, display, people, known)
-            or misspelled_surname(n.key, display, people, known))
+            or misspelled_surname(n.key, display, people, known)
+            or census_conflict(n.key, display, lambda: cues(text, n.tokens[-1] is m.tokens[-1], m, roled, apposed),
+                               people, known, gazetteer.census()))
 
 
 def _comparable(key: NameKey, ref: NameKey, ref_here: bool) -> bool:
