@@ -17,24 +17,27 @@ suggests a fix.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from enum import Flag, auto
 
 from garble.gazetteer import Census, Gazetteer, NameKey
-from garble.mentions import CALENDAR, Mention, zipf
+from garble.datatypes import Hit, Label
+from garble.mentions import CALENDAR, SENTENCE_END, TITLES, Mention, zipf
 from garble.signals.name_people import (
     ADJECTIVE_ENDINGS,
     FOREIGN_ARTICLES,
     NOT_GIVEN_WORDS,
     PLACE_HEADS,
+    PERSON_AFTER,
     PLACE_WORDS,
     REPLACING_WORD_ZIPF,
+    ROLE_AFTER,
     WORD_GIVEN_NAMES,
     People,
     person_context,
 )
-from garble.signals.name_orphans import OPENERS
-from garble.signals.name_rules import ORG_WORDS, Conflict
+from garble.signals.name_orphans import OPENERS, OPENING_WORD
+from garble.signals.name_rules import ORG_WORDS, STRENGTHS, Conflict
 
 REFERENCE, SOURCE = "given names and surnames", "US census 1990"
 # A given name that lost its surname, with no other evidence, is common as one (30 in 100,000 or more)
@@ -48,6 +51,7 @@ GIVEN_ONLY_MIN = 30
 # is, the census does not list it: "People", "Office", "Union"; "Low", "Early", "East" (4 to 6) name
 # people of the clean training Reuters, and so do "North" (7) and "Day" (43).
 WORD_SURNAME_MAX = 2
+GIVEN_SLOT_SURNAME_MAX = 10
 # A surname after a common word that took the given name's place: listed in the census (2 in 100,000 or
 # more), or rarer than this as a word ("Wezniak" 0, "Shultz" 2.5).
 RARE_SURNAME_ZIPF = 3.0
@@ -174,10 +178,47 @@ def common_given(key: NameKey, words: list[str], cue: Cue, known: Gazetteer, cen
     first, last = key[0], key[-1]
     titled = Cue.TITLE in cue
     if (first in NOT_GIVEN_WORDS or first in OPENERS or first in ROLE_WORDS or (first in PLACE_WORDS and not titled)
-            or (census.surname.get(first, 0) >= WORD_SURNAME_MAX and not titled)
+            or (census.surname.get(first, 0) >= GIVEN_SLOT_SURNAME_MAX and not titled)
             or not _is_word_not_name(first, words[0], titled, known, census)
             or not (census.surname.get(last, 0) or zipf(last) < RARE_SURNAME_ZIPF) or zipf(last) >= REPLACING_WORD_ZIPF
             or not all(len(p) == 1 or _is_given(p, known, census) for p in key[1:-1])):
         return None
     return Conflict("name_common_word", f'common word "{words[0]}" in place of the given name', REFERENCE, None, None,
                     SOURCE)
+
+
+def opening_census(text: str, mentions: Sequence[Mention], people: People, known: Gazetteer,
+                   census: Census) -> Iterator[Hit]:
+    """A common word that is no given name opening a sentence before a surname introduced there with a
+    role: "Office Gerard, managing director of Morgan Stanley, said". (The mention finder takes a frequent
+    word that opens a sentence for an ordinary one, so the name it sees is "Gerard".)
+
+    >>> from garble.gazetteer import from_names, census
+    >>> from garble.mentions import find_mentions
+    >>> text = "Rates rose. Office Greenbaum, managing director of the bank, said so."
+    >>> ms = list(find_mentions(text))
+    >>> people = People({}, any_alone={"greenbaum": 19})
+    >>> [(text[h.start:h.end], h.reason) for h in opening_census(text, ms, people, from_names([]), census())]
+    [('Office Greenbaum', 'name_common_word')]
+    """
+    for m in mentions:
+        if len(m.tokens) != 1 or m.title is not None or not (ROLE_AFTER.match(text, m.end) or PERSON_AFTER.match(text, m.end)):
+            continue
+        word = m.tokens[0].text
+        surname = word.casefold()
+        if (not word[1:].islower() or people.any_alone.get(surname) != m.start or surname in people.in_names
+                or zipf(surname) >= REPLACING_WORD_ZIPF or census.is_given(surname, GIVEN_ONLY_RATIO)
+                or not (census.surname.get(surname, 0) or zipf(surname) < RARE_SURNAME_ZIPF)):
+            continue
+        before = OPENING_WORD.search(text, max(0, m.start - 30), m.start)
+        lead = text[max(0, before.start() - 3) : before.start()] if before else ""
+        if before is None or not SENTENCE_END.search(lead) or ";" in lead:
+            continue  # (after a semicolon a capital is no sentence's: "chairman; Court Shannon, executive")
+        opener = before.group(1)
+        low = opener.casefold()
+        if (low in OPENERS or low in NOT_GIVEN_WORDS or low in ROLE_WORDS or opener in TITLES
+                or census.surname.get(low, 0) >= GIVEN_SLOT_SURNAME_MAX or not _is_word_not_name(low, opener, False, known, census)):
+            continue
+        yield Hit(before.start(), m.end, Label.MANGLED_NAME, "name_common_word", STRENGTHS["name_common_word"],
+                  evidence=f'common word "{opener}" in place of the given name, before "{word}" introduced with a role;'
+                           f' conflicts with "{REFERENCE}" ({SOURCE})')

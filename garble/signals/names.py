@@ -27,7 +27,7 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
-from garble.signals.name_census import census_conflict, cues
+from garble.signals.name_census import census_conflict, cues, opening_census
 from garble.signals.name_orphans import common_middle, opening_word
 from garble.signals.name_people import (
     ROLE_AFTER,
@@ -109,7 +109,10 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     parts = Counter(part for m in mentions for part in m.key)
     alone, people = read_people(doc.text, mentions, names, known)
     yield from _variant_hits(doc.text, names, known, parts, alone, people)
-    yield from opening_word(doc.text, mentions, people, known)
+    opened = [*opening_word(doc.text, mentions, people, known)]
+    yield from opened
+    yield from (h for h in opening_census(doc.text, mentions, people, known, gazetteer.census())
+                if all(h.end != o.end for o in opened))
     yield from lone_nonword(doc, mentions, known)
 
 
