@@ -20,18 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from enum import Flag, auto
 
-from garble.gazetteer import Census, Gazetteer, NameKey
 from garble.datatypes import Hit, Label
+from garble.gazetteer import Census, Gazetteer, NameKey
 from garble.mentions import CALENDAR, SENTENCE_END, TITLES, Mention, zipf
 from garble.signals.name_people import (
     ADJECTIVE_ENDINGS,
     FOREIGN_ARTICLES,
     NOT_GIVEN_WORDS,
-    PLACE_HEADS,
     PERSON_AFTER,
+    PLACE_HEADS,
     PLACE_WORDS,
     REPLACING_WORD_ZIPF,
     ROLE_AFTER,
+    SAID_BEFORE,
     WORD_GIVEN_NAMES,
     People,
     person_context,
@@ -82,15 +83,23 @@ class Cue(Flag):
     SAID = auto()
 
 
-def cues(text: str, ends: bool, mention: Mention, roled: bool, apposed: bool) -> Cue:
-    """The ``Cue`` of a name in ``mention`` (``ends``: the name ends the mention, next to what follows it).
+def cues(text: str, end: int, mention: Mention, roled: bool, apposed: bool) -> Cue:
+    """The ``Cue`` of a name that ends at ``end`` in ``mention``. A reporting verb counts with a personal
+    pronoun after it, or before the name when it ends before "of" and a firm ("said Army Williams of Bankers Trust").
 
     >>> from garble.mentions import find_mentions
     >>> text = "So Paul New said he would."
-    >>> cues(text, True, next(find_mentions(text, 3)), False, False)
+    >>> cues(text, 11, next(find_mentions(text, 3)), False, False)
+    <Cue.SAID: 4>
+    >>> text = "So said Army Williams of Bankers Trust Co."
+    >>> cues(text, 21, next(find_mentions(text, 8)), False, False)
     <Cue.SAID: 4>
     """
-    said = ends and person_context(text, mention) == 2
+    if end == mention.end:
+        said = person_context(text, mention) == 2
+    else:
+        # (with "said" before: "Gold Fields of South Africa Ltd said" is a firm's name)
+        said = text.startswith(" of ", end) and SAID_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None
     return (Cue.TITLE if roled else Cue.NONE) | (Cue.APPOSITION if apposed else Cue.NONE) | (Cue.SAID if said else Cue.NONE)
 
 

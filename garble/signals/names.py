@@ -351,11 +351,11 @@ def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, 
     titled = roled or apposed
     return (surname_conflict(n.key, display, alone, known)
             or replaced_given(n.key, display, titled, people, known, apposed)
-            or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
+            or lost_surname(n.key, display, n.tokens[0].start, titled, people, known, gazetteer.census())
             or swapped_alone(n.key, display, titled, people, known) or common_middle(n.key, display, people, known)
             or misspelled_given(n.key, display, people, known)
             or misspelled_surname(n.key, display, people, known)
-            or census_conflict(n.key, display, lambda: cues(text, n.tokens[-1] is m.tokens[-1], m, roled, apposed),
+            or census_conflict(n.key, display, lambda: cues(text, n.tokens[-1].end, m, roled, apposed),
                                people, known, gazetteer.census()))
 
 
