@@ -22,7 +22,7 @@ from enum import Flag, auto
 
 from garble.datatypes import Hit, Label
 from garble.gazetteer import Census, Gazetteer, NameKey
-from garble.mentions import CALENDAR, SENTENCE_END, TITLES, Mention, zipf
+from garble.mentions import CALENDAR, PARTICLES, SENTENCE_END, TITLES, Mention, zipf
 from garble.signals.name_people import (
     ADJECTIVE_ENDINGS,
     FOREIGN_ARTICLES,
@@ -231,3 +231,38 @@ def opening_census(text: str, mentions: Sequence[Mention], people: People, known
         yield Hit(before.start(), m.end, Label.MANGLED_NAME, "name_common_word", STRENGTHS["name_common_word"],
                   evidence=f'common word "{opener}" in place of the given name, before "{word}" introduced with a role;'
                            f' conflicts with "{REFERENCE}" ({SOURCE})')
+
+
+def dropped_particle(key: NameKey, words: list[str], text: str, start: int, known: Gazetteer,
+                     census: Census) -> Conflict | None:
+    """A given name and a surname (at ``start``) that elsewhere in the text carries its particle: "Michael
+    Groote" where the text says "de Groote said" (a text that introduces "Michael de Groote" names him "de
+    Groote" after). The particle is in lower case, or opens a sentence ("Al Gore" is no particle's); the name
+    opens with a given name ("Telegraph Co" is no person's, whatever "de Co" is).
+
+    >>> from garble.gazetteer import from_names, census
+    >>> g, c = from_names([]), census()
+    >>> text = "Laidlaw president Michael Groote told analysts. De Groote said sales rose."
+    >>> dropped_particle(("michael", "groote"), ["Michael", "Groote"], text, 26, g, c).suggestion
+    'Michael de Groote'
+    >>> dropped_particle(("tipper", "gore"), ["Tipper", "Gore"], "Tipper Gore met Al Gore.", 7, g, c) is None
+    True
+    """
+    surname = words[-1]
+    if (len(key) < 2 or len(key[-1]) < 3 or not surname[:1].isupper() or key[-2] in PARTICLES
+            or key[-1] in ORG_WORDS or not _is_given(key[0], known, census)):
+        return None
+    at = text.find(surname)
+    while at != -1:
+        word = text[max(0, at - 6) : at].rsplit(None, 1)[-1:] if at != start and text[at - 1 : at] == " " else []
+        particle = word[0].casefold() if word else ""
+        if particle in PARTICLES and (word[0].islower() or _opens_sentence(text, at - len(particle) - 1)):
+            fixed = " ".join([*words[:-1], particle, surname])
+            return Conflict("name_dropped_token", f'"{particle}" dropped before "{surname}"',
+                            f"{word[0]} {surname}", at - len(particle) - 1, fixed)
+        at = text.find(surname, at + len(surname))
+    return None
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    return SENTENCE_END.search(text[max(0, at - 3) : at]) is not None

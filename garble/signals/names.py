@@ -27,7 +27,7 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
-from garble.signals.name_census import census_conflict, cues, opening_census
+from garble.signals.name_census import census_conflict, cues, dropped_particle, opening_census
 from garble.signals.name_orphans import common_middle, opening_word
 from garble.signals.name_people import (
     ROLE_AFTER,
@@ -70,6 +70,8 @@ DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA
 # after an initial ("J. David" lost its surname; "Paul" 21 to 2 is still one, "Wesley Clark"/"John Wesley" not).
 GIVEN_OPENS = 4
 MAX_POSTING = 64  # "World War I.", "George V."
+# A census given name this rare is no evidence: 10 in 100,000 keeps "Terence" (22), not "Man" (4).
+CENSUS_GIVEN_MIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,8 +253,13 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
 
 def _is_strong_given(part: str, known: Gazetteer) -> bool:
     """A given name that opens known names at least GIVEN_OPENS times as often as it ends one ("William" 18 to 0,
-    "David" 36 to 1; not "Wesley", "Lee" or "Kim")."""
-    return len(part) >= 3 and known.is_given_name(part) and known.openers[part] >= GIVEN_OPENS * known.closers.get(part, 0)
+    "David" 36 to 1; not "Wesley", "Lee" or "Kim"), or that the census finds borne as a given name GIVEN_OPENS
+    times as often as a surname, and by CENSUS_GIVEN_MIN of 100,000 ("Hugh" 60 to 1, "Terence" 22 to 0; not
+    "Howard" 230 to 110, "Everett" 57 to 17 or "Man" 4 to 1, of "E.D. and F. Man")."""
+    census = gazetteer.census()
+    return len(part) >= 3 and (
+        (known.is_given_name(part) and known.openers[part] >= GIVEN_OPENS * known.closers.get(part, 0))
+        or (census.is_given(part, GIVEN_OPENS) and census.given[part] >= CENSUS_GIVEN_MIN))
 
 
 def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: Gazetteer) -> Hit | None:
@@ -355,6 +362,7 @@ def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, 
             or swapped_alone(n.key, display, titled, people, known) or common_middle(n.key, display, people, known)
             or misspelled_given(n.key, display, people, known)
             or misspelled_surname(n.key, display, people, known)
+            or dropped_particle(n.key, display.split(), text, n.tokens[-1].start, known, gazetteer.census())
             or census_conflict(n.key, display, lambda: cues(text, n.tokens[-1].end, m, roled, apposed),
                                people, known, gazetteer.census()))
 
