@@ -31,7 +31,6 @@ from garble.signals.name_people import (
     PLACE_HEADS,
     PLACE_WORDS,
     REPLACING_WORD_ZIPF,
-    ROLE_AFTER,
     SAID_BEFORE,
     WORD_GIVEN_NAMES,
     People,
@@ -83,6 +82,11 @@ class Cue(Flag):
     SAID = auto()
 
 
+# Every combination of the three cues, made once: a Flag's "|" is three Python calls, and most names ask.
+_CUES = {(t, a, s): (Cue.TITLE if t else Cue.NONE) | (Cue.APPOSITION if a else Cue.NONE) | (Cue.SAID if s else Cue.NONE)
+         for t in (False, True) for a in (False, True) for s in (False, True)}
+
+
 def cues(text: str, end: int, mention: Mention, roled: bool, apposed: bool) -> Cue:
     """The ``Cue`` of a name that ends at ``end`` in ``mention``. A reporting verb counts with a personal
     pronoun after it, or before the name when it ends before "of" and a firm ("said Army Williams of Bankers Trust").
@@ -100,7 +104,7 @@ def cues(text: str, end: int, mention: Mention, roled: bool, apposed: bool) -> C
     else:
         # (with "said" before: "Gold Fields of South Africa Ltd said" is a firm's name)
         said = text.startswith(" of ", end) and SAID_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None
-    return (Cue.TITLE if roled else Cue.NONE) | (Cue.APPOSITION if apposed else Cue.NONE) | (Cue.SAID if said else Cue.NONE)
+    return _CUES[roled, apposed, said]
 
 
 def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], people: People, known: Gazetteer,
@@ -206,16 +210,17 @@ def opening_census(text: str, mentions: Sequence[Mention], people: People, known
     >>> from garble.mentions import find_mentions
     >>> text = "Rates rose. Office Greenbaum, managing director of the bank, said so."
     >>> ms = list(find_mentions(text))
-    >>> people = People({}, any_alone={"greenbaum": 19})
+    >>> people = People({}, any_alone={"greenbaum": 19}, apposed={19})  # (read_people finds the apposition)
     >>> [(text[h.start:h.end], h.reason) for h in opening_census(text, ms, people, from_names([]), census())]
     [('Office Greenbaum', 'name_common_word')]
     """
     for m in mentions:
-        if len(m.tokens) != 1 or m.title is not None or not (ROLE_AFTER.match(text, m.end) or PERSON_AFTER.match(text, m.end)):
+        if len(m.tokens) != 1 or m.title is not None or text[m.end : m.end + 1] != ",":
             continue
         word = m.tokens[0].text
         surname = word.casefold()
         if (not word[1:].islower() or people.any_alone.get(surname) != m.start or surname in people.in_names
+                or not (m.start in people.apposed or PERSON_AFTER.match(text, m.end))  # a role: ROLE_AFTER
                 or zipf(surname) >= REPLACING_WORD_ZIPF or census.is_given(surname, GIVEN_ONLY_RATIO)
                 or not (census.surname.get(surname, 0) or zipf(surname) < RARE_SURNAME_ZIPF)):
             continue

@@ -183,20 +183,10 @@ def person_context(text: str, mention: Mention) -> int:
     """
     if mention.title is not None or PERSON_AFTER.match(text, mention.end):
         return 2
-    if not is_said(text, mention):
+    if (SAID_AFTER.match(text, mention.end, mention.end + 30) is None
+            and SAID_BEFORE.search(text, max(0, mention.start - 20), mention.start) is None):
         return 0
     return 2 if PRONOUN.search(text, mention.end, mention.end + PRONOUN_WINDOW) else 1
-
-
-def is_said(text: str, mention: Mention) -> bool:
-    """Whether a reporting verb stands right after ``mention`` or right before it ("Volcker said", "said Volcker").
-
-    >>> from garble.mentions import find_mentions
-    >>> [is_said(t, next(find_mentions(t, 3))) for t in ("So Paul New said it.", "So Paul New is here.")]
-    [True, False]
-    """
-    return (SAID_AFTER.match(text, mention.end, mention.end + 30) is not None
-            or SAID_BEFORE.search(text, max(0, mention.start - 20), mention.start) is not None)
 
 
 def is_surname_word(part: str, known: Gazetteer) -> bool:
