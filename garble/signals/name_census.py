@@ -129,17 +129,27 @@ def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], peopl
         return None
     cue = cue_of()
     if cue is Cue.NONE:  # a firm or a place: "Royal Bank", "Dakota City", "Arden Group said it"
-        return common_surname(key, words, people, known, census) if _is_plain_name(key, census) else None
+        if _has_middle_initial(key, words) and key[0] not in INSTITUTION_HEADS:  # "Party T. Fuller"; not "Bank J. Vontobel"
+            if (found := common_given(key, words, cue, known, census)) is not None:
+                return found
+        return common_surname(key, words, people, known, census) if _is_plain_name(key, words, census) else None
     return ((given_only(key, words, people, known, census) if Cue.TITLE in cue else None)
             or common_surname(key, words, people, known, census)
             or common_given(key, words, cue, known, census))
 
 
-def _is_plain_name(key: NameKey, census: Census) -> bool:
+def _is_plain_name(key: NameKey, words: list[str], census: Census) -> bool:
     """A name that needs no cue to be a person's: a common given name, plainly one ("Paul", "Robert"; not
-    "Virginia" or "Marion"), and a last word that heads no institution or place ("James River", "Charles City")."""
-    return (len(key) == 2 and census.given.get(key[0], 0) >= PLAIN_GIVEN_MIN and census.is_given(key[0], PLAIN_GIVEN_RATIO)
+    "Virginia" or "Marion"), maybe a middle initial ("Martin T."), and a last word that heads no institution
+    or place ("James River", "Charles City")."""
+    return ((len(key) == 2 or _has_middle_initial(key, words))
+            and census.given.get(key[0], 0) >= PLAIN_GIVEN_MIN and census.is_given(key[0], PLAIN_GIVEN_RATIO)
             and key[0].capitalize() not in CALENDAR and key[-1] not in INSTITUTION_HEADS and key[-1] not in NUMBERS)
+
+
+def _has_middle_initial(key: NameKey, words: list[str]) -> bool:
+    """Three words, the middle one an initial with its full stop ("Martin T. State"): a person's name."""
+    return len(key) == 3 and len(key[1]) == 1 and words[1] == f"{words[1][0]}."
 
 
 def _is_given(part: str, known: Gazetteer, census: Census) -> bool:
