@@ -9,7 +9,11 @@ Evidence, from the surest to the weakest:
 3. against the surnames the text uses alone for a person (``name_people``): the
    one full mention of "Volcker" damaged ("Council Volcker", "Volcker Paul",
    "Pual Volcker", "Paul Volcekr"), or given names that lost it ("Jose Luis");
-4. a capitalised non-word inside lower-case prose that appears nowhere else ("the Erem nation").
+4. against how common its words are as given names and surnames (US census 1990, ``name_census``),
+   for a name in a person's context: given names only ("Chairman Karl Hugh said"), a common word no
+   census lists as a name in a given name's or a surname's place ("Fed Chairman Paul People"), or a
+   surname whose particle the text keeps elsewhere ("Michael Groote" ... "de Groote said");
+5. a capitalised non-word inside lower-case prose that appears nowhere else ("the Erem nation").
 
 Mentions are indexed by name part, so only mentions that share a part are
 compared: the cost stays linear in the length of the document.
