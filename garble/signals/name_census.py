@@ -67,6 +67,9 @@ INSTITUTION_HEADS = PLACE_HEADS | frozenset([
     "times", "news", "journal", "daily", "herald", "tribune", "federal", "securities", "capital", "partners"])
 # Number words follow a month that is a given name too: "April One".
 NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])
+# Particles that belong to a surname and are written with it ("de Groote", "von Schack"); not articles that
+# open a firm's or a paper's name ("El Forge", "LA Times", "Al Gore").
+SURNAME_PARTICLES = frozenset(["de", "di", "da", "del", "della", "der", "dos", "du", "van", "von"])
 # Nouns of rank that open a name run in capitals without being a title word: "Finance Head Martin Juenger".
 ROLE_WORDS = frozenset(["head", "boss", "member", "partner", "founder", "owner", "veteran", "hero", "star"])
 
@@ -184,6 +187,7 @@ def common_surname(key: NameKey, words: list[str], people: People, known: Gazett
     """A given name (and a middle initial or name), then a common word that is hardly a surname: "Paul New"."""
     last = key[-1]
     if (len(key[0]) < 2 or not _is_given(key[0], known, census) or last in people.any_alone
+            or last in NOT_GIVEN_WORDS or last in OPENERS  # "Why Jerry Why?"
             or last in PLACE_HEADS or census.surname.get(last, 0) >= WORD_SURNAME_MAX
             or not _is_word_not_name(last, words[-1], False, known, census)
             or not all(len(p) == 1 or _is_given(p, known, census) for p in key[1:-1])):
@@ -200,7 +204,9 @@ def common_given(key: NameKey, words: list[str], cue: Cue, known: Gazetteer, cen
     """
     first, last = key[0], key[-1]
     titled = Cue.TITLE in cue
-    if (first in NOT_GIVEN_WORDS or first in OPENERS or first in ROLE_WORDS or (first in PLACE_WORDS and not titled)
+    if (first in NOT_GIVEN_WORDS or first in OPENERS or first in ROLE_WORDS
+            or (first in INSTITUTION_HEADS and len(key) == 3 and len(key[1]) > 1)  # "Justice Department Karl Rove"
+            or (first in PLACE_WORDS and not titled)
             or (census.surname.get(first, 0) >= GIVEN_SLOT_SURNAME_MAX and not titled)
             or not _is_word_not_name(first, words[0], titled, known, census)
             or not (census.surname.get(last, 0) or zipf(last) < RARE_SURNAME_ZIPF) or zipf(last) >= REPLACING_WORD_ZIPF
@@ -271,7 +277,8 @@ def dropped_particle(key: NameKey, words: list[str], text: str, start: int, know
     while at != -1:
         word = text[max(0, at - 6) : at].rsplit(None, 1)[-1:] if at != start and text[at - 1 : at] == " " else []
         particle = word[0].casefold() if word else ""
-        if particle in PARTICLES and (word[0].islower() or _opens_sentence(text, at - len(particle) - 1)):
+        if particle in SURNAME_PARTICLES and (word[0].islower() or (word[0] == particle.capitalize()
+                                                                    and _opens_sentence(text, at - len(particle) - 1))):
             fixed = " ".join([*words[:-1], particle, surname])
             return Conflict("name_dropped_token", f'"{particle}" dropped before "{surname}"',
                             f"{word[0]} {surname}", at - len(particle) - 1, fixed)

@@ -263,7 +263,8 @@ def _is_strong_given(part: str, known: Gazetteer) -> bool:
     census = gazetteer.census()
     return len(part) >= 3 and (
         (known.is_given_name(part) and known.openers[part] >= GIVEN_OPENS * known.closers.get(part, 0))
-        or (census.is_given(part, GIVEN_OPENS) and census.given[part] >= CENSUS_GIVEN_MIN))
+        or (census.is_given(part, GIVEN_OPENS) and census.given[part] >= CENSUS_GIVEN_MIN
+            and not known.closers.get(part) and zipf(part) < COMMON_WORD_ZIPF))  # "T. Roosevelt", "I. Will you"
 
 
 def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: Gazetteer) -> Hit | None:
@@ -271,6 +272,7 @@ def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: 
     opens a name only before a middle name and a surname ("J. Hugh Liedtke", "H. Ross Perot")."""
     first, last = toks[0], toks[-1]
     if (len(toks) != 2 or len(first.text) != 1 or text[first.end : first.end + 1] != "." or last is not mention.tokens[-1]
+            or text[first.start - 1 : first.start].isalnum() or text[first.start - 1 : first.start] in ("&", ".")  # "R&B."
             or not last.text[1:].islower() or not _is_strong_given(last.text.casefold(), known)
             or text[last.end : last.end + 1] in ("", ".", "\n") or text.startswith(" (@", last.end)):
         return None  # ("... met J. David." may end a sign-off; "K. Martin" alone on a line is a list's short form)
