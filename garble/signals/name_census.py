@@ -137,7 +137,7 @@ def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], peopl
                 return found
         return common_surname(key, words, people, known, census) if _is_plain_name(key, words, census) else None
     return ((given_only(key, words, people, known, census) if Cue.TITLE in cue else None)
-            or common_surname(key, words, people, known, census)
+            or common_surname(key, words, people, known, census, adjectives=Cue.TITLE in cue)
             or common_given(key, words, cue, known, census))
 
 
@@ -182,14 +182,16 @@ def given_only(key: NameKey, words: list[str], people: People, known: Gazetteer,
                     None, None, SOURCE)
 
 
-def common_surname(key: NameKey, words: list[str], people: People, known: Gazetteer,
-                   census: Census) -> Conflict | None:
-    """A given name (and a middle initial or name), then a common word that is hardly a surname: "Paul New"."""
+def common_surname(key: NameKey, words: list[str], people: People, known: Gazetteer, census: Census,
+                   adjectives: bool = False) -> Conflict | None:
+    """A given name (and a middle initial or name), then a common word that is hardly a surname: "Paul New".
+    An adjective ends firms' names ("Liberty Financial"); with ``adjectives`` (after a title, or a middle
+    initial) it may be the replacement: "Rep. John National", "Ronald G. National"."""
     last = key[-1]
     if (len(key[0]) < 2 or not _is_given(key[0], known, census) or last in people.any_alone
             or last in NOT_GIVEN_WORDS or last in OPENERS  # "Why Jerry Why?"
             or last in PLACE_HEADS or census.surname.get(last, 0) >= WORD_SURNAME_MAX
-            or not _is_word_not_name(last, words[-1], False, known, census)
+            or not _is_word_not_name(last, words[-1], adjectives or _has_middle_initial(key, words), known, census)
             or not all(len(p) == 1 or _is_given(p, known, census) for p in key[1:-1])):
         return None
     return Conflict("name_common_word", f'common word "{words[-1]}" in place of the surname', REFERENCE, None, None,
