@@ -1,4 +1,5 @@
-"""Known person names: the shipped gazetteer plus the user's own, indexed by token.
+"""Known person names: the shipped gazetteer plus the user's own, indexed by token; and how
+common each given name and surname is (``census``).
 
 The shipped list (``garble/data/names.txt``, built by ``corpus/build_gazetteer.py``)
 is read on first use through ``functools.cache``; importing garble reads nothing.
@@ -21,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 NameKey = tuple[str, ...]
 HEADER_PREFIX = "# garble names gazetteer v1"
+CENSUS_HEADER_PREFIX = "# garble census names v1"
 PART = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # "O'Neill" is one part
 POSSESSIVE = re.compile(r"['’]s$")
 
@@ -221,3 +223,44 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
     True
     """
     return from_names((*shipped_names(), *extra))
+
+
+@dataclass(frozen=True, slots=True)
+class Census:
+    """How many of 100,000 people bear a name part as a given name and as a surname (US Census 1990;
+    ``garble/data/census_names.txt``, built by ``corpus/build_census_names.py``); 0 when not listed."""
+
+    given: MappingProxyType[str, int]
+    surname: MappingProxyType[str, int]
+
+    def is_given(self, part: str, ratio: int = 1) -> bool:
+        """Whether ``part`` is a listed given name borne as one at least ``ratio`` times as often as a surname.
+
+        >>> c = Census(MappingProxyType({"otto": 9, "james": 1664}), MappingProxyType({"otto": 7, "james": 105}))
+        >>> c.is_given("otto"), c.is_given("otto", ratio=4), c.is_given("james", ratio=4)
+        (True, False, True)
+        """
+        given = self.given.get(part, 0)
+        return given > 0 and given >= ratio * self.surname.get(part, 0)
+
+
+@cache
+def census() -> Census:
+    """The shipped census name list, its header checked; read on first use.
+
+    >>> census().given["john"] > census().surname["john"], census().surname["smith"] > 1000
+    (True, True)
+    """
+    text = (files("garble") / "data" / "census_names.txt").read_text(encoding="utf-8")
+    header, _, body = text.partition("\n")
+    if not header.startswith(CENSUS_HEADER_PREFIX):
+        raise ValueError(f"garble/data/census_names.txt: header {header[:40]!r} is not {CENSUS_HEADER_PREFIX!r}")
+    given: dict[str, int] = {}
+    surname: dict[str, int] = {}
+    for line in body.splitlines():
+        name, g, s = line.split("\t")
+        if int(g):
+            given[name] = int(g)
+        if int(s):
+            surname[name] = int(s)
+    return Census(MappingProxyType(given), MappingProxyType(surname))

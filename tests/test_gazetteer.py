@@ -44,3 +44,35 @@ def test_variants_are_the_names_a_key_can_be_a_corruption_of() -> None:
     assert g.variants(name_key("Kim Jong Un")) == {name_key("Kim Jong Un Sr")}
     assert g.variants(name_key("Ri Gwon")) == {name_key("Ri Son Gwon")}
     assert g.variants(name_key("Park Geun Hye")) == set()
+
+
+def test_census_file_is_sorted_unique_tab_separated_with_source_and_licence() -> None:
+    path = files("garble") / "data" / "census_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith(gazetteer.CENSUS_HEADER_PREFIX)
+    assert "US Census Bureau 1990" in lines[0] and "public domain" in lines[0]
+    names = [line.split("\t")[0] for line in lines[1:]]
+    assert names == sorted(set(names)) and all(n == n.casefold() for n in names)
+    assert all(len(line.split("\t")) == 3 for line in lines[1:])
+    assert 10_000 < len(names) < 13_000
+    assert len(path.read_bytes()) < 200_000
+
+
+def test_census_tells_given_names_from_surnames_and_common_words() -> None:
+    census = gazetteer.census()
+    assert census.is_given("hugh", ratio=50) and census.is_given("carlos", ratio=50)
+    assert census.is_given("otto") and not census.is_given("otto", ratio=4)  # both a given name and a surname
+    assert census.surname["smith"] > 1000 and "smith" not in census.given
+    assert "people" not in census.surname and "people" not in census.given  # a common word, no name
+    assert 0 < census.surname["new"] < census.surname["day"]
+
+
+def test_importing_garble_reads_no_census() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import garble, garble.gazetteer as g; print(g.census.cache_info().currsize)"
+    root = Path(__file__).resolve().parents[1]  # this tree's garble ("-c" puts the working folder first)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "0"

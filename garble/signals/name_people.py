@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from garble.gazetteer import Gazetteer, NameKey
+from garble.gazetteer import Census, Gazetteer, NameKey
 from garble.mentions import Mention, zipf
 from garble.signals.name_rules import MISSPELT_MAX_ZIPF, ORG_WORDS, Conflict, transliterated
 
@@ -119,6 +119,10 @@ NOT_GIVEN_WORDS = frozenset(["for", "so", "to", "as", "at", "by", "if", "or", "a
 # of the training Reuters were introduced in a damaged name; "Newsweek" (3.1), "Newfoundland" (3.4)
 # and "EDT" (3.5) are used alone as they are.
 ANYWHERE_MAX_ZIPF = 3.0
+# A common word after a given name is a surname, not a replacement, when this many of 100,000 people bear it as
+# one (US census 1990): "James Day" (43), "Edward White" (279), "Theodore Cross" (45) of the training Reuters, where
+# an orphan surname was another person's; "House" (17) and "North" (7) can still be damage.
+PLAIN_SURNAME_MIN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +243,10 @@ def replaced_given(key: NameKey, display: str, titled: bool, people: People, kno
 
 
 def lost_surname(key: NameKey, display: str, start: int, titled: bool, people: People,
-                 known: Gazetteer) -> Conflict | None:
+                 known: Gazetteer, census: Census | None = None) -> Conflict | None:
     """Given names whose surname was dropped or replaced by a common word, when the text has one orphan surname.
+
+    With ``census``, a common word that PLAIN_SURNAME_MIN of 100,000 people bear as a surname is theirs.
 
     "Jose Luis" (dropped) or "Pierre New" (replaced) before "Machinea said" / "Peladeau said".
 
@@ -267,7 +273,8 @@ def lost_surname(key: NameKey, display: str, start: int, titled: bool, people: P
     # a common word after a given name is itself evidence, so a surname said to speak is enough, and the
     # first orphan after the name is the one it introduced
     if (len(key[0]) > 1 and known.is_given_name(key[0]) and is_common_word(last, known, adjectives=True)
-            and last not in people.any_alone and last not in PLACE_HEADS):  # "Oliver North ... North is"
+            and last not in people.any_alone and last not in PLACE_HEADS  # "Oliver North ... North is"
+            and (census is None or census.surname.get(last, 0) < PLAIN_SURNAME_MIN)):  # "James Day", "Edward White"
         orphans = people.orphans(key, start, known, said=True)
         if not orphans and titled and people.full_surnames.get(last, 0) <= 1:
             orphans = people.orphans(key, start, known, said=True, loose=True)

@@ -85,6 +85,7 @@ class Conflict:
     reference: str
     where: int | None
     suggestion: str | None
+    source: str | None = None  # where ``reference`` comes from when not the text or the gazetteer ("US census ...")
 
     @property
     def strength(self) -> float:

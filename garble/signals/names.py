@@ -9,7 +9,11 @@ Evidence, from the surest to the weakest:
 3. against the surnames the text uses alone for a person (``name_people``): the
    one full mention of "Volcker" damaged ("Council Volcker", "Volcker Paul",
    "Pual Volcker", "Paul Volcekr"), or given names that lost it ("Jose Luis");
-4. a capitalised non-word inside lower-case prose that appears nowhere else ("the Erem nation").
+4. against how common its words are as given names and surnames (US census 1990, ``name_census``),
+   for a name in a person's context: given names only ("Chairman Karl Hugh said"), a common word no
+   census lists as a name in a given name's or a surname's place ("Fed Chairman Paul People"), or a
+   surname whose particle the text keeps elsewhere ("Michael Groote" ... "de Groote said");
+5. a capitalised non-word inside lower-case prose that appears nowhere else ("the Erem nation").
 
 Mentions are indexed by name part, so only mentions that share a part are
 compared: the cost stays linear in the length of the document.
@@ -27,6 +31,7 @@ from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, find_mentions, zipf
+from garble.signals.name_census import census_conflict, cues, dropped_particle, opening_census
 from garble.signals.name_orphans import common_middle, opening_word
 from garble.signals.name_people import (
     ROLE_AFTER,
@@ -69,6 +74,8 @@ DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA
 # after an initial ("J. David" lost its surname; "Paul" 21 to 2 is still one, "Wesley Clark"/"John Wesley" not).
 GIVEN_OPENS = 4
 MAX_POSTING = 64  # "World War I.", "George V."
+# A census given name this rare is no evidence: 10 in 100,000 keeps "Terence" (22), not "Man" (4).
+CENSUS_GIVEN_MIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +115,10 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     parts = Counter(part for m in mentions for part in m.key)
     alone, people = read_people(doc.text, mentions, names, known)
     yield from _variant_hits(doc.text, names, known, parts, alone, people)
-    yield from opening_word(doc.text, mentions, people, known)
+    opened = [*opening_word(doc.text, mentions, people, known)]
+    yield from opened
+    yield from (h for h in opening_census(doc.text, mentions, people, known, gazetteer.census())
+                if all(h.end != o.end for o in opened))
     yield from lone_nonword(doc, mentions, known)
 
 
@@ -247,8 +257,14 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
 
 def _is_strong_given(part: str, known: Gazetteer) -> bool:
     """A given name that opens known names at least GIVEN_OPENS times as often as it ends one ("William" 18 to 0,
-    "David" 36 to 1; not "Wesley", "Lee" or "Kim")."""
-    return len(part) >= 3 and known.is_given_name(part) and known.openers[part] >= GIVEN_OPENS * known.closers.get(part, 0)
+    "David" 36 to 1; not "Wesley", "Lee" or "Kim"), or that the census finds borne as a given name GIVEN_OPENS
+    times as often as a surname, and by CENSUS_GIVEN_MIN of 100,000 ("Hugh" 60 to 1, "Terence" 22 to 0; not
+    "Howard" 230 to 110, "Everett" 57 to 17 or "Man" 4 to 1, of "E.D. and F. Man")."""
+    census = gazetteer.census()
+    return len(part) >= 3 and (
+        (known.is_given_name(part) and known.openers[part] >= GIVEN_OPENS * known.closers.get(part, 0))
+        or (census.is_given(part, GIVEN_OPENS) and census.given[part] >= CENSUS_GIVEN_MIN
+            and not known.closers.get(part) and zipf(part) < COMMON_WORD_ZIPF))  # "T. Roosevelt", "I. Will you"
 
 
 def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: Gazetteer) -> Hit | None:
@@ -256,6 +272,7 @@ def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: 
     opens a name only before a middle name and a surname ("J. Hugh Liedtke", "H. Ross Perot")."""
     first, last = toks[0], toks[-1]
     if (len(toks) != 2 or len(first.text) != 1 or text[first.end : first.end + 1] != "." or last is not mention.tokens[-1]
+            or text[first.start - 1 : first.start].isalnum() or text[first.start - 1 : first.start] in ("&", ".")  # "R&B."
             or not last.text[1:].islower() or not _is_strong_given(last.text.casefold(), known)
             or text[last.end : last.end + 1] in ("", ".", "\n") or text.startswith(" (@", last.end)):
         return None  # ("... met J. David." may end a sign-off; "K. Martin" alone on a line is a list's short form)
@@ -322,21 +339,21 @@ def _variant_hits(text: str, names: list[_Name], known: Gazetteer, parts: Counte
         if n.key not in verdicts:
             verdicts[n.key] = _best_conflict(n, counts, first, by_part, known, parts)
             if verdicts[n.key] is None and counts[n.key] == 1 and n.key not in known:
-                verdicts[n.key] = _alone_conflict(n, alone, people, known)
+                verdicts[n.key] = _alone_conflict(text, n, alone, people, known)
         conflict = verdicts[n.key]
         if conflict is None:
             if (hit := _initial_given(n.tokens, n.mention, text, known)) is not None:  # no surname to suggest
                 yield hit
             continue
         start, end = n.tokens[0].start, n.tokens[-1].end
-        where = "gazetteer" if conflict.where is None else f"at {conflict.where}"
+        where = conflict.source or ("gazetteer" if conflict.where is None else f"at {conflict.where}")
         yield Hit(start, end, Label.MANGLED_NAME, conflict.reason, conflict.strength,
                   suggestion=conflict.suggestion,
                   evidence=f'{conflict.what}; conflicts with "{conflict.reference}" ({where})')
 
 
-def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
-    """Evidence from the surnames the text uses alone, for a name seen once."""
+def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
+    """Evidence from the surnames the text uses alone, for a name seen once; failing that, from the census."""
     if len(n.key) > 3:  # every rule reads names of two or three parts
         return None
     m = n.mention
@@ -347,10 +364,13 @@ def _alone_conflict(n: _Name, alone: dict[str, int], people: People, known: Gaze
     titled = roled or apposed
     return (surname_conflict(n.key, display, alone, known)
             or replaced_given(n.key, display, titled, people, known, apposed)
-            or lost_surname(n.key, display, n.tokens[0].start, titled, people, known)
+            or lost_surname(n.key, display, n.tokens[0].start, titled, people, known, gazetteer.census())
             or swapped_alone(n.key, display, titled, people, known) or common_middle(n.key, display, people, known)
             or misspelled_given(n.key, display, people, known)
-            or misspelled_surname(n.key, display, people, known))
+            or misspelled_surname(n.key, display, people, known)
+            or dropped_particle(n.key, display.split(), text, n.tokens[-1].start, known, gazetteer.census())
+            or census_conflict(n.key, display, lambda: cues(text, n.tokens[-1].end, m, roled, apposed),
+                               people, known, gazetteer.census()))
 
 
 def _comparable(key: NameKey, ref: NameKey, ref_here: bool) -> bool:
