@@ -30,9 +30,10 @@ def test_credits_inside_and_at_the_end_of_lines() -> None:
 
 
 def test_a_glued_tweet_signature_is_strong_and_a_standalone_one_weak() -> None:
-    doc = segment("Wow.  Jo Roe (@joroe) May 5, 2017And then.\n\n— Al Bo (@albo) May 6, 2017")
+    doc = segment("Wow.  Jo Roe (@joroe) May 5, 2017And then.\n\n— Al Bo (@albo) May 6, 2017\n\n"
+                  "Go home.  Mike Signer (@MikeSigner) August 12, 2017 Conservatives have asked for more.")
     strengths = [h.strength for b in doc.blocks for h in boilerplate.tweet_signatures(b, doc)]
-    assert strengths == [0.9, 0.4]
+    assert strengths == [0.9, 0.4, 0.9]  # the third has the prose going on after it (data/wild, ISOT)
 
 
 def test_prose_that_mentions_prompts_or_photos_is_left_alone() -> None:
