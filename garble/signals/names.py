@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from itertools import pairwise, repeat
+from itertools import repeat
 
 from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
@@ -55,27 +55,12 @@ from garble.signals.name_rules import (
     lone_nonword,
     surname_conflict,
 )
+from garble.signals.name_tokens import _initial_given, dangling_initial, dangling_particle, doubled_token
 
-# Strengths: a doubled token inside a name is almost never legitimate (0 of
-# the clean Reuters and page documents have one outside the gazetteer); the
-# variant rules are surer with a gazetteer reference than with a document one.
-DOUBLED_STRENGTH = 0.9
-# A name that ends in an initial before a comma or a lower-case word (no clean
-# Reuters training article has one after a known given name).
-DROPPED_STRENGTH = 0.7
-# A doubled token is damage only inside a name with a rare or known part
-# ("Gwon" 1.7, "Sino" 3.2; "Show" 5.7, "Dolls" 3.8 are words).
-RARE_PART_ZIPF = 3.5
-ROMAN = frozenset("IVX")
 DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA)", "Elizabeth M. (@_ElizabethMay)"
 # Names compared through one shared part, at most: an article names far fewer
 # people who share a part, and the cap keeps a huge text linear.
-# A given name that opens known names this many times as often as it ends one never ends a person's name
-# after an initial ("J. David" lost its surname; "Paul" 21 to 2 is still one, "Wesley Clark"/"John Wesley" not).
-GIVEN_OPENS = 4
 MAX_POSTING = 64  # "World War I.", "George V."
-# A census given name this rare is no evidence: 10 in 100,000 keeps "Terence" (22), not "Man" (4).
-CENSUS_GIVEN_MIN = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,130 +182,6 @@ def _strip_opening_word(tokens: tuple[Token, ...], mention: Mention, known: Gaze
             and not known.has_part(first.casefold())):
         return tokens[1:]
     return tokens
-
-
-def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] = frozenset()) -> Hit | None:
-    """A hit when a token is written twice in a row: "Son Son", or "North Sino-North".
-
-    A repeat that opens a hyphenated token ("Boutros Boutros-Ghali") is a real name form,
-    and so is one the document writes the same way twice ("Circus Circus Enterprises").
-    A repeat that ends the run is mostly a lost sentence break ("About Zune Zune is ..."),
-    unless the name without it is known, ``seen`` elsewhere or opens with a given name
-    ("Paul Volcker Volcker").
-
-    >>> [m.text for m in find_mentions("Minister New Son Son Gwon said")]
-    ['New Son Son Gwon']
-    >>> doubled_token(next(find_mentions("Minister New Son Son Gwon said")), gazetteer.load()).evidence
-    'token "Son" doubled'
-    """
-    if mention.key in known:
-        return None
-    toks = mention.tokens
-    for i, (a, b) in enumerate(pairwise(toks)):
-        last = b.text.rsplit("-", 1)[-1]
-        if len(a.text) < 2 or not a.text[:1].isupper() or a.text.isupper():
-            continue  # initials: "Col M M Masur"; a heading or a widget's label: "SHARES SHARES Facebook"
-        if not (a.text == b.text or ("-" in b.text and a.text == last)):
-            continue
-        kept = [t.text for t in toks if t is not b] if a.text == b.text else [t.text for t in toks if t is not a]
-        k = gazetteer.name_key(" ".join(kept))
-        others = [t.text.casefold() for t in toks if t.text != a.text]
-        if not any(zipf(p) < RARE_PART_ZIPF or known.has_part(p) for p in others):
-            continue  # titles and brands: "Late Late Show", "Goo Goo Dolls", "Bills Bills Bills"
-        if a.text != b.text or i + 2 < len(toks) or (len(k) >= 2 and (k in known or k in seen
-                                                                       or known.is_given_name(k[0]))):
-            # the hit covers the name that holds the repeat, not a firm joined to it by "of" ("Mark Mark
-            # Clark of Barclays"); "and" stays inside, as in seed-004's "... Mutual Aid Treaty and Cooperation"
-            cuts = [-1, *(j for j, t in enumerate(toks) if t.text == "of"), len(toks)]
-            piece = next(toks[x + 1 : y] for x, y in pairwise(cuts) if x < i < y)
-            drop = b if a.text == b.text else a
-            return Hit(piece[0].start, piece[-1].end, Label.MANGLED_NAME, "name_doubled_token", DOUBLED_STRENGTH,
-                       suggestion=" ".join(t.text for t in piece if t is not drop),
-                       evidence=f'token "{a.text}" doubled')
-    return None
-
-
-def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
-    """A hit when a given name and a middle initial have lost their surname: "Edgar J., a director".
-
-    >>> m = next(find_mentions("said Edgar J., a director"))
-    >>> dangling_initial(m, "said Edgar J., a director", gazetteer.load()).reason
-    'name_dropped_token'
-    >>> dangling_initial(next(find_mentions("in World War I.")), "in World War I.", gazetteer.load()) is None
-    True
-    """
-    for toks in mention.names():  # also before "and": "Martin T. and MTS Acquisition Corp"
-        if (hit := _initial_ends(toks, text, known)) is not None:
-            return hit
-    return None
-
-
-def _is_strong_given(part: str, known: Gazetteer) -> bool:
-    """A given name that opens known names at least GIVEN_OPENS times as often as it ends one ("William" 18 to 0,
-    "David" 36 to 1; not "Wesley", "Lee" or "Kim"), or that the census finds borne as a given name GIVEN_OPENS
-    times as often as a surname, and by CENSUS_GIVEN_MIN of 100,000 ("Hugh" 60 to 1, "Terence" 22 to 0; not
-    "Howard" 230 to 110, "Everett" 57 to 17 or "Man" 4 to 1, of "E.D. and F. Man")."""
-    census = gazetteer.census()
-    return len(part) >= 3 and (
-        (known.is_given_name(part) and known.openers[part] >= GIVEN_OPENS * known.closers.get(part, 0))
-        or (census.is_given(part, GIVEN_OPENS) and census.given[part] >= CENSUS_GIVEN_MIN
-            and not known.closers.get(part) and zipf(part) < COMMON_WORD_ZIPF))  # "T. Roosevelt", "I. Will you"
-
-
-def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: Gazetteer) -> Hit | None:
-    """An initial and a given name that end a mention: "Chairman J. Hugh said" lost "Liedtke"; an initial
-    opens a name only before a middle name and a surname ("J. Hugh Liedtke", "H. Ross Perot")."""
-    first, last = toks[0], toks[-1]
-    if (len(toks) != 2 or len(first.text) != 1 or text[first.end : first.end + 1] != "." or last is not mention.tokens[-1]
-            or text[first.start - 1 : first.start].isalnum() or text[first.start - 1 : first.start] in ("&", ".")  # "R&B."
-            or not last.text[1:].islower() or not _is_strong_given(last.text.casefold(), known)
-            or text[last.end : last.end + 1] in ("", ".", "\n") or text.startswith(" (@", last.end)):
-        return None  # ("... met J. David." may end a sign-off; "K. Martin" alone on a line is a list's short form)
-    return Hit(first.start, last.end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
-               evidence=f'"{text[first.start:last.end]}" is an initial and a given name: the surname is missing')
-
-
-def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit | None:
-    last = toks[-1]
-    after = text[last.end : last.end + 3]
-    if (len(toks) < 2 or len(last.text) != 1 or last.text in ROMAN or not after.startswith(".")
-            or len(toks[0].text) < 2 or not known.is_given_name(toks[0].text.casefold())):
-        return None  # ("S and P." is two initials, not a name)
-    rest = after[1:].lstrip()
-    if rest[:1].isupper() or (not rest and after[1:2] == " "):
-        return None  # the sentence ends there: "... met Edgar J. Then"
-    name = text[toks[0].start : last.end + 1]
-    return Hit(toks[0].start, last.end + 1, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
-               evidence=f'"{name}" ends in an initial: the surname is missing')
-
-
-DANGLING_PARTICLE = re.compile(
-    r"""
-    \ (?:de|di|da|del|della|du|von|van|der|dos)  # a particle that joins a surname: "Jan de Vries"
-    (?= [,;:)]                                    # ... before punctuation: "Jan de, the chairman"
-      | \.(?:\s|$)                               # ... or a full stop
-      | \ +[a-z] )                               # ... or a lower-case word: "Jan de said"
-    """,
-    re.VERBOSE,
-)
-
-
-def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
-    """A hit when a given name ends in a surname particle with no surname after it: "Jan de said".
-
-    >>> text = "the chairman, Jan de, said"
-    >>> dangling_particle(next(find_mentions(text, 14)), text, gazetteer.load()).evidence
-    '"Jan de" ends in the particle "de": the surname is missing'
-    """
-    m = DANGLING_PARTICLE.match(text, mention.end)  # first: it fails fast on almost every mention
-    if m is None:
-        return None
-    toks = [*mention.names()][-1]
-    if not known.is_given_name(toks[0].text.casefold()) or mention.end != toks[-1].end:
-        return None
-    name = text[toks[0].start : m.end()]
-    return Hit(toks[0].start, m.end(), Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
-               evidence=f'"{name}" ends in the particle "{m.group().strip()}": the surname is missing')
 
 
 def _variant_hits(text: str, names: list[_Name], known: Gazetteer, parts: Counter[str],
