@@ -228,13 +228,14 @@ def _fold_indices(docs: Sequence[DocRows]) -> Iterator[tuple[np.ndarray, np.ndar
     """CONTEXT_FOLDS folds grouped by ``group``: each fold's training and held-out document indices."""
     from sklearn.model_selection import GroupKFold
 
-    return GroupKFold(CONTEXT_FOLDS).split(docs, groups=[d.group for d in docs])
+    folds: Iterator[tuple[np.ndarray, np.ndarray]] = GroupKFold(CONTEXT_FOLDS).split(docs, groups=[d.group for d in docs])
+    return folds
 
 
 def _folds(docs: Sequence[DocRows]) -> Iterator[tuple[list[DocRows], Sequence[int]]]:
     """CONTEXT_FOLDS folds grouped by ``group``: each fold's training documents and held-out indices."""
     for train_idx, test_idx in _fold_indices(docs):
-        yield [docs[i] for i in train_idx], test_idx
+        yield [docs[i] for i in train_idx], [int(i) for i in test_idx]
 
 
 def with_words(docs: Sequence[DocRows]) -> list[DocRows]:

@@ -164,7 +164,7 @@ class _Weights:
         if len(toks) > 1:
             tail.append(self.first_two.get((toks[0], toks[1]), 0.0))
         return sum(chain(map(self.words.get, dict.fromkeys(toks), zero),
-                         map(self.pairs.get, dict.fromkeys(zip(toks, toks[1:])), zero), tail))
+                         map(self.pairs.get, dict.fromkeys(pairwise(toks)), zero), tail))
 
 
 _WEIGHTS: dict[int, tuple[WordModel, _Weights | None, int]] = {}  # id -> (model, split weights, lines scored)

@@ -11,7 +11,16 @@ import pytest
 import garble
 from garble.classifier import ModelError, dump, shipped_model
 from garble.features import FEATURE_NAMES, LINE_NAMES, WORD_NAMES
-from garble.words import SPLIT_AFTER, WordModel, _Weights, dumps, line_terms, load_words_path, loads, shipped_words
+from garble.words import (
+    SPLIT_AFTER,
+    WordModel,
+    _Weights,
+    dumps,
+    line_terms,
+    load_words_path,
+    loads,
+    shipped_words,
+)
 
 
 def test_terms_read_digits_as_zero_and_mark_the_first_and_last_word() -> None:

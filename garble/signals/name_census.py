@@ -23,6 +23,7 @@ from enum import Flag, auto
 from garble.datatypes import Hit, Label
 from garble.gazetteer import Census, Gazetteer, NameKey
 from garble.mentions import CALENDAR, PARTICLES, SENTENCE_END, TITLES, Mention, zipf
+from garble.signals.name_orphans import OPENERS, OPENING_WORD
 from garble.signals.name_people import (
     ADJECTIVE_ENDINGS,
     FOREIGN_ARTICLES,
@@ -36,7 +37,6 @@ from garble.signals.name_people import (
     People,
     person_context,
 )
-from garble.signals.name_orphans import OPENERS, OPENING_WORD
 from garble.signals.name_rules import ORG_WORDS, STRENGTHS, Conflict
 
 REFERENCE, SOURCE = "given names and surnames", "US census 1990"
@@ -132,9 +132,9 @@ def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], peopl
         return None
     cue = cue_of()
     if cue is Cue.NONE:  # a firm or a place: "Royal Bank", "Dakota City", "Arden Group said it"
-        if _has_middle_initial(key, words) and key[0] not in INSTITUTION_HEADS:  # "Party T. Fuller"; not "Bank J. Vontobel"
-            if (found := common_given(key, words, cue, known, census)) is not None:
-                return found
+        if (_has_middle_initial(key, words) and key[0] not in INSTITUTION_HEADS  # "Party T. Fuller"; not "Bank J. Vontobel"
+                and (found := common_given(key, words, cue, known, census)) is not None):
+            return found
         return common_surname(key, words, people, known, census) if _is_plain_name(key, words, census) else None
     return ((given_only(key, words, people, known, census) if Cue.TITLE in cue else None)
             or common_surname(key, words, people, known, census, adjectives=Cue.TITLE in cue)
