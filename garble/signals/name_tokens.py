@@ -44,6 +44,7 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
     unless the name without it is known, ``seen`` elsewhere or opens with a given name
     ("Paul Volcker Volcker").
 
+    >>> from garble.mentions import find_mentions
     >>> [m.text for m in find_mentions("Minister New Son Son Gwon said")]
     ['New Son Son Gwon']
     >>> doubled_token(next(find_mentions("Minister New Son Son Gwon said")), gazetteer.load()).evidence
@@ -79,6 +80,7 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
 def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
     """A hit when a given name and a middle initial have lost their surname: "Edgar J., a director".
 
+    >>> from garble.mentions import find_mentions
     >>> m = next(find_mentions("said Edgar J., a director"))
     >>> dangling_initial(m, "said Edgar J., a director", gazetteer.load()).reason
     'name_dropped_token'
@@ -144,6 +146,7 @@ DANGLING_PARTICLE = re.compile(
 def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
     """A hit when a given name ends in a surname particle with no surname after it: "Jan de said".
 
+    >>> from garble.mentions import find_mentions
     >>> text = "the chairman, Jan de, said"
     >>> dangling_particle(next(find_mentions(text, 14)), text, gazetteer.load()).evidence
     '"Jan de" ends in the particle "de": the surname is missing'
