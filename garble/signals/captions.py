@@ -3,8 +3,9 @@
 A credit alone ("(AP Photo/Manu Fernandez)") is flagged by ``boilerplate.credits``; the caption it
 closes is page furniture too (BENCHMARK.md: photo credits are furniture, and the Scrapinghub gold
 labels whole captions), but the two gold sets disagree on captions: L3S keeps most as text. So a
-caption is a weak hit, below the span threshold: evidence the classifier weighs with the line's
-words and neighbours, not a span of its own.
+caption told only by the credit that ends it is a weak hit, below the span threshold: evidence the
+classifier weighs with the line's words and neighbours. One told by its opening ("Image caption",
+"Photo:") or by the wire photo's date and verb is a span: L3S has none of those.
 """
 
 from __future__ import annotations
