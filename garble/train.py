@@ -232,10 +232,10 @@ def _fold_indices(docs: Sequence[DocRows]) -> Iterator[tuple[np.ndarray, np.ndar
     return folds
 
 
-def _folds(docs: Sequence[DocRows]) -> Iterator[tuple[list[DocRows], Sequence[int]]]:
+def _folds(docs: Sequence[DocRows]) -> Iterator[tuple[list[DocRows], np.ndarray]]:
     """CONTEXT_FOLDS folds grouped by ``group``: each fold's training documents and held-out indices."""
     for train_idx, test_idx in _fold_indices(docs):
-        yield [docs[i] for i in train_idx], [int(i) for i in test_idx]
+        yield [docs[i] for i in train_idx], test_idx
 
 
 def with_words(docs: Sequence[DocRows]) -> list[DocRows]:

@@ -247,8 +247,9 @@ DATELINE_TEASER = re.compile(
     """,
     re.VERBOSE,
 )
-# Shouted headline openers, not places (the "WORD:" prefixes of shared/data/lexicon/headlines-fakenews.txt),
-# and the three-letter capitals of agencies ("DOJ:", "IRS:"): a dateline is a place of four letters or more.
+# Shouted headline openers, not places (the "WORD:" prefixes of shared/data/lexicon/headlines-fakenews.txt,
+# and the page's own labels "PUBLISHED:", "UPDATED:", "VIDEO:", "EXCLUSIVE:"), and the three-letter capitals
+# of agencies ("DOJ:", "IRS:"): a dateline is a place of four letters or more.
 SHOUTS = frozenset([
     "WATCH", "BREAKING", "OOPS", "REPORT", "REPORTS", "WHOA", "BUSTED", "CONFIRMED", "UPDATE", "UPDATED",
     "LEAKED", "EXPOSED", "ENOUGH", "BACK", "POLL", "SURPRISE", "EXCLUSIVE", "VIDEO", "PUBLISHED", "JUST IN",
