@@ -65,6 +65,8 @@ class Gazetteer:
     # ~90 ms, a tenth of a cold start); a part's entry is assigned whole, so a reader never sees half of one.
     shapes_by_part: dict[str, MappingProxyType[NameKey, tuple[NameKey, ...]]] = field(
         default_factory=dict, compare=False, repr=False)
+    # The common given names (``_common_given_names``), computed on first use: a walk over every opener.
+    common_given: list[tuple[str, ...]] = field(default_factory=list, compare=False, repr=False)
 
     def is_given_name(self, part: str) -> bool:
         """Whether ``part`` mostly opens known names (twice or more, and twice as often as it ends one).
@@ -83,7 +85,9 @@ class Gazetteer:
         """
         if len(part) < 3:
             return None
-        found = [g for g in _common_given_names(self) if abs(len(g) - len(part)) <= 1 and OSA.distance(g, part) == 1]
+        if not self.common_given:
+            self.common_given.append(_common_given_names(self))
+        found = [g for g in self.common_given[0] if abs(len(g) - len(part)) <= 1 and OSA.distance(g, part) == 1]
         return found[0] if len(found) == 1 else None
 
     def given_names_near(self, part: str) -> list[str]:
