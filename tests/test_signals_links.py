@@ -5,9 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 
+import pytest
+
 from garble.datatypes import Block, Document, Hit, Label
 from garble.segment import segment
-from garble.signals import links
+from garble.signals import links, related
 
 
 def texts(signal: Callable[[Block, Document], Iterator[Hit]], text: str) -> list[str]:
@@ -69,3 +71,26 @@ def test_a_dateline_opening_its_article_or_a_shouted_headline_is_no_teaser() -> 
                  "Shares rose and BREAKING: Flynn will plead the fifth and refuse to produce documents, he said."):
         doc = segment(text)
         assert list(links.dateline_teasers(doc.blocks[0], doc)) == [], text
+
+
+@pytest.mark.parametrize("line", [
+    "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing",
+    "Related: From Big Bang to Present: Snapshots of Our Universe Through Time",
+    "Related post: Pickled Brussels Sprouts Recipe",
+    "On HoustonChronicle.com: Car sales plunge nearly 17 percent in August",
+    "Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests",
+    "Watch live: Sondland testifies about Ukraine at pivotal impeachment hearing",
+])
+def test_a_related_story_line_is_flagged_whole(line: str) -> None:
+    assert texts(related.related_lines, f"The minister spoke on Monday.\n\n{line}\n\nTalks resume soon.") == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Watch the duet Kylie did with Sir Paul McCartney that upset Heather Mills here.",  # no colon: prose
+    "Related: the company said. Shares fell 3 pct in early trading.",  # prose after the prompt
+    "Also on the agenda: a vote on the budget",  # not a site
+    "More from the minister: he said talks would resume",  # the prompt wants a capitalised site name
+    "Also on rt.com the story ran",  # no colon and no headline capital
+])
+def test_prose_after_a_prompt_word_is_no_related_line(line: str) -> None:
+    assert texts(related.related_lines, f"{line}\n\nTalks resume soon.") == []
