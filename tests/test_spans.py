@@ -31,6 +31,19 @@ def test_a_line_the_label_head_calls_furniture_is_a_span_of_its_own() -> None:
         "Prices rose on Monday. Prices rose on Monday.".replace(" ", "")
 
 
+CARD = "He threatened Rep. Ilhan OmarIlhan OmarHillicon Valley: Progressives oppose funding bill MORE last year."
+
+
+def test_a_line_flagged_as_a_link_keeps_only_the_hover_card_a_signal_found_in_it() -> None:
+    doc = segment(CARD)
+    line = doc.blocks[0].lines[0]
+    card = (CARD.index("Ilhan OmarHillicon"), CARD.index(" last"))
+    hits = [Hit(*card, Label.INJECTED_LINK, "link_teaser_chain", 0.9)]
+    spans, _, _ = assemble(doc, hits, {(line.start, line.end): 0.95}, DEFAULT_CONFIG,
+                           {(line.start, line.end): Label.INJECTED_LINK})
+    assert [(CARD[s.start : s.end], s.reason) for s in spans] == [(CARD[slice(*card)], "link_teaser_chain")]
+
+
 LIST = "Trump urges voters to back Moore\n16:05 04.06.2025\nCanada approves gas exports\n12:03 03.06.2025"
 
 
