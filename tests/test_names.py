@@ -155,3 +155,14 @@ def test_a_name_that_ends_in_an_initial_before_and_lost_its_surname() -> None:
     text = "Caesars World Inc said it filed a lawsuit against Martin T. and MTS Acquisition Corp on Monday."
     (hit,) = hits(text)
     assert (text[hit.start : hit.end], hit.reason) == ("Martin T.", "name_dropped_token")
+
+
+def test_given_names_only_after_a_title_suggest_the_surname_the_text_then_uses_alone() -> None:
+    text = "Bundesbank President Karl Hugh said rates would hold. Liedtke said he agreed with the bank."
+    assert [(text[h.start : h.end], h.reason, h.suggestion) for h in hits(text)] == [
+        ("Karl Hugh", "name_dropped_token", "Karl Hugh Liedtke")]
+
+
+def test_given_names_only_with_the_first_used_alone_suggest_the_swap() -> None:
+    text = "Bundesbank President Thomas Michael said rates would hold. Thomas said he agreed."
+    assert [h.suggestion for h in hits(text)] == ["Michael Thomas"]

@@ -18,13 +18,12 @@ from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import SENTENCE_END, TITLES, Mention, zipf
 from garble.signals.name_people import (
     ORPHAN_MAX_ZIPF,
-    PLACE_HEADS,
     REPLACING_WORD_ZIPF,
     People,
     is_common_word,
     is_surname_word,
 )
-from garble.signals.name_rules import ORG_WORDS, SURNAME_MAX_ZIPF, Conflict
+from garble.signals.name_rules import ORG_WORDS, PLACE_HEADS, SURNAME_MAX_ZIPF, Conflict
 
 # Words that open a sentence before a person's surname in clean text: conjunctions, adverbs,
 # prepositions, determiners ("But Arnott said", "Yesterday Arnott", "Under Arnott"). Every

@@ -61,6 +61,12 @@ SURNAME_MAX_ZIPF = 3.5
 # that a common word took the given name's place ("Museveni" 2.6; "Carney" of
 # "South Carney", a place, is 3.2).
 GAZETTEER_SURNAME_MAX_ZIPF = 3.0
+# The heads of place and institution names, which follow a person's name: "Queen Elizabeth College",
+# "Prince Edward Island", "Ronald Reagan Airport"; in a surname's place they are no damage,
+# and after a word that is no given name they end a place's name ("Kildonan Park", "Kilcona Park").
+PLACE_HEADS = frozenset(["college", "university", "school", "hospital", "street", "avenue", "road", "park",
+                         "square", "island", "islands", "bridge", "airport", "station", "hotel", "center",
+                         "centre", "institute", "museum", "church", "cathedral", "stadium", "library", "memorial"])
 MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 VOWELS = str.maketrans("eiou", "aaaa")
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
@@ -125,7 +131,11 @@ def is_person_like(key: NameKey, known: Gazetteer) -> bool:
     >>> g = from_names(["Kim Jong Un"])
     >>> is_person_like(name_key("Kim Jong Un"), g), is_person_like(name_key("Orion Capital Corp"), g)
     (True, False)
+    >>> is_person_like(name_key("Kildonan Park"), g)
+    False
     """
+    if key[-1] in PLACE_HEADS and not known.is_given_name(key[0]):
+        return False
     return len(key[-1]) > 1 and all(
         part not in ORG_WORDS and part.isalpha() and (known.has_part(part) or zipf(part) < NAME_PART_MAX_ZIPF)
         for part in key

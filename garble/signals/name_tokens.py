@@ -27,6 +27,9 @@ DROPPED_STRENGTH = 0.7
 # ("Gwon" 1.7, "Sino" 3.2; "Show" 5.7, "Dolls" 3.8 are words).
 RARE_PART_ZIPF = 3.5
 ROMAN = frozenset("IVX")
+# A comma typed between an initial and the surname: "Joseph D., Mahaffey as"; not a list's next name
+# ("Sam B., Neomar Resources Inc") nor a possessive ("Lee R., Exxon's new president").
+STRAY_COMMA = re.compile(r",\ ([A-Z][a-z]+)(?=[ ,.;:][^A-Z]|$)(?!['’])")
 
 # A given name that opens known names this many times as often as it ends one never ends a person's name
 # after an initial ("J. David" lost its surname; "Paul" 21 to 2 is still one, "Wesley Clark"/"John Wesley" not).
@@ -86,6 +89,9 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
     'name_dropped_token'
     >>> dangling_initial(next(find_mentions("in World War I.")), "in World War I.", gazetteer.load()) is None
     True
+    >>> text = "elected Joseph D., Mahaffey as president"
+    >>> dangling_initial(next(find_mentions(text, 8)), text, gazetteer.load()) is None
+    True
     """
     for toks in mention.names():  # also before "and": "Martin T. and MTS Acquisition Corp"
         if (hit := _initial_ends(toks, text, known)) is not None:
@@ -127,6 +133,8 @@ def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit |
     rest = after[1:].lstrip()
     if rest[:1].isupper() or (not rest and after[1:2] == " "):
         return None  # the sentence ends there: "... met Edgar J. Then"
+    if (stray := STRAY_COMMA.match(text, last.end + 1)) is not None and zipf(stray.group(1)) < RARE_PART_ZIPF:
+        return None  # a comma typed before the surname: "Joseph D., Mahaffey"
     name = text[toks[0].start : last.end + 1]
     return Hit(toks[0].start, last.end + 1, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
                evidence=f'"{name}" ends in an initial: the surname is missing')

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 
 from garble import gazetteer
@@ -57,6 +57,9 @@ from garble.signals.name_rules import (
 )
 from garble.signals.name_tokens import _initial_given, dangling_initial, dangling_particle, doubled_token
 
+# A paragraph with no word in lower case is a list or a heading ("Tags: Football Premier League Newcastle"),
+# where every word is capitalised: a title word there ("Premier") opens no person's name.
+LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]")
 DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA)", "Elizabeth M. (@_ElizabethMay)"
 # Names compared through one shared part, at most: an article names far fewer
 # people who share a part, and the cap keeps a huge text linear.
@@ -84,8 +87,9 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     [('Kim Jong Yo', 'Kim Yo Jong')]
     """
     known_part = known.by_part.keys()  # a set view: no per-document copy of the gazetteer's parts
-    mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)
-                if not is_handle(doc.text, m)]
+    mentions = [m if m.title is None or prose else replace(m, title=None)
+                for b in doc.blocks for prose in (LOWER_WORD.search(doc.text, b.start, b.end) is not None,)
+                for m in find_mentions(doc.text, b.start, b.end, known_part) if not is_handle(doc.text, m)]
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
     keys = _Keys(mentions)
@@ -231,7 +235,7 @@ def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, 
             or misspelled_surname(n.key, display, people, known)
             or dropped_particle(n.key, display.split(), text, n.tokens[-1].start, known, gazetteer.census())
             or census_conflict(n.key, display, lambda: cues(text, n.tokens[-1].end, m, roled, apposed),
-                               people, known, gazetteer.census()))
+                               people, known, gazetteer.census(), n.tokens[0].start))
 
 
 def _comparable(key: NameKey, ref: NameKey, ref_here: bool) -> bool:
