@@ -18,12 +18,10 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import OSA
-
 from garble import gazetteer
 from garble.gazetteer import Census, Gazetteer, NameKey
 from garble.mentions import Mention, zipf
-from garble.signals.name_rules import MISSPELT_MAX_ZIPF, ORG_WORDS, PLACE_HEADS, Conflict, transliterated
+from garble.signals.name_rules import ORG_WORDS, PLACE_HEADS, Conflict
 
 # Reporting verbs next to a surname used alone: "Volcker said", "said Volcker".
 SAID_AFTER = re.compile(
@@ -71,23 +69,6 @@ PLURAL_WORD_ZIPF = 4.5
 # replacements in seed-004 and the generator ("New" 6.25, "Union" 5.08, "Army" 5.06)
 # are, and "Soviet" (4.2) or "Senate" (4.4) before a surname are ordinary descriptors.
 REPLACING_WORD_ZIPF = 5.0
-# A misspelled given name is no common word form: typos of names are mostly 0 or
-# rare ("Jospeh" 1.4, "Jhon" 2.0); "Roald" (2.8) is a real name. Shared with name_rules.
-MISSPELT_GIVEN_MAX_ZIPF = MISSPELT_MAX_ZIPF
-# ... and one that is a rare word form must be this much rarer (Zipf) than the given
-# name it is one edit from: "Jhon" 2.0 against "John" 5.4, "Rober" 1.9 against "Robert"
-# 4.85; real rare names are closer to their neighbours: "Achmad" 1.5 / "Ahmad" 3.6,
-# "Robbin" 2.2 / "Robin" 4.3, "Pik" 2.4 / "Pak" 3.4 (tuned on the training Reuters; 3.0 would also pass
-# "Arlan" 1.6 / "Alan" 4.45, but lose the real slips "Rober" 1.9 and "Wiliam" of the training Reuters).
-GIVEN_TYPO_GAP = 2.5
-# ... but a letter changed or added, rather than lost or swapped, is how other real names differ from common
-# ones ("Arlan" 1.6 / "Alan" 4.45, "Anze" 1.5 / "Anne" 4.3 of Slovenian "Anze Kopitar"): those must be rarer still.
-# Of the generator's misspelled given names in the training Reuters only "Roder" (2.86 below "Roger") is lost.
-GIVEN_VARIANT_GAP = 2.9
-# A given name shorter than this is no reference for a misspelling: a letter added to a short name is how
-# nicknames are spelt ("Tedy" for "Ted", *-body-dev; "Tomi", "Dany"), and the generator misspells only
-# words of four letters or more.
-MISSPELT_GIVEN_MIN_LEN = 4
 # Words that open place names ("New Brunswick", "North Dakota", "Fort Worth"): before
 # a word the text uses alone they name a place, unless the text has the person's full name.
 PLACE_WORDS = frozenset(["new", "north", "south", "east", "west", "upper", "lower", "great", "saint", "fort",
@@ -319,83 +300,3 @@ def swapped_alone(key: NameKey, display: str, titled: bool, people: People, know
         return None
     fixed = f"{words[1]} {words[0]}"
     return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {where}', fixed, where, fixed)
-
-
-def is_vowel_variant(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ in one vowel only: spelling variants of one name ("Poul", "Paul").
-
-    >>> is_vowel_variant("poul", "paul"), is_vowel_variant("miichael", "michael")
-    (True, False)
-    """
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(a) == len(b) and len(diff) == 1 and all(c in "aeiouy" for c in diff[0])
-
-
-def misspelled_given(key: NameKey, display: str, people: People, known: Gazetteer) -> Conflict | None:
-    """A first part that is no word and no known name, one edit from known given names, before a surname
-    the text uses alone: "Jospeh Jacobs ... Jacobs said"; the given name is suggested when one is clearly the commonest.
-
-    >>> from garble.gazetteer import from_names, name_key
-    >>> g = from_names(["Joseph Biden", "Joseph Stalin", "Joseph Kabila", "Josh Hawley", "Josh Gottheimer"])
-    >>> misspelled_given(name_key("Jospeh Jacobs"), "Jospeh Jacobs", People({"jacobs": 90}), g).suggestion
-    'Joseph Jacobs'
-    """
-    words = display.split()
-    first, last = key[0], key[-1]
-    if (len(key) != len(words) or not 2 <= len(key) <= 3 or len(first) < 3 or known.has_part(first)
-            or not first.isalpha() or not words[0][1:].islower() or zipf(first) >= MISSPELT_GIVEN_MAX_ZIPF):
-        return None
-    where = people.alone.get(last, people.said.get(last))
-    if where is None or not is_surname_word(last, known):
-        return None
-    # (a typo keeps a name's first letter: "Horis" and "Boris", "Terry" and "Kerry" are different names)
-    near = [g for g in known.given_names_near(first) if len(g) >= MISSPELT_GIVEN_MIN_LEN and g[0] == first[0]]
-    if any(is_vowel_variant(g, first) or (len(g) == len(first) and transliterated(g) == transliterated(first))
-           for g in near):  # (a doubled letter lost, "Wiliam", is a typo: the lengths differ)
-        return None  # a spelling variant of a given name is a name too: "Poul" for "Paul", "Marjo" for "Mario"
-    if zipf(first) > 0:
-        near = [g for g in near if zipf(g) - zipf(first) >= _typo_gap(first, g)]
-    if not near:
-        return None
-    counts = [known.openers.get(g, 0) for g in near]
-    fixed = None
-    if len(near) == 1 or counts[0] >= 2 * counts[1]:
-        fixed = " ".join([near[0].capitalize(), *words[1:]])
-    return Conflict("name_misspelled", f'"{words[0]}" is one edit from the given name{"s" if len(near) > 1 else ""} '
-                    + ", ".join(f'"{g.capitalize()}"' for g in near[:3]), words[-1], where, fixed)
-
-
-def _typo_gap(word: str, given: str) -> float:
-    """How much rarer than ``given`` a word one edit from it must be to be its typo: GIVEN_TYPO_GAP for a lost
-    or swapped letter, GIVEN_VARIANT_GAP for a changed or added one.
-
-    >>> _typo_gap("wiliam", "william"), _typo_gap("jospeh", "joseph"), _typo_gap("arlan", "alan")
-    (2.5, 2.5, 2.9)
-    """
-    return GIVEN_TYPO_GAP if len(word) < len(given) or sorted(word) == sorted(given) else GIVEN_VARIANT_GAP
-
-
-def misspelled_surname(key: NameKey, display: str, people: People, known: Gazetteer) -> Conflict | None:
-    """A given name and a last part one edit from a surname the text uses alone for a person, and no
-    commoner a word than it: "Jim Wrigt ... Wright said he" (common surnames and doubled letters included,
-    which ``name_rules.surname_conflict`` leaves to this rule).
-
-    >>> from garble.gazetteer import from_names, name_key
-    >>> g = from_names(["Jim Jordan", "Jim Banks"])
-    >>> misspelled_surname(name_key("Jim Wrigt"), "Jim Wrigt", People({"wright": 70}), g).suggestion
-    'Jim Wright'
-    """
-    words = display.split()
-    last = key[-1]
-    if (len(key) != len(words) or not 2 <= len(key) <= 3 or not known.is_given_name(key[0]) or len(last) < 3
-            or known.has_part(last) or not last.isalpha() or zipf(last) >= MISSPELT_MAX_ZIPF or last in people.any_alone):
-        return None
-    found = [(s, at) for s, at in {**people.said, **people.alone}.items()
-             if len(s) >= 4 and abs(len(s) - len(last)) <= 1 and zipf(s) >= zipf(last)
-             and OSA.distance(s, last) == 1 and not is_vowel_variant(s, last)]
-    if len(found) != 1:
-        return None
-    (surname, where), = found
-    fixed = " ".join([*words[:-1], surname.capitalize()])
-    return Conflict("name_misspelled", f'"{words[-1]}" is one edit from "{surname.capitalize()}", used alone',
-                    fixed, where, fixed)

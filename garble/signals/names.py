@@ -39,8 +39,6 @@ from garble.signals.name_people import (
     ROLE_WINDOW,
     People,
     lost_surname,
-    misspelled_given,
-    misspelled_surname,
     person_context,
     replaced_given,
     swapped_alone,
@@ -56,6 +54,7 @@ from garble.signals.name_rules import (
     surname_conflict,
 )
 from garble.signals.name_tokens import _initial_given, dangling_initial, dangling_particle, doubled_token
+from garble.signals.name_typos import misspelled_given, misspelled_surname
 
 # A paragraph with no word in lower case is a list or a heading ("Tags: Football Premier League Newcastle"),
 # where every word is capitalised: a title word there ("Premier") opens no person's name.
