@@ -19,6 +19,7 @@ from garble.mentions import SENTENCE_END, TITLES, Mention, zipf
 from garble.signals.name_people import (
     ORPHAN_MAX_ZIPF,
     REPLACING_WORD_ZIPF,
+    WORD_GIVEN_NAMES,
     People,
     is_common_word,
     is_surname_word,
@@ -62,7 +63,7 @@ def opening_word(text: str, mentions: Sequence[Mention], people: People, known: 
             continue
         word = before.group(1)
         low = word.casefold()
-        if (low in OPENERS or word in TITLES or low in ORG_WORDS or known.has_part(low)
+        if (low in OPENERS or word in TITLES or low in ORG_WORDS or known.has_part(low) or low in WORD_GIVEN_NAMES
                 or zipf(low) < REPLACING_WORD_ZIPF or low.endswith("s")):
             continue
         if not (APPOSITION.match(text, m.end) or surname in people.alone):
