@@ -134,9 +134,9 @@ def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], peopl
         if (_has_middle_initial(key, words) and key[0] not in INSTITUTION_HEADS  # "Party T. Fuller"; not "Bank J. Vontobel"
                 and (found := common_given(key, words, cue, known, census)) is not None):
             return found
-        return common_surname(key, words, people, known, census) if _is_plain_name(key, words, census) else None
+        return common_surname(key, words, people, known, census, start=start) if _is_plain_name(key, words, census) else None
     return ((given_only(key, words, people, known, census, start) if Cue.TITLE in cue else None)
-            or common_surname(key, words, people, known, census, adjectives=Cue.TITLE in cue)
+            or common_surname(key, words, people, known, census, adjectives=Cue.TITLE in cue, start=start)
             or common_given(key, words, cue, known, census))
 
 
@@ -193,7 +193,7 @@ def given_only(key: NameKey, words: list[str], people: People, known: Gazetteer,
 
 
 def common_surname(key: NameKey, words: list[str], people: People, known: Gazetteer, census: Census,
-                   adjectives: bool = False) -> Conflict | None:
+                   adjectives: bool = False, start: int = 0) -> Conflict | None:
     """A given name (and a middle initial or name), then a common word that is hardly a surname: "Paul New".
     An adjective ends firms' names ("Liberty Financial"); with ``adjectives`` (after a title, or a middle
     initial) it may be the replacement: "Rep. John National", "Ronald G. National"."""
@@ -204,8 +204,14 @@ def common_surname(key: NameKey, words: list[str], people: People, known: Gazett
             or not _is_word_not_name(last, words[-1], adjectives or _has_middle_initial(key, words), known, census)
             or not all(len(p) == 1 or _is_given(p, known, census) for p in key[1:-1])):
         return None
-    return Conflict("name_common_word", f'common word "{words[-1]}" in place of the surname', REFERENCE, None, None,
-                    SOURCE)
+    what = f'common word "{words[-1]}" in place of the surname'
+    orphans = people.orphans(key, start, known, said=True, loose=True)
+    if len(orphans) == 1:  # the surname it replaced, used alone after it: "Lloyd Office" ... "Bentsen said"
+        (surname, where), = orphans
+        fixed = " ".join([*words[:-1], surname.capitalize()])
+        return Conflict("name_common_word", f'{what}; the text names "{surname.capitalize()}" alone', fixed, where,
+                        fixed)
+    return Conflict("name_common_word", what, REFERENCE, None, None, SOURCE)
 
 
 def common_given(key: NameKey, words: list[str], cue: Cue, known: Gazetteer, census: Census) -> Conflict | None:

@@ -136,6 +136,11 @@ def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit |
     if (stray := STRAY_COMMA.match(text, last.end + 1)) is not None and zipf(stray.group(1)) < RARE_PART_ZIPF:
         return None  # a comma typed before the surname: "Joseph D., Mahaffey"
     name = text[toks[0].start : last.end + 1]
+    if len(toks) >= 3 and len(toks[-2].text) > 1 and toks[-2].text[1:].islower():  # "David Mizrahi T."
+        words = [text[t.start : t.end + (text[t.end : t.end + 1] == ".")] for t in toks]
+        fixed = " ".join([*words[:-2], words[-1], words[-2]])
+        return Hit(toks[0].start, last.end + 1, Label.MANGLED_NAME, "name_swapped_tokens", DROPPED_STRENGTH,
+                   suggestion=fixed, evidence=f'"{name}" ends in an initial, which belongs before the surname')
     return Hit(toks[0].start, last.end + 1, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
                evidence=f'"{name}" ends in an initial: the surname is missing')
 

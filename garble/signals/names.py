@@ -92,16 +92,20 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
     keys = _Keys(mentions)
+    dangling: list[Hit] = []  # yielded once the people are read: their surname may be used alone after them
     for mention in mentions:
-        hit = doubled_token(mention, known, keys) if seen[mention.text] == 1 else None
-        if (hit := hit or dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
+        if (hit := doubled_token(mention, known, keys) if seen[mention.text] == 1 else None) is not None:
             flagged.add(mention.start)
             yield hit
+        elif (hit := dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
+            flagged.add(mention.start)
+            dangling.append(hit)
     names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
              for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
              if len(toks) >= 2 and not _is_heading(toks) and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
     parts = Counter(part for m in mentions for part in m.key)
     alone, people = read_people(doc.text, mentions, names, known)
+    yield from (_with_surname(doc.text, h, people, known) for h in dangling)
     yield from _variant_hits(doc.text, names, known, parts, alone, people)
     opened = [*opening_word(doc.text, mentions, people, known)]
     yield from opened
@@ -141,6 +145,21 @@ def is_handle(text: str, mention: Mention) -> bool:
     [('USA For Trump', True), ('USAforTrump2016', True), ('Greg Pollowitz', False), ('GPollowitz', True)]
     """
     return text[mention.start - 1 : mention.start] in ("@", "#") or DISPLAY_NAME_END.match(text, mention.end) is not None
+
+
+def _with_surname(text: str, hit: Hit, people: People, known: Gazetteer) -> Hit:
+    """A hit on a name that lost its surname ("Edgar J."), with the surname suggested when exactly one
+    surname used alone after it is introduced nowhere ("Edgar J., a banker, ... Smith said he")."""
+    if hit.suggestion is not None:
+        return hit
+    name = text[hit.start : hit.end]
+    orphans = people.orphans(gazetteer.name_key(name), hit.start, known, said=True)
+    if len(orphans) != 1:
+        return hit
+    (surname, where), = orphans
+    fixed = f"{name} {surname.capitalize()}"
+    return replace(hit, suggestion=fixed, evidence=f'{hit.evidence}; the text names "{surname.capitalize()}" alone'
+                                                   f' at {where}')
 
 
 def read_people(text: str, mentions: list[Mention], names: list[_Name], known: Gazetteer) -> tuple[Alone, People]:
