@@ -27,6 +27,7 @@ DROPPED_STRENGTH = 0.7
 # ("Gwon" 1.7, "Sino" 3.2; "Show" 5.7, "Dolls" 3.8 are words).
 RARE_PART_ZIPF = 3.5
 ROMAN = frozenset("IVX")
+REGNAL = ("King", "Queen", "Pope", "Tsar", "Czar", "Emperor")  # before "Charles I.", a numeral
 # A comma typed between an initial and the surname: "Joseph D., Mahaffey as"; not a list's next name
 # ("Sam B., Neomar Resources Inc") nor a possessive ("Lee R., Exxon's new president").
 STRAY_COMMA = re.compile(r",\ ([A-Z][a-z]+)(?=[ ,.;:][^A-Z]|$)(?!['’])")
@@ -127,10 +128,13 @@ def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: 
 def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit | None:
     last = toks[-1]
     after = text[last.end : last.end + 3]
-    if (len(toks) < 2 or len(last.text) != 1 or last.text in ROMAN or not after.startswith(".")
+    if (len(toks) < 2 or len(last.text) != 1 or not after.startswith(".")
             or len(toks[0].text) < 2 or not known.is_given_name(toks[0].text.casefold())):
         return None  # ("S and P." is two initials, not a name)
     rest = after[1:].lstrip()
+    if last.text in ROMAN and not (len(toks) == 2 and rest[:1].islower() and text[toks[0].start - 1 : toks[0].start] == " "
+                                   and not text[max(0, toks[0].start - 6) : toks[0].start].rstrip().endswith(REGNAL)):
+        return None  # a numeral ("World War I.", "King Charles I."), unless a verb follows a given name: "Lloyd I. told"
     if rest[:1].isupper() or (not rest and after[1:2] == " "):
         return None  # the sentence ends there: "... met Edgar J. Then"
     if (stray := STRAY_COMMA.match(text, last.end + 1)) is not None and zipf(stray.group(1)) < RARE_PART_ZIPF:
