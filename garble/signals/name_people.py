@@ -130,6 +130,7 @@ class People:
     roled: Collection[int] = frozenset()  # offsets of mentions right after a lower-case role (ROLE_BEFORE)
     apposed: Collection[int] = frozenset()  # ... and of those before an apposition with a role (ROLE_AFTER)
     plain: Collection[str] = frozenset()  # words used alone written as a surname is ("Jacoby", not "HBJ")
+    listed: Collection[int] = frozenset()  # offsets of mentions in paragraphs with no lower-case word: lists
 
     def orphans(self, key: NameKey, start: int, known: Gazetteer, said: bool = False,
                 loose: bool = False, anywhere: bool = False) -> list[tuple[str, int]]:

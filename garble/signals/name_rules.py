@@ -279,7 +279,7 @@ def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known
     words = display.split()
     if len(key) != len(words) or len(key) > 3:
         return None
-    if (len(key) == 2 and first in alone and last not in alone and known.is_given_name(last)
+    if (len(key) == 2 and first in alone and last not in alone and known.is_given_name(last) and not words[0].isupper()
             and last not in MONTHS and zipf(first) < SURNAME_MAX_ZIPF  # "Fed Jan. 8", "Orange Julius", "Villa Park"
             and known.openers.get(last, 0) >= 2 * known.closers.get(last, 0) + 1  # not "Saddam Hussein" (6 to 3)
             and known.closers.get(first, 0) >= known.openers.get(first, 0)):

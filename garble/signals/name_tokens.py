@@ -135,8 +135,8 @@ def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit |
     if last.text in ROMAN and not (len(toks) == 2 and rest[:1].islower() and text[toks[0].start - 1 : toks[0].start] == " "
                                    and not text[max(0, toks[0].start - 6) : toks[0].start].rstrip().endswith(REGNAL)):
         return None  # a numeral ("World War I.", "King Charles I."), unless a verb follows a given name: "Lloyd I. told"
-    if rest[:1].isupper() or (not rest and after[1:2] == " "):
-        return None  # the sentence ends there: "... met Edgar J. Then"
+    if rest[:1].isupper() or not rest:
+        return None  # the sentence ends there: "... met Edgar J. Then", or the line: a signature ("Jack M.")
     if (stray := STRAY_COMMA.match(text, last.end + 1)) is not None and zipf(stray.group(1)) < RARE_PART_ZIPF:
         return None  # a comma typed before the surname: "Joseph D., Mahaffey"
     name = text[toks[0].start : last.end + 1]

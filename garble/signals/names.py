@@ -59,6 +59,7 @@ from garble.signals.name_typos import misspelled_given, misspelled_surname
 # A paragraph with no word in lower case is a list or a heading ("Tags: Football Premier League Newcastle"),
 # where every word is capitalised: a title word there ("Premier") opens no person's name.
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]")
+THING_BEFORE = re.compile(r"\bthe\ (?:\d{4}\ )?$")  # "the Milan Design Week", "the 2018 Milan Design Week"
 DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA)", "Elizabeth M. (@_ElizabethMay)"
 # Names compared through one shared part, at most: an article names far fewer
 # people who share a part, and the cap keeps a huge text linear.
@@ -86,9 +87,15 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     [('Kim Jong Yo', 'Kim Yo Jong')]
     """
     known_part = known.by_part.keys()  # a set view: no per-document copy of the gazetteer's parts
-    mentions = [m if m.title is None or prose else replace(m, title=None)
-                for b in doc.blocks for prose in (LOWER_WORD.search(doc.text, b.start, b.end) is not None,)
-                for m in find_mentions(doc.text, b.start, b.end, known_part) if not is_handle(doc.text, m)]
+    mentions: list[Mention] = []
+    listed: set[int] = set()  # starts of the mentions in paragraphs with no lower-case word (lists, headings)
+    for b in doc.blocks:
+        prose = LOWER_WORD.search(doc.text, b.start, b.end) is not None
+        for m in find_mentions(doc.text, b.start, b.end, known_part):
+            if not is_handle(doc.text, m):
+                mentions.append(m if prose or m.title is None else replace(m, title=None))
+                if not prose:
+                    listed.add(m.start)
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
     keys = _Keys(mentions)
@@ -106,7 +113,7 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     parts = Counter(part for m in mentions for part in m.key)
     alone, people = read_people(doc.text, mentions, names, known)
     yield from (_with_surname(doc.text, h, people, known) for h in dangling)
-    yield from _variant_hits(doc.text, names, known, parts, alone, people)
+    yield from _variant_hits(doc.text, names, known, parts, alone, replace(people, listed=listed))
     opened = [*opening_word(doc.text, mentions, people, known)]
     yield from opened
     yield from (h for h in opening_census(doc.text, mentions, people, known, gazetteer.census())
@@ -236,10 +243,13 @@ def _variant_hits(text: str, names: list[_Name], known: Gazetteer, parts: Counte
 
 
 def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
-    """Evidence from the surnames the text uses alone, for a name seen once; failing that, from the census."""
-    if len(n.key) > 3:  # every rule reads names of two or three parts
-        return None
+    """Evidence from the surnames the text uses alone, for a name seen once; failing that, from the census.
+    None for a name in a list or a heading (no sentence to read a person's context in: "Margaret River"
+    among towns), and for one after "the" ("the 2018 Milan Design Week": a thing's name)."""
     m = n.mention
+    if len(n.key) > 3 or m.start in people.listed or (n.tokens[0] is m.tokens[0] and THING_BEFORE.search(
+            text, max(0, m.start - len("the 2018 ")), m.start)):  # every rule reads names of two or three parts
+        return None
     display = m.text[n.tokens[0].start - m.start : n.tokens[-1].end - m.start]  # "J. Michael", full stops kept
     first = n.tokens[0] is m.tokens[0]
     roled = first and (m.title is not None or m.start in people.roled)
