@@ -14,6 +14,7 @@ from math import log
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from garble import gazetteer
 from garble.datatypes import Document, Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import PARTICLES, WORD, Mention, zipf
@@ -67,6 +68,9 @@ GAZETTEER_SURNAME_MAX_ZIPF = 3.0
 PLACE_HEADS = frozenset(["college", "university", "school", "hospital", "street", "avenue", "road", "park",
                          "square", "island", "islands", "bridge", "airport", "station", "hotel", "center",
                          "centre", "institute", "museum", "church", "cathedral", "stadium", "library", "memorial"])
+# A given name that fewer than this many of 100,000 Americans bear (US census 1990) is mostly transliterated,
+# and its vowels vary ("Muhammud", "Muhammad"); a vowel changed in a common one ("Jahn") is a typo.
+TRANSLITERATED_GIVEN_MAX = 10
 MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 VOWELS = str.maketrans("eiou", "aaaa")
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
@@ -122,6 +126,16 @@ def transliterated(part: str, vowels: bool = False) -> str:
     if vowels:  # "Mohammedmian" for the gazetteer's "Mohammadmian"
         out = out.translate(VOWELS)
     return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
+
+
+def is_vowel_variant(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ in one vowel only: spelling variants of one name ("Poul", "Paul").
+
+    >>> is_vowel_variant("poul", "paul"), is_vowel_variant("miichael", "michael")
+    (True, False)
+    """
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(a) == len(b) and len(diff) == 1 and all(c in "aeiouy" for c in diff[0])
 
 
 def is_person_like(key: NameKey, known: Gazetteer) -> bool:
@@ -288,7 +302,8 @@ def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known
                         fixed, alone[first], fixed)
     if last not in alone or zipf(last) >= COMMON_WORD_ZIPF:
         return _misspelt_surname(key, words, alone, known)
-    if _is_unknown(first, known) and zipf(first) == 0 and (given := known.closest_given_name(first)):
+    if (_is_unknown(first, known) and zipf(first) == 0 and (given := known.closest_given_name(first))
+            and not (is_vowel_variant(given, first) and gazetteer.census().given.get(given, 0) < TRANSLITERATED_GIVEN_MAX)):
         fixed = " ".join([given.capitalize(), *words[1:]])
         return Conflict("name_misspelled", f'"{words[0]}" misspelled', given.capitalize(), None, fixed)
     return None

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import zipf
 from garble.signals.name_people import People, is_surname_word
-from garble.signals.name_rules import MISSPELT_MAX_ZIPF, Conflict, transliterated
+from garble.signals.name_rules import MISSPELT_MAX_ZIPF, Conflict, is_vowel_variant, transliterated
 
 # A misspelled given name is no common word form: typos of names are mostly 0 or
 # rare ("Jospeh" 1.4, "Jhon" 2.0); "Roald" (2.8) is a real name. Shared with name_rules.
@@ -32,16 +32,6 @@ GIVEN_VARIANT_GAP = 2.9
 # nicknames are spelt ("Tedy" for "Ted", *-body-dev; "Tomi", "Dany"), and the generator misspells only
 # words of four letters or more.
 MISSPELT_GIVEN_MIN_LEN = 4
-
-
-def is_vowel_variant(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ in one vowel only: spelling variants of one name ("Poul", "Paul").
-
-    >>> is_vowel_variant("poul", "paul"), is_vowel_variant("miichael", "michael")
-    (True, False)
-    """
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(a) == len(b) and len(diff) == 1 and all(c in "aeiouy" for c in diff[0])
 
 
 def misspelled_given(key: NameKey, display: str, people: People, known: Gazetteer) -> Conflict | None:
