@@ -1,20 +1,40 @@
-"""Rules that read a misspelled name part against the surnames the text uses alone for people.
+"""Rules that read a misspelled or swapped name against the surnames the text uses alone for people.
 
-"Jospeh Jacobs" before "Jacobs said": a first part that is no word and no known name, one edit from
-common given names; "Jim Wrigt" before "Wright said he": a last part one edit from a surname used alone.
-Real names that differ from common ones by a letter ("Poul", "Arlan", "Horis") stay clean. Split from
-``name_people``, whose ``People`` record these rules read.
+Before "Volcker said": "Volcker Paul" (swapped), "Paul Volcekr" or "Pual Volcker" (``surname_conflict``);
+before "Jacobs said", "Jospeh Jacobs": a first part that is no word and no known name, one edit from common
+given names (``misspelled_given``); before "Wright said he", "Jim Wrigt": a last part one edit from a surname
+used alone (``misspelled_surname``). Real names that differ from common ones by a letter ("Poul", "Arlan",
+"Horis") stay clean. Split from ``name_people`` and ``name_rules``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from rapidfuzz.distance import OSA
 
+from garble import gazetteer
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import zipf
 from garble.signals.name_people import People, is_surname_word
-from garble.signals.name_rules import MISSPELT_MAX_ZIPF, Conflict, is_vowel_variant, transliterated
+from garble.signals.name_rules import (
+    COMMON_WORD_ZIPF,
+    MAX_EDITS,
+    MISSPELT_MAX_ZIPF,
+    MISSPELT_MIN_SIMILARITY,
+    MONTHS,
+    SURNAME_MAX_ZIPF,
+    Conflict,
+    is_vowel_variant,
+    transliterated,
+)
 
+# A given name that fewer than this many of 100,000 Americans bear (US census 1990) is mostly transliterated,
+# and its vowels vary ("Muhammud", "Muhammad"); a vowel changed in a common one ("Jahn") is a typo.
+TRANSLITERATED_GIVEN_MAX = 10
+# Longest word given one-deletion variants: the longest surnames on record are ~35 letters
+# (Wolfeschlegelsteinhausenbergerdorff), so 64 leaves every real name part alone.
+NEAR_MAX_LEN = 64
 # A misspelled given name is no common word form: typos of names are mostly 0 or
 # rare ("Jospeh" 1.4, "Jhon" 2.0); "Roald" (2.8) is a real name. Shared with name_rules.
 MISSPELT_GIVEN_MAX_ZIPF = MISSPELT_MAX_ZIPF
@@ -81,7 +101,7 @@ def _typo_gap(word: str, given: str) -> float:
 def misspelled_surname(key: NameKey, display: str, people: People, known: Gazetteer) -> Conflict | None:
     """A given name and a last part one edit from a surname the text uses alone for a person, and no
     commoner a word than it: "Jim Wrigt ... Wright said he" (common surnames and doubled letters included,
-    which ``name_rules.surname_conflict`` leaves to this rule).
+    which ``surname_conflict`` leaves to this rule).
 
     >>> from garble.gazetteer import from_names, name_key
     >>> g = from_names(["Jim Jordan", "Jim Banks"])
@@ -102,3 +122,95 @@ def misspelled_surname(key: NameKey, display: str, people: People, known: Gazett
     fixed = " ".join([*words[:-1], surname.capitalize()])
     return Conflict("name_misspelled", f'"{words[-1]}" is one edit from "{surname.capitalize()}", used alone',
                     fixed, where, fixed)
+
+
+class Alone(dict[str, int]):
+    """Surnames used alone in a document, by first offset, with their ``near_index``."""
+
+    def __init__(self, first_seen: Mapping[str, int]) -> None:
+        super().__init__(first_seen)
+        self._near: dict[str, list[str]] | None = None
+
+    @property
+    def near(self) -> dict[str, list[str]]:
+        """The ``near_index`` of the surnames, built on first use (most documents never ask)."""
+        if self._near is None:
+            self._near = near_index(self)
+        return self._near
+
+
+def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known: Gazetteer) -> Conflict | None:
+    """Evidence from surnames the text uses alone ("Volcker said"), for a name seen only once.
+
+    A known given name after a surname used alone is a swap ("Volcker Paul"); an
+    unknown last part one edit from a surname used alone is a misspelling ("Paul
+    Volcekr"); before a surname used alone, an unknown word one edit from a
+    common given name is a misspelling ("Pual Volcker").
+
+    >>> from garble.gazetteer import from_names, name_key
+    >>> g = from_names([f"Paul {s}" for s in ("Ryan", "Volcker", "Simon", "Allen")])
+    >>> surname_conflict(name_key("Volcker Paul"), "Volcker Paul", {"volcker": 9}, g).suggestion
+    'Paul Volcker'
+    >>> surname_conflict(name_key("Paul Volcekr"), "Paul Volcekr", {"volcker": 9}, g).suggestion
+    'Paul Volcker'
+    """
+    first, last = key[0], key[-1]
+    words = display.split()
+    if len(key) != len(words) or len(key) > 3:
+        return None
+    if (len(key) == 2 and first in alone and last not in alone and known.is_given_name(last) and not words[0].isupper()
+            and last not in MONTHS and zipf(first) < SURNAME_MAX_ZIPF  # "Fed Jan. 8", "Orange Julius", "Villa Park"
+            and known.openers.get(last, 0) >= 2 * known.closers.get(last, 0) + 1  # not "Saddam Hussein" (6 to 3)
+            and known.closers.get(first, 0) >= known.openers.get(first, 0)):
+        fixed = f"{words[-1]} {words[0]}"
+        return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {alone[first]}',
+                        fixed, alone[first], fixed)
+    if last not in alone or zipf(last) >= COMMON_WORD_ZIPF:
+        return _misspelt_surname(key, words, alone, known)
+    if (not known.has_part(first) and zipf(first) == 0 and (given := known.closest_given_name(first))
+            and not (is_vowel_variant(given, first) and gazetteer.census().given.get(given, 0) < TRANSLITERATED_GIVEN_MAX)):
+        fixed = " ".join([given.capitalize(), *words[1:]])
+        return Conflict("name_misspelled", f'"{words[0]}" misspelled', given.capitalize(), None, fixed)
+    return None
+
+
+def one_deletion(word: str) -> set[str]:
+    """``word`` and every string one letter shorter: two words one edit apart share one.
+
+    A word longer than NEAR_MAX_LEN is only itself: no name part is that long, and its
+    deletions would cost the square of its length (a 1 MB "word" of scraped junk).
+
+    >>> sorted(one_deletion("abc"))
+    ['ab', 'abc', 'ac', 'bc']
+    >>> one_deletion("x" * (NEAR_MAX_LEN + 1)) == {"x" * (NEAR_MAX_LEN + 1)}
+    True
+    """
+    if len(word) > NEAR_MAX_LEN:
+        return {word}
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def near_index(words: Iterable[str]) -> dict[str, list[str]]:
+    """``one_deletion`` index of ``words``, so that a misspelling finds its word in constant time."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for variant in one_deletion(word):
+            index.setdefault(variant, []).append(word)
+    return index
+
+
+def _misspelt_surname(key: NameKey, words: list[str], alone: Mapping[str, int],
+                      known: Gazetteer) -> Conflict | None:
+    last = key[-1]
+    if not known.is_given_name(key[0]) or known.has_part(last) or zipf(last) > 0:
+        return None
+    near = alone.near if isinstance(alone, Alone) else near_index(alone)
+    for surname in sorted({w for v in one_deletion(last) for w in near.get(v, ())}):
+        where = alone[surname]
+        if (len(surname) >= 4 and abs(len(surname) - len(last)) <= MAX_EDITS and zipf(surname) < COMMON_WORD_ZIPF
+                and OSA.distance(surname, last) <= MAX_EDITS
+                and OSA.normalized_similarity(surname, last) >= MISSPELT_MIN_SIMILARITY
+                and transliterated(surname) != transliterated(last)):
+            fixed = " ".join([*words[:-1], surname.capitalize()])
+            return Conflict("name_misspelled", f'"{words[-1]}" misspelled', surname.capitalize(), where, fixed)
+    return None

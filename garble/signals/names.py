@@ -45,16 +45,14 @@ from garble.signals.name_people import (
 )
 from garble.signals.name_rules import (
     COMMON_WORD_ZIPF,
-    Alone,
     Conflict,
     Reference,
     compare,
     is_person_like,
     lone_nonword,
-    surname_conflict,
 )
 from garble.signals.name_tokens import _initial_given, dangling_initial, dangling_particle, doubled_token
-from garble.signals.name_typos import misspelled_given, misspelled_surname
+from garble.signals.name_typos import Alone, misspelled_given, misspelled_surname, surname_conflict
 
 # A paragraph with no word in lower case is a list or a heading ("Tags: Football Premier League Newcastle"),
 # where every word is capitalised: a title word there ("Premier") opens no person's name.
