@@ -149,6 +149,7 @@ def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit |
                evidence=f'"{name}" ends in an initial: the surname is missing')
 
 
+PARTICLE_WORDS = frozenset(["de", "di", "da", "del", "della", "du", "von", "van", "der", "dos"])  # as below
 DANGLING_PARTICLE = re.compile(
     r"""
     \ (?:de|di|da|del|della|du|von|van|der|dos)  # a particle that joins a surname: "Jan de Vries"
@@ -167,13 +168,28 @@ def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | No
     >>> text = "the chairman, Jan de, said"
     >>> dangling_particle(next(find_mentions(text, 14)), text, gazetteer.load()).evidence
     '"Jan de" ends in the particle "de": the surname is missing'
+    >>> text = "added Robert di of Salomon Brothers Inc."
+    >>> dangling_particle(next(find_mentions(text, 6)), text, gazetteer.load()).evidence
+    '"Robert di" ends in the particle "di": the surname is missing'
     """
     m = DANGLING_PARTICLE.match(text, mention.end)  # first: it fails fast on almost every mention
     if m is None:
-        return None
+        return _particle_before_connector(mention, text, known) if len(mention.pieces) > 1 else None
     toks = [*mention.names()][-1]
     if not known.is_given_name(toks[0].text.casefold()) or mention.end != toks[-1].end:
         return None
     name = text[toks[0].start : m.end()]
     return Hit(toks[0].start, m.end(), Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
                evidence=f'"{name}" ends in the particle "{m.group().strip()}": the surname is missing')
+
+
+def _particle_before_connector(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
+    """A given name whose piece of the run ends in a particle before "of" or "and": "Robert di of Salomon
+    Brothers" lost "Clemente" (the run goes on, so ``DANGLING_PARTICLE`` never sees the particle's end)."""
+    for toks in mention.pieces[:-1]:
+        last = toks[-1].text
+        if len(toks) >= 2 and last in PARTICLE_WORDS and known.is_given_name(toks[0].text.casefold()):
+            name = text[toks[0].start : toks[-1].end]
+            return Hit(toks[0].start, toks[-1].end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
+                       evidence=f'"{name}" ends in the particle "{last}": the surname is missing')
+    return None
