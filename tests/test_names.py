@@ -13,6 +13,8 @@ from garble import gazetteer
 from garble.config import Config
 from garble.datatypes import Label
 from garble.segment import segment
+from garble.signals.name_census import common_surname
+from garble.signals.name_people import People
 from garble.signals.names import find_mangled, mangled_names
 
 CASES = Path(__file__).parent / "cases"
@@ -155,3 +157,31 @@ def test_a_name_that_ends_in_an_initial_before_and_lost_its_surname() -> None:
     text = "Caesars World Inc said it filed a lawsuit against Martin T. and MTS Acquisition Corp on Monday."
     (hit,) = hits(text)
     assert (text[hit.start : hit.end], hit.reason) == ("Martin T.", "name_dropped_token")
+
+
+def test_given_names_only_after_a_title_suggest_the_surname_the_text_then_uses_alone() -> None:
+    text = "Bundesbank President Karl Hugh said rates would hold. Liedtke said he agreed with the bank."
+    assert [(text[h.start : h.end], h.reason, h.suggestion) for h in hits(text)] == [
+        ("Karl Hugh", "name_dropped_token", "Karl Hugh Liedtke")]
+
+
+def test_given_names_only_with_the_first_used_alone_suggest_the_swap() -> None:
+    text = "Bundesbank President Thomas Michael said rates would hold. Thomas said he agreed."
+    assert [h.suggestion for h in hits(text)] == ["Michael Thomas"]
+
+
+def test_a_name_that_ends_in_an_initial_suggests_the_surname_the_text_then_uses_alone() -> None:
+    text = "The board named Edgar J., a former banker, as chairman on Monday. Kellerman said he was pleased."
+    assert [(text[h.start : h.end], h.suggestion) for h in hits(text)] == [("Edgar J.", "Edgar J. Kellerman")]
+
+
+def test_an_initial_after_the_surname_is_a_swap_and_goes_back_before_it() -> None:
+    text = "The company said David Mizrahi T. would join the board. Mizrahi said he was pleased."
+    assert [(h.reason, h.suggestion) for h in hits(text)] == [("name_swapped_tokens", "David T. Mizrahi")]
+
+
+def test_a_common_word_for_a_surname_read_against_the_census_suggests_the_one_surname_used_alone_after_it() -> None:
+    key, words, g, c = gazetteer.name_key("Paul Office"), ["Paul", "Office"], gazetteer.from_names([]), gazetteer.census()
+    one = common_surname(key, words, People({"baker": 30}), g, c, start=0)
+    two = common_surname(key, words, People({"baker": 30, "hamm": 40}), g, c, start=0)
+    assert (one and one.suggestion, two and two.reason, two and two.suggestion) == ("Paul Baker", "name_common_word", None)

@@ -28,7 +28,7 @@ from garble.context import context_features
 from garble.datatypes import Hit, Label
 from garble.features import URL
 from garble.mentions import MAX_RUN_WORDS, find_mentions
-from garble.signals.name_rules import NEAR_MAX_LEN, one_deletion
+from garble.signals.name_typos import NEAR_MAX_LEN, one_deletion
 
 _spec = importlib.util.spec_from_file_location("growth", Path(__file__).parents[1] / "benchmarks" / "growth.py")
 assert _spec is not None and _spec.loader is not None

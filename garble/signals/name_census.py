@@ -29,7 +29,6 @@ from garble.signals.name_people import (
     FOREIGN_ARTICLES,
     NOT_GIVEN_WORDS,
     PERSON_AFTER,
-    PLACE_HEADS,
     PLACE_WORDS,
     REPLACING_WORD_ZIPF,
     SAID_BEFORE,
@@ -37,7 +36,7 @@ from garble.signals.name_people import (
     People,
     person_context,
 )
-from garble.signals.name_rules import ORG_WORDS, STRENGTHS, Conflict
+from garble.signals.name_rules import ORG_WORDS, PLACE_HEADS, STRENGTHS, Conflict
 
 REFERENCE, SOURCE = "given names and surnames", "US census 1990"
 # A given name that lost its surname, with no other evidence, is common as one (30 in 100,000 or more)
@@ -111,7 +110,7 @@ def cues(text: str, end: int, mention: Mention, roled: bool, apposed: bool) -> C
 
 
 def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], people: People, known: Gazetteer,
-                    census: Census) -> Conflict | None:
+                    census: Census, start: int = 0) -> Conflict | None:
     """The census rules for a name seen once, marked as a person's by the cue ``cue_of`` gives (asked
     only of a name with a common word at either end, or a given name last: most names pass without it).
 
@@ -135,9 +134,9 @@ def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], peopl
         if (_has_middle_initial(key, words) and key[0] not in INSTITUTION_HEADS  # "Party T. Fuller"; not "Bank J. Vontobel"
                 and (found := common_given(key, words, cue, known, census)) is not None):
             return found
-        return common_surname(key, words, people, known, census) if _is_plain_name(key, words, census) else None
-    return ((given_only(key, words, people, known, census) if Cue.TITLE in cue else None)
-            or common_surname(key, words, people, known, census, adjectives=Cue.TITLE in cue)
+        return common_surname(key, words, people, known, census, start=start) if _is_plain_name(key, words, census) else None
+    return ((given_only(key, words, people, known, census, start) if Cue.TITLE in cue else None)
+            or common_surname(key, words, people, known, census, adjectives=Cue.TITLE in cue, start=start)
             or common_given(key, words, cue, known, census))
 
 
@@ -170,7 +169,8 @@ def _is_word_not_name(part: str, word: str, adjectives: bool, known: Gazetteer, 
             and not known.closers.get(part) and not known.openers.get(part))
 
 
-def given_only(key: NameKey, words: list[str], people: People, known: Gazetteer, census: Census) -> Conflict | None:
+def given_only(key: NameKey, words: list[str], people: People, known: Gazetteer, census: Census,
+               start: int = 0) -> Conflict | None:
     """Given names (or initials) only, the last one hardly a surname and never used alone: "Karl Otto"."""
     last = key[-1]
     if (len(last) < 3 or not census.is_given(last, GIVEN_ONLY_RATIO) or census.given[last] < GIVEN_ONLY_MIN
@@ -178,12 +178,22 @@ def given_only(key: NameKey, words: list[str], people: People, known: Gazetteer,
             or last in people.any_alone or not all(len(p) == 1 or _is_given(p, known, census) for p in key[:-1])
             or len(key[0]) == 1 and len(key) == 2 and not words[0].endswith(".")):
         return None
-    return Conflict("name_dropped_token", f'"{words[-1]}" is a given name: the surname is missing', REFERENCE,
-                    None, None, SOURCE)
+    what = f'"{words[-1]}" is a given name: the surname is missing'
+    if len(key) == 2 and (where := people.alone.get(key[0], people.said.get(key[0]))) is not None:
+        fixed = f"{words[1]} {words[0]}"  # "Thomas Michael" ... "Thomas said": a swap
+        return Conflict("name_swapped_tokens", f'"{words[-1]}" is a given name, and "{words[0]}" is used alone as a'
+                        f' surname at {where}', fixed, where, fixed)
+    orphans = people.orphans(key, start, known, said=True, loose=True)
+    if len(orphans) == 1:  # the surname it lost, used alone after it: "J. Hugh" ... "Liedtke said"
+        (surname, where), = orphans
+        fixed = " ".join([*words, surname.capitalize()])
+        return Conflict("name_dropped_token", f'{what}; the text names "{surname.capitalize()}" alone', fixed, where,
+                        fixed)
+    return Conflict("name_dropped_token", what, REFERENCE, None, None, SOURCE)
 
 
 def common_surname(key: NameKey, words: list[str], people: People, known: Gazetteer, census: Census,
-                   adjectives: bool = False) -> Conflict | None:
+                   adjectives: bool = False, start: int = 0) -> Conflict | None:
     """A given name (and a middle initial or name), then a common word that is hardly a surname: "Paul New".
     An adjective ends firms' names ("Liberty Financial"); with ``adjectives`` (after a title, or a middle
     initial) it may be the replacement: "Rep. John National", "Ronald G. National"."""
@@ -194,8 +204,14 @@ def common_surname(key: NameKey, words: list[str], people: People, known: Gazett
             or not _is_word_not_name(last, words[-1], adjectives or _has_middle_initial(key, words), known, census)
             or not all(len(p) == 1 or _is_given(p, known, census) for p in key[1:-1])):
         return None
-    return Conflict("name_common_word", f'common word "{words[-1]}" in place of the surname', REFERENCE, None, None,
-                    SOURCE)
+    what = f'common word "{words[-1]}" in place of the surname'
+    orphans = people.orphans(key, start, known, said=True, loose=True)
+    if len(orphans) == 1:  # the surname it replaced, used alone after it: "Lloyd Office" ... "Bentsen said"
+        (surname, where), = orphans
+        fixed = " ".join([*words[:-1], surname.capitalize()])
+        return Conflict("name_common_word", f'{what}; the text names "{surname.capitalize()}" alone', fixed, where,
+                        fixed)
+    return Conflict("name_common_word", what, REFERENCE, None, None, SOURCE)
 
 
 def common_given(key: NameKey, words: list[str], cue: Cue, known: Gazetteer, census: Census) -> Conflict | None:

@@ -18,13 +18,13 @@ from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import SENTENCE_END, TITLES, Mention, zipf
 from garble.signals.name_people import (
     ORPHAN_MAX_ZIPF,
-    PLACE_HEADS,
     REPLACING_WORD_ZIPF,
+    WORD_GIVEN_NAMES,
     People,
     is_common_word,
     is_surname_word,
 )
-from garble.signals.name_rules import ORG_WORDS, SURNAME_MAX_ZIPF, Conflict
+from garble.signals.name_rules import ORG_WORDS, PLACE_HEADS, SURNAME_MAX_ZIPF, Conflict
 
 # Words that open a sentence before a person's surname in clean text: conjunctions, adverbs,
 # prepositions, determiners ("But Arnott said", "Yesterday Arnott", "Under Arnott"). Every
@@ -63,7 +63,7 @@ def opening_word(text: str, mentions: Sequence[Mention], people: People, known: 
             continue
         word = before.group(1)
         low = word.casefold()
-        if (low in OPENERS or word in TITLES or low in ORG_WORDS or known.has_part(low)
+        if (low in OPENERS or word in TITLES or low in ORG_WORDS or known.has_part(low) or low in WORD_GIVEN_NAMES
                 or zipf(low) < REPLACING_WORD_ZIPF or low.endswith("s")):
             continue
         if not (APPOSITION.match(text, m.end) or surname in people.alone):

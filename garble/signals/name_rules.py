@@ -8,7 +8,7 @@ hyphen, another person with the same surname, a transliteration.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from math import log
 
@@ -61,12 +61,15 @@ SURNAME_MAX_ZIPF = 3.5
 # that a common word took the given name's place ("Museveni" 2.6; "Carney" of
 # "South Carney", a place, is 3.2).
 GAZETTEER_SURNAME_MAX_ZIPF = 3.0
+# The heads of place and institution names, which follow a person's name: "Queen Elizabeth College",
+# "Prince Edward Island", "Ronald Reagan Airport"; in a surname's place they are no damage,
+# and after a word that is no given name they end a place's name ("Kildonan Park", "Kilcona Park").
+PLACE_HEADS = frozenset(["college", "university", "school", "hospital", "street", "avenue", "road", "park",
+                         "square", "island", "islands", "bridge", "airport", "station", "hotel", "center",
+                         "centre", "institute", "museum", "church", "cathedral", "stadium", "library", "memorial"])
 MONTHS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 VOWELS = str.maketrans("eiou", "aaaa")
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
-# Longest word given one-deletion variants: the longest surnames on record are ~35 letters
-# (Wolfeschlegelsteinhausenbergerdorff), so 64 leaves every real name part alone.
-NEAR_MAX_LEN = 64
 STRENGTHS = {
     "name_swapped_tokens": 0.85,
     "name_misspelled": 0.8,
@@ -118,6 +121,16 @@ def transliterated(part: str, vowels: bool = False) -> str:
     return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
 
 
+def is_vowel_variant(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ in one vowel only: spelling variants of one name ("Poul", "Paul").
+
+    >>> is_vowel_variant("poul", "paul"), is_vowel_variant("miichael", "michael")
+    (True, False)
+    """
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(a) == len(b) and len(diff) == 1 and all(c in "aeiouy" for c in diff[0])
+
+
 def is_person_like(key: NameKey, known: Gazetteer) -> bool:
     """Whether every part of ``key`` could belong to a person's name.
 
@@ -125,7 +138,11 @@ def is_person_like(key: NameKey, known: Gazetteer) -> bool:
     >>> g = from_names(["Kim Jong Un"])
     >>> is_person_like(name_key("Kim Jong Un"), g), is_person_like(name_key("Orion Capital Corp"), g)
     (True, False)
+    >>> is_person_like(name_key("Kildonan Park"), g)
+    False
     """
+    if key[-1] in PLACE_HEADS and not known.is_given_name(key[0]):
+        return False
     return len(key[-1]) > 1 and all(
         part not in ORG_WORDS and part.isalpha() and (known.has_part(part) or zipf(part) < NAME_PART_MAX_ZIPF)
         for part in key
@@ -232,97 +249,6 @@ def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
         if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3 or known.is_given_name(part)):
             return None  # "John Kennedy" for "John Fitzgerald Kennedy", "Isaac Burks" for "Isaac Don Burks"
         return ref.conflict("name_dropped_token", f'"{part}" dropped')
-    return None
-
-
-class Alone(dict[str, int]):
-    """Surnames used alone in a document, by first offset, with their ``near_index``."""
-
-    def __init__(self, first_seen: Mapping[str, int]) -> None:
-        super().__init__(first_seen)
-        self._near: dict[str, list[str]] | None = None
-
-    @property
-    def near(self) -> dict[str, list[str]]:
-        """The ``near_index`` of the surnames, built on first use (most documents never ask)."""
-        if self._near is None:
-            self._near = near_index(self)
-        return self._near
-
-
-def surname_conflict(key: NameKey, display: str, alone: Mapping[str, int], known: Gazetteer) -> Conflict | None:
-    """Evidence from surnames the text uses alone ("Volcker said"), for a name seen only once.
-
-    A known given name after a surname used alone is a swap ("Volcker Paul"); an
-    unknown last part one edit from a surname used alone is a misspelling ("Paul
-    Volcekr"); before a surname used alone, an unknown word one edit from a
-    common given name is a misspelling ("Pual Volcker").
-
-    >>> from garble.gazetteer import from_names, name_key
-    >>> g = from_names([f"Paul {s}" for s in ("Ryan", "Volcker", "Simon", "Allen")])
-    >>> surname_conflict(name_key("Volcker Paul"), "Volcker Paul", {"volcker": 9}, g).suggestion
-    'Paul Volcker'
-    >>> surname_conflict(name_key("Paul Volcekr"), "Paul Volcekr", {"volcker": 9}, g).suggestion
-    'Paul Volcker'
-    """
-    first, last = key[0], key[-1]
-    words = display.split()
-    if len(key) != len(words) or len(key) > 3:
-        return None
-    if (len(key) == 2 and first in alone and last not in alone and known.is_given_name(last)
-            and last not in MONTHS and zipf(first) < SURNAME_MAX_ZIPF  # "Fed Jan. 8", "Orange Julius", "Villa Park"
-            and known.openers.get(last, 0) >= 2 * known.closers.get(last, 0) + 1  # not "Saddam Hussein" (6 to 3)
-            and known.closers.get(first, 0) >= known.openers.get(first, 0)):
-        fixed = f"{words[-1]} {words[0]}"
-        return Conflict("name_swapped_tokens", f'"{words[0]}" is used alone as a surname at {alone[first]}',
-                        fixed, alone[first], fixed)
-    if last not in alone or zipf(last) >= COMMON_WORD_ZIPF:
-        return _misspelt_surname(key, words, alone, known)
-    if _is_unknown(first, known) and zipf(first) == 0 and (given := known.closest_given_name(first)):
-        fixed = " ".join([given.capitalize(), *words[1:]])
-        return Conflict("name_misspelled", f'"{words[0]}" misspelled', given.capitalize(), None, fixed)
-    return None
-
-
-def one_deletion(word: str) -> set[str]:
-    """``word`` and every string one letter shorter: two words one edit apart share one.
-
-    A word longer than NEAR_MAX_LEN is only itself: no name part is that long, and its
-    deletions would cost the square of its length (a 1 MB "word" of scraped junk).
-
-    >>> sorted(one_deletion("abc"))
-    ['ab', 'abc', 'ac', 'bc']
-    >>> one_deletion("x" * (NEAR_MAX_LEN + 1)) == {"x" * (NEAR_MAX_LEN + 1)}
-    True
-    """
-    if len(word) > NEAR_MAX_LEN:
-        return {word}
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def near_index(words: Iterable[str]) -> dict[str, list[str]]:
-    """``one_deletion`` index of ``words``, so that a misspelling finds its word in constant time."""
-    index: dict[str, list[str]] = {}
-    for word in words:
-        for variant in one_deletion(word):
-            index.setdefault(variant, []).append(word)
-    return index
-
-
-def _misspelt_surname(key: NameKey, words: list[str], alone: Mapping[str, int],
-                      known: Gazetteer) -> Conflict | None:
-    last = key[-1]
-    if not known.is_given_name(key[0]) or not _is_unknown(last, known) or zipf(last) > 0:
-        return None
-    near = alone.near if isinstance(alone, Alone) else near_index(alone)
-    for surname in sorted({w for v in one_deletion(last) for w in near.get(v, ())}):
-        where = alone[surname]
-        if (len(surname) >= 4 and abs(len(surname) - len(last)) <= MAX_EDITS and zipf(surname) < COMMON_WORD_ZIPF
-                and OSA.distance(surname, last) <= MAX_EDITS
-                and OSA.normalized_similarity(surname, last) >= MISSPELT_MIN_SIMILARITY
-                and transliterated(surname) != transliterated(last)):
-            fixed = " ".join([*words[:-1], surname.capitalize()])
-            return Conflict("name_misspelled", f'"{words[-1]}" misspelled', surname.capitalize(), where, fixed)
     return None
 
 

@@ -27,6 +27,10 @@ DROPPED_STRENGTH = 0.7
 # ("Gwon" 1.7, "Sino" 3.2; "Show" 5.7, "Dolls" 3.8 are words).
 RARE_PART_ZIPF = 3.5
 ROMAN = frozenset("IVX")
+REGNAL = ("King", "Queen", "Pope", "Tsar", "Czar", "Emperor")  # before "Charles I.", a numeral
+# A comma typed between an initial and the surname: "Joseph D., Mahaffey as"; not a list's next name
+# ("Sam B., Neomar Resources Inc") nor a possessive ("Lee R., Exxon's new president").
+STRAY_COMMA = re.compile(r",\ ([A-Z][a-z]+)(?=[ ,.;:][^A-Z]|$)(?!['’])")
 
 # A given name that opens known names this many times as often as it ends one never ends a person's name
 # after an initial ("J. David" lost its surname; "Paul" 21 to 2 is still one, "Wesley Clark"/"John Wesley" not).
@@ -86,6 +90,9 @@ def dangling_initial(mention: Mention, text: str, known: Gazetteer) -> Hit | Non
     'name_dropped_token'
     >>> dangling_initial(next(find_mentions("in World War I.")), "in World War I.", gazetteer.load()) is None
     True
+    >>> text = "elected Joseph D., Mahaffey as president"
+    >>> dangling_initial(next(find_mentions(text, 8)), text, gazetteer.load()) is None
+    True
     """
     for toks in mention.names():  # also before "and": "Martin T. and MTS Acquisition Corp"
         if (hit := _initial_ends(toks, text, known)) is not None:
@@ -121,17 +128,28 @@ def _initial_given(toks: tuple[Token, ...], mention: Mention, text: str, known: 
 def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit | None:
     last = toks[-1]
     after = text[last.end : last.end + 3]
-    if (len(toks) < 2 or len(last.text) != 1 or last.text in ROMAN or not after.startswith(".")
+    if (len(toks) < 2 or len(last.text) != 1 or not after.startswith(".")
             or len(toks[0].text) < 2 or not known.is_given_name(toks[0].text.casefold())):
         return None  # ("S and P." is two initials, not a name)
     rest = after[1:].lstrip()
-    if rest[:1].isupper() or (not rest and after[1:2] == " "):
-        return None  # the sentence ends there: "... met Edgar J. Then"
+    if last.text in ROMAN and not (len(toks) == 2 and rest[:1].islower() and text[toks[0].start - 1 : toks[0].start] == " "
+                                   and not text[max(0, toks[0].start - 6) : toks[0].start].rstrip().endswith(REGNAL)):
+        return None  # a numeral ("World War I.", "King Charles I."), unless a verb follows a given name: "Lloyd I. told"
+    if rest[:1].isupper() or not rest:
+        return None  # the sentence ends there: "... met Edgar J. Then", or the line: a signature ("Jack M.")
+    if (stray := STRAY_COMMA.match(text, last.end + 1)) is not None and zipf(stray.group(1)) < RARE_PART_ZIPF:
+        return None  # a comma typed before the surname: "Joseph D., Mahaffey"
     name = text[toks[0].start : last.end + 1]
+    if len(toks) >= 3 and len(toks[-2].text) > 1 and toks[-2].text[1:].islower():  # "David Mizrahi T."
+        words = [text[t.start : t.end + (text[t.end : t.end + 1] == ".")] for t in toks]
+        fixed = " ".join([*words[:-2], words[-1], words[-2]])
+        return Hit(toks[0].start, last.end + 1, Label.MANGLED_NAME, "name_swapped_tokens", DROPPED_STRENGTH,
+                   suggestion=fixed, evidence=f'"{name}" ends in an initial, which belongs before the surname')
     return Hit(toks[0].start, last.end + 1, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
                evidence=f'"{name}" ends in an initial: the surname is missing')
 
 
+PARTICLE_WORDS = frozenset(["de", "di", "da", "del", "della", "du", "von", "van", "der", "dos"])  # as below
 DANGLING_PARTICLE = re.compile(
     r"""
     \ (?:de|di|da|del|della|du|von|van|der|dos)  # a particle that joins a surname: "Jan de Vries"
@@ -150,13 +168,28 @@ def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | No
     >>> text = "the chairman, Jan de, said"
     >>> dangling_particle(next(find_mentions(text, 14)), text, gazetteer.load()).evidence
     '"Jan de" ends in the particle "de": the surname is missing'
+    >>> text = "added Robert di of Salomon Brothers Inc."
+    >>> dangling_particle(next(find_mentions(text, 6)), text, gazetteer.load()).evidence
+    '"Robert di" ends in the particle "di": the surname is missing'
     """
     m = DANGLING_PARTICLE.match(text, mention.end)  # first: it fails fast on almost every mention
     if m is None:
-        return None
+        return _particle_before_connector(mention, text, known) if len(mention.pieces) > 1 else None
     toks = [*mention.names()][-1]
     if not known.is_given_name(toks[0].text.casefold()) or mention.end != toks[-1].end:
         return None
     name = text[toks[0].start : m.end()]
     return Hit(toks[0].start, m.end(), Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
                evidence=f'"{name}" ends in the particle "{m.group().strip()}": the surname is missing')
+
+
+def _particle_before_connector(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
+    """A given name whose piece of the run ends in a particle before "of" or "and": "Robert di of Salomon
+    Brothers" lost "Clemente" (the run goes on, so ``DANGLING_PARTICLE`` never sees the particle's end)."""
+    for toks in mention.pieces[:-1]:
+        last = toks[-1].text
+        if len(toks) >= 2 and last in PARTICLE_WORDS and known.is_given_name(toks[0].text.casefold()):
+            name = text[toks[0].start : toks[-1].end]
+            return Hit(toks[0].start, toks[-1].end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
+                       evidence=f'"{name}" ends in the particle "{last}": the surname is missing')
+    return None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 
 from garble import gazetteer
@@ -39,24 +39,25 @@ from garble.signals.name_people import (
     ROLE_WINDOW,
     People,
     lost_surname,
-    misspelled_given,
-    misspelled_surname,
     person_context,
     replaced_given,
     swapped_alone,
 )
 from garble.signals.name_rules import (
     COMMON_WORD_ZIPF,
-    Alone,
     Conflict,
     Reference,
     compare,
     is_person_like,
     lone_nonword,
-    surname_conflict,
 )
 from garble.signals.name_tokens import _initial_given, dangling_initial, dangling_particle, doubled_token
+from garble.signals.name_typos import Alone, misspelled_given, misspelled_surname, surname_conflict
 
+# A paragraph with no word in lower case is a list or a heading ("Tags: Football Premier League Newcastle"),
+# where every word is capitalised: a title word there ("Premier") opens no person's name.
+LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]")
+THING_BEFORE = re.compile(r"\bthe\ (?:\d{4}\ )?$")  # "the Milan Design Week", "the 2018 Milan Design Week"
 DISPLAY_NAME_END = re.compile(r"\.?\ \(@", re.VERBOSE)  # "Tea Pain (@TeaPainUSA)", "Elizabeth M. (@_ElizabethMay)"
 # Names compared through one shared part, at most: an article names far fewer
 # people who share a part, and the cap keeps a huge text linear.
@@ -84,22 +85,33 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     [('Kim Jong Yo', 'Kim Yo Jong')]
     """
     known_part = known.by_part.keys()  # a set view: no per-document copy of the gazetteer's parts
-    mentions = [m for b in doc.blocks for m in find_mentions(doc.text, b.start, b.end, known_part)
-                if not is_handle(doc.text, m)]
+    mentions: list[Mention] = []
+    listed: set[int] = set()  # starts of the mentions in paragraphs with no lower-case word (lists, headings)
+    for b in doc.blocks:
+        prose = LOWER_WORD.search(doc.text, b.start, b.end) is not None
+        for m in find_mentions(doc.text, b.start, b.end, known_part):
+            if not is_handle(doc.text, m):
+                mentions.append(m if prose or m.title is None else replace(m, title=None))
+                if not prose:
+                    listed.add(m.start)
     flagged: set[int] = set()
     seen = Counter(m.text for m in mentions)
     keys = _Keys(mentions)
+    dangling: list[Hit] = []  # yielded once the people are read: their surname may be used alone after them
     for mention in mentions:
-        hit = doubled_token(mention, known, keys) if seen[mention.text] == 1 else None
-        if (hit := hit or dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
+        if (hit := doubled_token(mention, known, keys) if seen[mention.text] == 1 else None) is not None:
             flagged.add(mention.start)
             yield hit
+        elif (hit := dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
+            flagged.add(mention.start)
+            dangling.append(hit)
     names = [_Name(k, toks, m) for m in mentions if m.start not in flagged
              for toks in map(_strip_opening_word, m.names(), repeat(m), repeat(known))
              if len(toks) >= 2 and not _is_heading(toks) and (k := gazetteer.name_key(" ".join(t.text for t in toks)))]
     parts = Counter(part for m in mentions for part in m.key)
     alone, people = read_people(doc.text, mentions, names, known)
-    yield from _variant_hits(doc.text, names, known, parts, alone, people)
+    yield from (_with_surname(doc.text, h, people, known) for h in dangling)
+    yield from _variant_hits(doc.text, names, known, parts, alone, replace(people, listed=listed))
     opened = [*opening_word(doc.text, mentions, people, known)]
     yield from opened
     yield from (h for h in opening_census(doc.text, mentions, people, known, gazetteer.census())
@@ -138,6 +150,21 @@ def is_handle(text: str, mention: Mention) -> bool:
     [('USA For Trump', True), ('USAforTrump2016', True), ('Greg Pollowitz', False), ('GPollowitz', True)]
     """
     return text[mention.start - 1 : mention.start] in ("@", "#") or DISPLAY_NAME_END.match(text, mention.end) is not None
+
+
+def _with_surname(text: str, hit: Hit, people: People, known: Gazetteer) -> Hit:
+    """A hit on a name that lost its surname ("Edgar J."), with the surname suggested when exactly one
+    surname used alone after it is introduced nowhere ("Edgar J., a banker, ... Smith said he")."""
+    if hit.suggestion is not None:
+        return hit
+    name = text[hit.start : hit.end]
+    orphans = people.orphans(gazetteer.name_key(name), hit.start, known, said=True)
+    if len(orphans) != 1:
+        return hit
+    (surname, where), = orphans
+    fixed = f"{name} {surname.capitalize()}"
+    return replace(hit, suggestion=fixed, evidence=f'{hit.evidence}; the text names "{surname.capitalize()}" alone'
+                                                   f' at {where}')
 
 
 def read_people(text: str, mentions: list[Mention], names: list[_Name], known: Gazetteer) -> tuple[Alone, People]:
@@ -214,10 +241,13 @@ def _variant_hits(text: str, names: list[_Name], known: Gazetteer, parts: Counte
 
 
 def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, known: Gazetteer) -> Conflict | None:
-    """Evidence from the surnames the text uses alone, for a name seen once; failing that, from the census."""
-    if len(n.key) > 3:  # every rule reads names of two or three parts
-        return None
+    """Evidence from the surnames the text uses alone, for a name seen once; failing that, from the census.
+    None for a name in a list or a heading (no sentence to read a person's context in: "Margaret River"
+    among towns), and for one after "the" ("the 2018 Milan Design Week": a thing's name)."""
     m = n.mention
+    if len(n.key) > 3 or m.start in people.listed or (n.tokens[0] is m.tokens[0] and THING_BEFORE.search(
+            text, max(0, m.start - len("the 2018 ")), m.start)):  # every rule reads names of two or three parts
+        return None
     display = m.text[n.tokens[0].start - m.start : n.tokens[-1].end - m.start]  # "J. Michael", full stops kept
     first = n.tokens[0] is m.tokens[0]
     roled = first and (m.title is not None or m.start in people.roled)
@@ -231,7 +261,7 @@ def _alone_conflict(text: str, n: _Name, alone: dict[str, int], people: People, 
             or misspelled_surname(n.key, display, people, known)
             or dropped_particle(n.key, display.split(), text, n.tokens[-1].start, known, gazetteer.census())
             or census_conflict(n.key, display, lambda: cues(text, n.tokens[-1].end, m, roled, apposed),
-                               people, known, gazetteer.census()))
+                               people, known, gazetteer.census(), n.tokens[0].start))
 
 
 def _comparable(key: NameKey, ref: NameKey, ref_here: bool) -> bool:
