@@ -58,12 +58,23 @@ PROSE_MIN_WORDS = 10
 PROSE_MIN_STOP = 0.3
 
 TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
-TIMESTAMP = re.compile(
-    r"""\b\d{1,2}:\d{2}\b                         # clock time 16:05
-    | \b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b         # numeric date 04.06.2025, 11/19/2019
-    | \b\d{4}-\d{2}-\d{2}\b                       # ISO date
-    | \b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b  # Nov. 19
-    | \b(?:\d+\s+(?:minutes?|hours?|days?)\s+ago)\b  # relative time
+# A time stamp, in two patterns that each open on what a match starts with (a digit; a month's
+# name), so a search skips to those characters instead of trying every position: the leading word
+# boundary of each alternative is a look-behind after that first character. Together they find a
+# stamp where the one pattern with \b first did (same answer on every line of the pages and
+# 1,500 synthetic documents; the *-body-test lines with a digit: 17.2 -> 7.0 ms CPU a pass, min of 9).
+TIMESTAMP_DIGITS = re.compile(
+    r"""\d(?<!\w\d)                              # a digit with no word character before it, then
+    (?: \d?:\d{2}\b                              # clock time 16:05
+      | \d?[./-]\d{1,2}[./-]\d{2,4}\b            # numeric date 04.06.2025, 11/19/2019
+      | \d{3}-\d{2}-\d{2}\b                      # ISO date 2019-11-19
+      | \d*\s+(?:minutes?|hours?|days?)\s+ago\b   # relative time: 5 hours ago
+    )""",
+    re.VERBOSE,
+)
+TIMESTAMP_MONTH = re.compile(
+    r"""(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w\w\w\w)  # a month with no word character before
+    [a-z]*\.?\s+\d{1,2}\b                                                # Nov. 19, Sept 3, November 19
     """,
     re.VERBOSE,
 )
@@ -80,6 +91,10 @@ DIGIT = re.compile(r"\d")
 # A character neither alphanumeric nor space (str.isalnum / str.isspace): \w is isalnum plus "_".
 PUNCT = re.compile(r"[^\w\s]|_")
 GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "BidenCawthorn": two texts glued without a space
+# Whether GLUED matches at all, found from the capital (rare in prose), looking back at the letter
+# before: most lines have no glued seam and skip the count (the lines of the *-body-test files:
+# 13.9 -> 7.6 ms CPU a pass, min of 9).
+GLUED_SEAM = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # SENTENCE_END's two character sets, for _ends_sentence.
 ENDERS = ".!?…"
@@ -128,12 +143,12 @@ def _shape(text: str, toks: list[str] | None = None) -> list[float]:
         _punct_count(text) / max(chars, 1),
         float(_ends_sentence(text)),
         float(text.rstrip().endswith(":")),
-        # every TIMESTAMP alternative has a digit, and a digit is always inside a token
-        float(has_digit and bool(TIMESTAMP.search(text))),
+        # every time stamp has a digit, and a digit is always inside a token
+        float(has_digit and _has_timestamp(text)),
         float(text[:3].lower() == "by "),  # = text.lower().startswith("by "): only İ lowers to two characters
         float("|" in text),
         float(_has_url(text)),
-        float(len(GLUED.findall(text))),
+        float(len(GLUED.findall(text))) if GLUED_SEAM.search(text) else 0.0,
         float(len(SENTENCE_BREAK.findall(text))),
     ]
 
@@ -155,6 +170,15 @@ def _ends_sentence(text: str) -> bool:
     """
     body = text.removesuffix("\n").rstrip(CLOSERS)  # $ also matches before a final newline
     return bool(body) and body[-1] in ENDERS
+
+
+def _has_timestamp(text: str) -> bool:
+    """Whether ``text`` holds a clock time, a date or a relative time.
+
+    >>> [_has_timestamp(t) for t in ("at 16:05", "on Nov. 19", "5 hours ago", "2019-11-19", "x16:05", "Novel 3")]
+    [True, True, True, True, False, True]
+    """
+    return TIMESTAMP_DIGITS.search(text) is not None or TIMESTAMP_MONTH.search(text) is not None
 
 
 def _has_url(text: str) -> bool:

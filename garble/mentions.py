@@ -165,10 +165,15 @@ def _capital_start() -> re.Pattern[str]:
     """Where ``WORD.finditer`` could start a capitalised word: an upper-case word character (or any
     character beyond the BMP, checked by the caller) that no word character, nor a word character and
     one of WORD's joiners, comes right before ("Vegas" of "in Vegas", not "Men" of "X-Men"). Compiled
-    on first use (about 10 ms: the class lists the BMP's upper-case letters)."""
+    on first use (about 10 ms: the class lists the BMP's upper-case letters).
+
+    The pattern opens on the character class, its look-behinds (shifted by that one character) after
+    it, so a search skips from capital to capital instead of trying them at every position: the same
+    matches (every paragraph of the pages and of 1,500 synthetic documents); all of them in the *-body-test
+    paragraphs took 13.9 instead of 36.4 ms CPU (min of 9)."""
     word_char = re.compile(r"\w")
     upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and word_char.match(c))
-    return re.compile(rf"(?<!\w)(?<!\w[’'\-])(?:(?<!\w\.)|(?=[A-Z][a-z]))[{re.escape(upper)}\U00010000-\U0010FFFF]")
+    return re.compile(rf"[{re.escape(upper)}\U00010000-\U0010FFFF](?<!\w.)(?<!\w[’'\-].)(?:(?<!\w\..)|(?<=[A-Z])(?=[a-z]))")
 
 
 def _next_capital(text: str, pos: int, start: int, end: int) -> re.Match[str] | None:

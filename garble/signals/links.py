@@ -67,7 +67,10 @@ LINK_PROMPT = re.compile(r"^(?:read\ (?:more|also|next)|(?:latest\ )?related|see
 
 
 # A lower-case letter before a capital: every GLUED_WORDS match has one, most paragraphs none.
-CASE_SEAM = re.compile(r"[a-z][A-Z]")
+# Only ever tested for a match: it is found from the capital, looking back at the letter before, so
+# the search skips to the few capitals instead of trying every lower-case letter (its two searches
+# of each paragraph of the *-body-test files: 25.7 -> 12.8 ms CPU a pass, min of 9).
+CASE_SEAM = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 
 
 def _glued_words(text: str) -> Iterator[re.Match[str]]:
