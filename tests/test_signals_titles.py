@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from garble.segment import segment
 from garble.signals import detect
@@ -82,3 +84,32 @@ def test_a_run_that_goes_on_past_commas_is_not_passed_over() -> None:
     assert flagged(text, "headline_title_case") == ["Trump Stuns CNN Host, Wants To Starve Media, Of Course"]
     assert RUN_FLAGS.search("1,1,1,1,1,1") and not RUN_FLAGS.search("1,,11111") and not RUN_FLAGS.search("11111")
     assert [_title_flag(t) for t in ("Of", ",", "said", "|")] == ["1", ",", "0", "0"]
+
+
+PIECES = ["Of", "A", "(Bkne)", "$5", "'Til", "É", "1.5", "Foo)", "Bar:", "x", "a-B", "_A", ",", "|", "“", "-", "&", "(", ":"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", ", ", "  ", "/", "!"])), max_size=12))
+def test_may_run_matches_every_line_whose_token_flags_hold_a_run(pieces: list[tuple[str, str]]) -> None:
+    # MAY_RUN passes over a line before it is tokenised: it must never pass over a line with a run
+    from garble.signals.titles import MAY_RUN, RUN_FLAGS, TOKEN, _title_flag
+
+    text = "".join(piece + gap for piece, gap in pieces)
+    if RUN_FLAGS.search("".join(map(_title_flag, TOKEN.findall(text)))):
+        assert MAY_RUN.search(text), text
+
+
+def test_may_run_reads_each_token_a_bounded_number_of_times() -> None:
+    # a search starts only where a token can, so one long token is read once, not from each of its capitals
+    import time
+
+    from garble.signals.titles import MAY_RUN
+
+    def cpu(text: str) -> float:
+        start = time.process_time()
+        MAY_RUN.search(text)
+        return time.process_time() - start
+
+    small, big = min(cpu("A-" * 10_000) for _ in range(3)), min(cpu("A-" * 40_000) for _ in range(3))
+    assert big <= 8 * max(small, 0.0005)
