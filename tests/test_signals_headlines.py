@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from garble.datatypes import Label
 from garble.segment import segment
 from garble.signals.headlines import headline_runs
@@ -70,3 +73,21 @@ def test_the_long_run_check_agrees_with_the_runs_themselves() -> None:
         assert list(_long_runs(block.text)) == [run for run in _bare_runs(block) if len(run) >= MIN_RUN], text
         long_ones += expected
     assert 0 < long_ones < len(texts)
+
+
+WORDS = ["Korea", "slams", "Kim", "reports", "‘serious", "Jong-un’s", "A-B", "the", ",", "studies", "Öl", "sees", "x",
+         "McDonald", "U.S.", "abCs", "‘", "'-", "is"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "", " - ", "’ ", "'-"])), max_size=16))
+def test_mark_hint_finds_two_wherever_a_run_holds_two_marks(pieces: list[tuple[str, str]]) -> None:
+    # headline_runs passes over a paragraph with fewer than two MARK_HINT matches: no run may hold two marks
+    from garble.signals.headlines import MARK_HINT, _bare_runs, _evidence
+
+    text = "".join(word + gap for word, gap in pieces).strip()
+    if not text:
+        return
+    block = segment(text).blocks[0]
+    if any(len(_evidence(run, block.text)) >= 2 for run in _bare_runs(block)):
+        assert len(MARK_HINT.findall(block.text)) >= 2, block.text
