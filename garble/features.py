@@ -57,7 +57,7 @@ LINE_NAMES: tuple[str, ...] = FEATURE_NAMES + WORD_NAMES
 PROSE_MIN_WORDS = 10
 PROSE_MIN_STOP = 0.3
 
-TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
+TOKEN = re.compile(r"\w++(?:[’'\-.]\w++)*+")  # lexical.TOKEN
 # A time stamp, in two patterns that each open on what a match starts with (a digit; a month's
 # name), so a search skips to those characters instead of trying every position: the leading word
 # boundary of each alternative is a look-behind after that first character. Together they find a

@@ -17,7 +17,8 @@ from itertools import pairwise
 
 from garble.datatypes import Block, Document, Hit, Label, Line
 
-TOKEN = re.compile(r"\(?[\w’'&.$%-]+\)?:?|[|,“”\"]")
+# possessive: nothing after a part can make it give characters back (findall ~10 % faster)
+TOKEN = re.compile(r"\(?+[\w’'&.$%-]++\)?+:?+|[|,“”\"]")
 # Small words prose writes in lower case and Title Case capitalises.
 SMALL = frozenset([
     "of", "to", "in", "for", "on", "with", "and", "at", "by", "from", "is", "as", "up", "over", "after",
