@@ -159,7 +159,7 @@ def tool_lines(block: Block, doc: Document) -> Iterator[Hit]:
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_tools", 0.85)
         elif BYLINE.match(line.text):
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_byline", 0.85)
-        elif SECTION_TAGGED.match(line.text):
+        elif line.text.endswith("]") and SECTION_TAGGED.match(line.text):  # its tag ends the line: "]$"
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_section_tag", 0.75)
         elif INVISIBLE_LINE.match(line.text):
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_invisible", 0.6)

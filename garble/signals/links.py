@@ -202,6 +202,8 @@ def headline_lists(block: Block, doc: Document) -> Iterator[Hit]:
     ['link_headline_list']
     """
     lines = block.lines
+    if len(lines) < 4:  # too few for a list (below): most paragraphs are one line, and skip the stamp search
+        return
     stamps = sum(1 for ln in lines if TIMESTAMP_LINE.match(ln.text))
     # Two headline/stamp pairs at least, and stamps on at least 40 % of the lines
     # (seed-000's list is 50 %; one stray caption line should not break it).
