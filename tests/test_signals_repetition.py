@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from garble.segment import segment
 from garble.signals import repetition
@@ -118,3 +122,13 @@ def test_a_question_given_twice_is_repetition() -> None:
     # data/wild: an article quotes a tweet, then the embedded tweet repeats it
     tweet = "Did you or did you not call the White House and ask for an interview about the award?"
     assert len(doc_hits(f"He wrote:\n\n{tweet}\n\nThe embed followed.\n\n{tweet}")) == 1
+
+
+# SENTENCE as it was written first: as little of the line as possible up to a sentence end, tried at every character.
+LAZY_SENTENCE = re.compile(r"""[^\s][^\n]*?(?:[.!?]+[\"”’)]*(?=[^\S\n]+[\"“(]?[A-Z]|[^\S\n]*$)|$)""", re.MULTILINE)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab A.!?\"”’)“( \n", max_size=40))
+def test_sentences_are_the_ones_the_lazy_pattern_finds(text: str) -> None:
+    assert [m.span() for m in repetition.SENTENCE.finditer(text)] == [m.span() for m in LAZY_SENTENCE.finditer(text)]

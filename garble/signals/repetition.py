@@ -24,17 +24,20 @@ LEGIT_DOUBLES = frozenset([
 
 # A sentence: up to and including terminal punctuation that a space and a capital (or the
 # line's end) follow, so decimals and initials ("declined 1.6 pct", "J. Ross") stay inside it.
+# Terminal punctuation and closing quotes that a space and a capital follow, or that end the line.
+_SENTENCE_END = r"""[.!?]+[\"”’)]*(?=[^\S\n]+[\"“(]?[A-Z]|[^\S\n]*$)"""
 SENTENCE = re.compile(
-    r"""
-    [^\s]                       # the sentence's first character
-    [^\n]*?                     # as little as possible ...
-    (?:[.!?]+[\"”’)]*           # ... up to terminal punctuation and closing quotes
-       (?=[^\S\n]+[\"“(]?[A-Z]  # that a space and a capital follow
-          |[^\S\n]*$)           # or that ends the line
-    |$)                         # or the line's end when nothing terminates it
+    rf"""
+    [^\s]                                # the sentence's first character
+    (?: [^\n.!?]++                       # then what cannot end it, a run at a time,
+      | (?!{_SENTENCE_END})[.!?] )*+      # or punctuation that does not end it ("1.6 pct", "J. Ross"),
+    (?:{_SENTENCE_END}|$)                # up to its end, or the line's end when nothing terminates it
     """,
     re.MULTILINE | re.VERBOSE,
 )
+# (The same matches as the first character, then as little of the line as possible up to _SENTENCE_END or
+# the line's end; every paragraph of the pages and of 1,500 synthetic documents gives the same spans. Not
+# trying _SENTENCE_END at every character made the *-body-test paragraphs' search 3x faster.)
 
 # A word for phrase doubling: any run of non-space characters.
 WORD = re.compile(r"\S+")
