@@ -17,10 +17,11 @@ from functools import lru_cache
 from math import log, log1p
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from garble.datatypes import Block, Document, Hit, Line
-from garble.lexical import zipf
+from garble.lexical import TOKEN, zipf
+from garble.near_repeats import near_repeated, normalise
 
 # Signal families, read from each hit's reason prefix (``reason.split("_")[0]``).
 FAMILIES: tuple[str, ...] = ("encoding", "furniture", "headline", "link", "seam", "repetition", "name")
@@ -57,7 +58,6 @@ LINE_NAMES: tuple[str, ...] = FEATURE_NAMES + WORD_NAMES
 PROSE_MIN_WORDS = 10
 PROSE_MIN_STOP = 0.3
 
-TOKEN = re.compile(r"\w++(?:[’'\-.]\w++)*+")  # lexical.TOKEN
 # A time stamp, in two patterns that each open on what a match starts with (a digit; a month's
 # name), so a search skips to those characters instead of trying every position: the leading word
 # boundary of each alternative is a look-behind after that first character. Together they find a
@@ -186,17 +186,6 @@ def _has_url(text: str) -> bool:
     return ("@" in text or "http" in text or "www." in text) and URL.search(text) is not None
 
 
-def _norm(text: str, toks: list[str] | None = None) -> str:
-    """The line's tokens in lower case, space-joined (``toks``: its TOKEN.findall, when known).
-
-    >>> _norm("Kim Jong-un's VISIT"), _norm("Kim Jong-un's VISIT", ["Kim", "Jong-un's", "VISIT"])
-    ("kim jong-un's visit", "kim jong-un's visit")
-    """
-    if toks is not None and text.isascii():  # lower() keeps ASCII tokens' boundaries
-        return " ".join(toks).lower()
-    return " ".join(TOKEN.findall(text.lower()))
-
-
 def _prose_run(shapes: np.ndarray) -> tuple[int, int]:
     """[first, last] line index of the longest run of prose-like lines (by word mass)."""
     i_words, i_stop = SHAPE_NAMES.index("log_words"), SHAPE_NAMES.index("stop_share")
@@ -277,40 +266,6 @@ def _covered_share(line: Line, hits: Sequence[Hit]) -> float:
     return covered / max(sum(map(len, text.split())), 1)
 
 
-# A line is near-repeated when another line of NEAR_MIN_CHARS or more (normalised) within NEAR_WINDOW
-# lines is NEAR_RATIO % like it (fuzz.ratio): a document's few lines are compared all at once.
-NEAR_MIN_CHARS, NEAR_WINDOW, NEAR_RATIO = 20, 40, 90
-# Up to this many candidate lines, every pair is scored by one process.cdist call (in C) and the pairs
-# outside the window are dropped; more would cost quadratic time, and are compared one window a line.
-NEAR_ALL_PAIRS = 200
-
-
-def _near_repeated(norms: Sequence[str]) -> list[float]:
-    """1.0 for each line (``_norm``) of NEAR_MIN_CHARS or more that some other one of them among the lines
-    NEAR_WINDOW before it to NEAR_WINDOW - 1 after it is NEAR_RATIO % like, else 0.0. The lines of the
-    *-body-test documents took 31 instead of 53 ms CPU a pass (min of 5) with one cdist call a document.
-
-    >>> _near_repeated(["the minister said talks would resume", "short", "the minister said talks would resume."])
-    [1.0, 0.0, 1.0]
-    """
-    near = [0.0] * len(norms)
-    long_rows = [j for j, t in enumerate(norms) if len(t) >= NEAR_MIN_CHARS]  # candidates, in order
-    if len(long_rows) <= NEAR_ALL_PAIRS:
-        texts = [norms[j] for j in long_rows]
-        scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, dtype=np.float64)
-        rows, cols = np.nonzero(scores)  # the pairs at or over the cutoff (cdist gives 0 under it)
-        for a, b in zip(rows.tolist(), cols.tolist()):
-            k, j = long_rows[a], long_rows[b]
-            if j != k and -NEAR_WINDOW <= j - k < NEAR_WINDOW:
-                near[k] = 1.0
-        return near
-    for k in long_rows:
-        window = long_rows[bisect_left(long_rows, k - NEAR_WINDOW) : bisect_left(long_rows, k + NEAR_WINDOW)]
-        others = [norms[j] for j in window if j != k]
-        near[k] = float(process.extractOne(norms[k], others, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO) is not None)
-    return near
-
-
 def _block_context(shapes: dict[int, tuple[float, float]], index: int) -> list[float]:
     """Length and stop-word share of the previous and next paragraph (jusText's neighbour
     revision as features: a short line between prose paragraphs is rarely furniture)."""
@@ -357,7 +312,7 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
     prev = np.vstack([blank, shapes[:-1]])
     nxt = np.vstack([shapes[1:], blank])
     run_a, run_b = _prose_run(shapes)
-    norms = [_norm(ln.text, t) for ln, t in zip(lines, line_toks)]
+    norms = [normalise(ln.text, t) for ln, t in zip(lines, line_toks)]
     counts = Counter(norms)
     head = norms[0]
     n = len(lines)
@@ -365,12 +320,12 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
     median_words = _median(words) + 1.0
     block_shape = _block_shapes(placed, shapes, line_toks)
     line_hits = _hits_by_line(lines, hits)
-    near_repeated = _near_repeated(norms)
+    near_flags = near_repeated(norms)
     log_n, log_median = log1p(n), log(median_words)
     rows = []
     for k, (block, i, line) in enumerate(placed):
         bs = block_shape[block.index]
-        near = near_repeated[k]
+        near = near_flags[k]
         dist = 0 if run_a <= k <= run_b else (run_a - k if k < run_a else k - run_b)
         rows.append([
             float(len(block.lines) == 1), log1p(len(block.lines)), i / max(len(block.lines), 1),
