@@ -185,3 +185,13 @@ def test_a_common_word_for_a_surname_read_against_the_census_suggests_the_one_su
     one = common_surname(key, words, People({"baker": 30}), g, c, start=0)
     two = common_surname(key, words, People({"baker": 30, "hamm": 40}), g, c, start=0)
     assert (one and one.suggestion, two and two.reason, two and two.suggestion) == ("Paul Baker", "name_common_word", None)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It had been closed since March. Mayor Okafor Maria Okafor told reporters it would reopen.", "Maria Okafor"),
+    ("101 Things All Young Adults Should Know by Sir John Hawkins John Hawkins's book is out.", "John Hawkins"),
+])
+def test_a_hover_cards_name_after_the_same_name_is_an_injected_link(text: str, name: str) -> None:
+    found = [(text[h.start : h.end], h.label, h.reason) for h in hits(text)]
+    assert found == [(name, Label.INJECTED_LINK, "link_hover_name")]
+    assert text.rindex(name) == next(h.start for h in hits(text))  # the repeat, not the first name

@@ -51,7 +51,13 @@ from garble.signals.name_rules import (
     is_person_like,
     lone_nonword,
 )
-from garble.signals.name_tokens import _initial_given, dangling_initial, dangling_particle, doubled_token
+from garble.signals.name_tokens import (
+    _initial_given,
+    dangling_initial,
+    dangling_particle,
+    doubled_token,
+    hover_name,
+)
 from garble.signals.name_typos import Alone, misspelled_given, misspelled_surname, surname_conflict
 
 # A paragraph with no word in lower case is a list or a heading ("Tags: Football Premier League Newcastle"),
@@ -99,7 +105,7 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     keys = _Keys(mentions)
     dangling: list[Hit] = []  # yielded once the people are read: their surname may be used alone after them
     for mention in mentions:
-        if (hit := doubled_token(mention, known, keys) if seen[mention.text] == 1 else None) is not None:
+        if (hit := doubled_token(mention, known, keys) if seen[mention.text] == 1 else None) is not None or (hit := hover_name(mention, known)) is not None:
             flagged.add(mention.start)
             yield hit
         elif (hit := dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
