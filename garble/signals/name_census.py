@@ -178,18 +178,13 @@ def given_only(key: NameKey, words: list[str], people: People, known: Gazetteer,
             or last in people.any_alone or not all(len(p) == 1 or _is_given(p, known, census) for p in key[:-1])
             or len(key[0]) == 1 and len(key) == 2 and not words[0].endswith(".")):
         return None
-    what = f'"{words[-1]}" is a given name: the surname is missing'
     if len(key) == 2 and (where := people.alone.get(key[0], people.said.get(key[0]))) is not None:
         fixed = f"{words[1]} {words[0]}"  # "Thomas Michael" ... "Thomas said": a swap
         return Conflict("name_swapped_tokens", f'"{words[-1]}" is a given name, and "{words[0]}" is used alone as a'
                         f' surname at {where}', fixed, where, fixed)
-    orphans = people.orphans(key, start, known, said=True, loose=True)
-    if len(orphans) == 1:  # the surname it lost, used alone after it: "J. Hugh" ... "Liedtke said"
-        (surname, where), = orphans
-        fixed = " ".join([*words, surname.capitalize()])
-        return Conflict("name_dropped_token", f'{what}; the text names "{surname.capitalize()}" alone', fixed, where,
-                        fixed)
-    return Conflict("name_dropped_token", what, REFERENCE, None, None, SOURCE)
+    # the surname it lost, used alone after it: "J. Hugh" ... "Liedtke said"
+    return _fixed_by_orphan("name_dropped_token", f'"{words[-1]}" is a given name: the surname is missing',
+                            key, start, people, known, lambda surname: [*words, surname])
 
 
 def common_surname(key: NameKey, words: list[str], people: People, known: Gazetteer, census: Census,
@@ -204,14 +199,21 @@ def common_surname(key: NameKey, words: list[str], people: People, known: Gazett
             or not _is_word_not_name(last, words[-1], adjectives or _has_middle_initial(key, words), known, census)
             or not all(len(p) == 1 or _is_given(p, known, census) for p in key[1:-1])):
         return None
-    what = f'common word "{words[-1]}" in place of the surname'
+    # the surname it replaced, used alone after it: "Lloyd Office" ... "Bentsen said"
+    return _fixed_by_orphan("name_common_word", f'common word "{words[-1]}" in place of the surname',
+                            key, start, people, known, lambda surname: [*words[:-1], surname])
+
+
+def _fixed_by_orphan(reason: str, what: str, key: NameKey, start: int, people: People, known: Gazetteer,
+                     mend: Callable[[str], list[str]]) -> Conflict:
+    """A census conflict, suggesting the name ``mend`` makes with the one surname the text uses alone after
+    ``start`` and introduces nowhere (the surname the name lost); without exactly one, the census is the reference."""
     orphans = people.orphans(key, start, known, said=True, loose=True)
-    if len(orphans) == 1:  # the surname it replaced, used alone after it: "Lloyd Office" ... "Bentsen said"
-        (surname, where), = orphans
-        fixed = " ".join([*words[:-1], surname.capitalize()])
-        return Conflict("name_common_word", f'{what}; the text names "{surname.capitalize()}" alone', fixed, where,
-                        fixed)
-    return Conflict("name_common_word", what, REFERENCE, None, None, SOURCE)
+    if len(orphans) != 1:
+        return Conflict(reason, what, REFERENCE, None, None, SOURCE)
+    (surname, where), = orphans
+    fixed = " ".join(mend(surname.capitalize()))
+    return Conflict(reason, f'{what}; the text names "{surname.capitalize()}" alone', fixed, where, fixed)
 
 
 def common_given(key: NameKey, words: list[str], cue: Cue, known: Gazetteer, census: Census) -> Conflict | None:

@@ -105,7 +105,8 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     keys = _Keys(mentions)
     dangling: list[Hit] = []  # yielded once the people are read: their surname may be used alone after them
     for mention in mentions:
-        if (hit := doubled_token(mention, known, keys) if seen[mention.text] == 1 else None) is not None or (hit := hover_name(mention, known)) is not None:
+        hit = doubled_token(mention, known, keys) if seen[mention.text] == 1 else None
+        if (hit := hit or hover_name(mention, known)) is not None:
             flagged.add(mention.start)
             yield hit
         elif (hit := dangling_initial(mention, doc.text, known) or dangling_particle(mention, doc.text, known)) is not None:
