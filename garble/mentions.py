@@ -258,8 +258,9 @@ def _mention(text: str, run: list[re.Match[str]], known_part: AbstractSet[str]) 
     at_start = _opens_sentence(text, run[0].start())
     lead = int(at_start and cut > 0 and zipf(words[0]) >= SENTENCE_WORD_ZIPF and words[0] not in TITLES)
     if (titles and cut + 2 < len(words) and words[cut] == "of" and words[cut + 1].casefold() not in known_part
-            and zipf(words[cut + 1]) >= TITLE_OBJECT_ZIPF and words[cut + 2].casefold() in known_part):
-        cut += 2  # what the title is of, before a name: "Secretary of State George Shultz"
+            and zipf(words[cut + 1]) >= TITLE_OBJECT_ZIPF
+            and any(w.casefold() in known_part for w in words[cut + 2 : cut + 4])):
+        cut += 2  # what the title is of, before a name: "Secretary of State George Shultz" (or "Shultz George")
     # a title stands right before the name: in "Chairman of Boston Five Bancorp" what follows "of" is
     # what the title is of, and no name
     title = (" ".join(words[lead:cut]) or None) if cut >= len(words) or words[cut] not in CONNECTORS else None

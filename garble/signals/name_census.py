@@ -9,10 +9,11 @@ in a person's context (a title or role, an apposition, a reporting verb), is dam
 2. its last word is a common word that is hardly a surname: it replaced the surname ("Fed Chairman
    Paul New told");
 3. its first word is a common word that is no given name, before a surname: it replaced the given
-   name ("Secretary of State Party Shultz").
+   name ("Secretary of State Party Shultz");
+4. after a title, a surname and then a given name: the two were swapped ("Secretary of State Shultz George").
 
-None of these has a reference in the text (the rules of ``name_people`` look for one first), so none
-suggests a fix.
+None of these has a reference in the text (the rules of ``name_people`` look for one first), so only
+the swap suggests a fix, unless the text uses the lost surname alone.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from garble.signals.name_people import (
     ADJECTIVE_ENDINGS,
     FOREIGN_ARTICLES,
     NOT_GIVEN_WORDS,
+    ORPHAN_MAX_ZIPF,
     PERSON_AFTER,
     PLACE_WORDS,
     REPLACING_WORD_ZIPF,
@@ -136,6 +138,7 @@ def census_conflict(key: NameKey, display: str, cue_of: Callable[[], Cue], peopl
             return found
         return common_surname(key, words, people, known, census, start=start) if _is_plain_name(key, words, census) else None
     return ((given_only(key, words, people, known, census, start) if Cue.TITLE in cue else None)
+            or surname_first(key, words, cue, people, known, census)
             or common_surname(key, words, people, known, census, adjectives=Cue.TITLE in cue, start=start)
             or common_given(key, words, cue, known, census))
 
@@ -185,6 +188,35 @@ def given_only(key: NameKey, words: list[str], people: People, known: Gazetteer,
     # the surname it lost, used alone after it: "J. Hugh" ... "Liedtke said"
     return _fixed_by_orphan("name_dropped_token", f'"{words[-1]}" is a given name: the surname is missing',
                             key, start, people, known, lambda surname: [*words, surname])
+
+
+def surname_first(key: NameKey, words: list[str], cue: Cue, people: People, known: Gazetteer,
+                  census: Census) -> Conflict | None:
+    """After a title or role, a surname the census lists that is no given name and rare as a word, then a
+    common given name that is hardly a surname: "Secretary of State Shultz George". The two were swapped.
+
+    (The first word must be a listed surname: "Vijay John, a professor" opens with a given name the US
+    census does not know. Without a title the rule would read "Ginnie Mae" as a swapped name.)
+
+    >>> from garble.gazetteer import from_names, census, name_key
+    >>> g, c = from_names([]), census()
+    >>> surname_first(name_key("Graff Joel"), ["Graff", "Joel"], Cue.TITLE, People({}), g, c).suggestion
+    'Joel Graff'
+    >>> surname_first(name_key("Joel Graff"), ["Joel", "Graff"], Cue.TITLE, People({}), g, c) is None
+    True
+    """
+    if len(key) != 2:
+        return None
+    first, last = key
+    if (len(first) < 3 or not first.isalpha() or not words[0][1:].islower() or first in census.given
+            or known.openers.get(first) or zipf(first) >= ORPHAN_MAX_ZIPF
+            or not (census.surname.get(first) or known.closers.get(first))  # "Vijay John": no US given name
+            or not census.is_given(last, PLAIN_GIVEN_RATIO) or census.given[last] < PLAIN_GIVEN_MIN
+            or known.closers.get(last, 0) * 4 > known.openers.get(last, 0) or last in people.any_alone):
+        return None
+    fixed = f"{words[1]} {words[0]}"
+    return Conflict("name_swapped_tokens", f'"{words[1]}" is a given name, "{words[0]}" a surname before it',
+                    fixed, None, fixed, SOURCE)
 
 
 def common_surname(key: NameKey, words: list[str], people: People, known: Gazetteer, census: Census,

@@ -44,8 +44,8 @@ ROLES = r"""(?:spokesman|spokeswoman|spokesperson|analyst|economist|chairman|cha
 # A role right before a name marks a person as a title does: "chief of staff Donald Regan" (the first list,
 # tuned on the training Reuters); "Hong Kong representative Michael Cartland" (the longer one, read off the
 # generator's missed replacements in the training Reuters: roles only people hold).
-ROLE_BEFORE = re.compile(rf"\b{ROLES}\ $", re.VERBOSE)
-ROLE_WINDOW = 20  # characters before a name: the longest role and its space ("spokesperson ", "film maker ")
+ROLE_BEFORE = re.compile(rf"\b{ROLES},?\ $", re.VERBOSE)
+ROLE_WINDOW = 21  # characters before a name: the longest role and its space ("spokesperson ", "film maker ")
 # ... and so does one in an apposition right after it: "Thomas Kay, administrator of", "Donald Stewart,
 # a private investment banker", "Martin Sosnoff, Caesars World's largest shareholder".
 ROLE_AFTER = re.compile(

@@ -195,7 +195,7 @@ def read_people(text: str, mentions: list[Mention], names: list[_Name], known: G
     keys = {n.key for n in names}
     people = People(person[2], person[1], Counter(k[-1] for k in keys), Counter(p for k in keys for p in set(k)),
                     alone, full,
-                    roled={m.start for m in mentions if text[m.start - 2 : m.start - 1].islower()  # a role's last letter
+                    roled={m.start for m in mentions if text[max(0, m.start - 3) : m.start - 1].rstrip(",")[-1:].islower()  # a role's last letter
                            and ROLE_BEFORE.search(text, max(0, m.start - ROLE_WINDOW), m.start)},
                     plain={w for w in alone if w in plain},
                     apposed={m.start for m in mentions
