@@ -109,6 +109,20 @@ def _shouted(tok: str) -> bool:
     return not tok.startswith("(") and sum(c.isalpha() for c in tok) >= 5 and tok.strip(":").isupper()
 
 
+# What only a mechanical Title Casing writes: a ticker in brackets with lower-case letters after its first
+# ("(Amn)", "(Bmy)"; prose writes "(AMN)") and an ordinal with a capital suffix ("4Th Qtr", "1St").
+CASED = re.compile(r"\([A-Z][a-z]{1,4}\):?|\d+(?:St|Nd|Rd|Th):?")
+
+
+def _cased(tok: str) -> bool:
+    """A token Title Casing made: "(Amn)", "4Th".
+
+    >>> [_cased(t) for t in ["(Amn)", "4Th", "(AMN)", "4th", "(Reuters)", "Amn"]]
+    [True, True, False, False, False, False]
+    """
+    return CASED.fullmatch(tok) is not None
+
+
 def _verb(tok: str) -> bool:
     """A capitalised headline verb: "Sees", "Gets".
 
@@ -178,13 +192,14 @@ def _is_headline(toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     # and neither is one that opens a sentence inside the run ("… Group PLC. For 1985 …")
     small = sum((_small(t) or (i > 0 and _verb(t))) and not p.endswith((".", "?", "!"))
                 for (_, _, p), (_, _, t) in pairwise(run))
-    shouted = sum(_shouted(t) for _, _, t in run)  # a sentence does not start by shouting
+    shouted = sum(_shouted(t) or _cased(t) for _, _, t in run)  # a sentence does not start by shouting
     # at least one capitalised small word: lines of capitals alone are racecards and specs
     # a run with prose on both sides cannot be the line's own title: one mark is enough
     sandwiched = i > 0 and before[:1].islower() and (after[:1].islower() or after == "|")
     marks = SANDWICH_MARKS if sandwiched else MIN_MARKS
     words = [t for _, _, t in run if t != ","]
+    ordinal = any(_cased(t) and t[0].isdigit() for t in words)  # prose never writes "4Th": no small word needed
     # racecards and tables are runs of names and numbers ("1. Friday Friend (2) Shailesh 59.5, 2. …")
     numeric = sum(not any(c.isalpha() for c in t) for t in words)
-    return (len(words) >= MIN_RUN and small > 0 and small + shouted >= marks and inside
+    return (len(words) >= MIN_RUN and (small > 0 or ordinal) and small + shouted >= marks and inside
             and numeric <= MAX_NUMERIC_SHARE * len(words))
