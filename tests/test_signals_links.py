@@ -49,6 +49,18 @@ def test_a_list_of_related_headlines_after_a_prompt_is_flagged_line_by_line() ->
     assert texts(links.after_prompt, text) == ["Bridge opens in the north", "Festival ends early"]
 
 
+@pytest.mark.parametrize("prompt", ["Also in Business", "More in Politics", "Elsewhere in Sport", "More on this story"])
+def test_a_sections_headline_list_after_its_prompt_is_flagged(prompt: str) -> None:
+    # l3s-gn1 (News Limited) and scrapinghub-aeb pages: every such prompt line of the *-dev files is gold furniture
+    text = f"Shares closed lower.\n\n{prompt}\n\nRecession fears: Market extends its losing streak\n\nBanking group: ANZ India push"
+    assert texts(links.after_prompt, text) == ["Recession fears: Market extends its losing streak", "Banking group: ANZ India push"]
+
+
+def test_more_in_prose_is_no_prompt() -> None:
+    text = "He said more in private.\n\nRecession fears: Market extends its losing streak"
+    assert texts(links.after_prompt, text) == []
+
+
 def test_long_glued_text_runs_in_linear_time() -> None:
     text = "AbcDef: Ghi | " * 20000
     t0 = time.perf_counter()

@@ -19,6 +19,7 @@ PROMPT_LINE = re.compile(
         read\ (?:more|also|next|the\ full\ story)     # read-more prompts
       | (?:latest\ )?related(?:\ (?:stories|articles|coverage|news|content))?
       | more\ (?:stories|news|from\ \w+)              # more-from lists
+      | (?:also|more|elsewhere)\ (?:in|on)\ [\w&'’\ -]{2,30}   # section lists: "Also in Business", "More in Politics"
       | see\ also | recommended(?:\ for\ you)?
       | most\ read(?:\ in\ [\w\ ]+)?                  # "Most read in world news"
       | (?:share|tweet|email|print)(?:\ (?:this|on\ \w+|story|article))?

@@ -63,7 +63,8 @@ MAX_LINK_LINE = 160
 MAX_LINK_RUN = 12
 
 # Prompts after which a short line is a related-story link ("Read more:" + a headline).
-LINK_PROMPT = re.compile(r"^(?:read\ (?:more|also|next)|(?:latest\ )?related|see\ also|more\ from)", re.IGNORECASE | re.VERBOSE)
+LINK_PROMPT = re.compile(r"^(?:read\ (?:more|also|next)|(?:latest\ )?related|see\ also|more\ from|(?:also|more|elsewhere)\ (?:in|on)\ )",
+                         re.IGNORECASE | re.VERBOSE)
 
 
 # A lower-case letter before a capital: every GLUED_WORDS match has one, most paragraphs none.
