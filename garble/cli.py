@@ -199,8 +199,9 @@ def audit(
 ) -> None:
     """Scan texts and report every flagged span and each paragraph's score.
 
-    For JSONL input, --format jsonl writes one object per input record, in input order, whatever
-    --jobs or --dask. A progress bar shows on stderr when it is a terminal (not with --quiet).
+    For JSONL input, --format jsonl writes one object per input record in input order, with any
+    number of --jobs or with --dask. A progress bar shows on stderr when it is a terminal, unless
+    it is turned off with --quiet.
 
     Exit 0: nothing found; 1: damage found; 2: bad usage or unreadable input.
     """
