@@ -63,7 +63,8 @@ ADVERSARIAL = [
 ]
 
 
-MODULES = tuple(f"garble.signals.{m}" for m in ("headlines", "links", "seams", "repetition", "boilerplate", "encoding"))
+MODULES = tuple(f"garble.signals.{m}" for m in ("headlines", "links", "seams", "repetition", "boilerplate", "encoding",
+                                                   "comments"))
 
 
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))

@@ -14,6 +14,7 @@ from garble.datatypes import Block, Document, Hit
 from garble.signals import (
     boilerplate,
     captions,
+    comments,
     encoding,
     furniture,
     headlines,
@@ -65,6 +66,7 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
 DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = (
     names.mangled_names,
     repetition.repeated_text,
+    comments.comment_threads,
 )
 
 
