@@ -97,3 +97,41 @@ def test_training_data_that_cannot_fit_a_model_is_refused_with_what_is_missing(
     assert result.exit_code == 2, result.output
     assert re.search(message, result.output), result.output
     assert not (tmp_path / "m" / "model.json").exists()
+
+
+def test_averaged_trees_score_the_mean_of_the_models_logits() -> None:
+    import numpy as np
+
+    from garble.classifier import TreeModel
+    from garble.train import average
+
+    def stump(cut: float, low: float, high: float, base: float) -> TreeModel:
+        return TreeModel(("a",), base, 1.0, 0.0, (0,), (0, -1, -1), (cut, 0.0, 0.0), (1, -1, -1), (2, -1, -1),
+                         (0.0, low, high))
+
+    models = [stump(0.5, -3.0, 3.0, 0.0), stump(1.5, -1.0, 2.0, 1.0)]
+    X = np.array([[0.0], [1.0], [2.0]])
+    def logit(p: np.ndarray) -> np.ndarray:
+        return np.log(p / (1 - p))
+
+    mean = np.mean([logit(m.predict_proba(X)) for m in models], axis=0)
+    assert np.allclose(logit(average(models).predict_proba(X)), mean)
+    assert len(average(models).roots) == 2
+
+
+def test_a_bagged_fit_resamples_groups_and_is_deterministic() -> None:
+    import numpy as np
+
+    from garble.train import fit
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 3))
+    y = (X[:, 0] + 0.3 * rng.normal(size=400) > 0).astype(int)
+    groups = np.repeat(np.arange(8), 50)
+    one = fit(X, y, groups=groups, bags=3, names=("a", "b", "c"))
+    again = fit(X, y, groups=groups, bags=3, names=("a", "b", "c"))
+    single = fit(X, y, names=("a", "b", "c"))
+    assert one == again
+    assert len(one.roots) == 3 * len(single.roots)
+    assert not np.allclose(one.predict_proba(X), single.predict_proba(X))  # the bags saw other weights
+    assert ((one.predict_proba(X) > 0.5) == y).mean() > 0.9
