@@ -13,7 +13,9 @@ and the fold's ``*-page-dev`` pages are scanned as well.
 Writes ``OUT/<file>.pred.jsonl`` (out-of-fold predictions in the BENCHMARK.md format, to score with
 ``shared/bench/score.py``) and ``OUT/models/<fold>/`` (the fold's weights, reused when present), and
 prints ``garble.evaluate``'s figures per file (equal to score.py's to 3 decimals). Needs the train
-extra and ../shared; takes about 15 minutes (body) or 45 (pages) on two cores.
+extra and ../shared; with bagged trees (BAGS 3) it takes about 40 minutes (body) on two cores, the page
+recipe about two hours. Fitting is single-threaded: to use both cores, fit disjoint folds in two processes
+(``--fit-only 0 2 4`` and ``--fit-only 1 3``, same ``--out``), then run without it to scan and score.
 """
 
 from __future__ import annotations
@@ -50,11 +52,13 @@ def _write(path: Path, records: list[dict[str, Any]]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 
 
-def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic: Path = SYNTHETIC) -> None:
-    """Train per fold, scan the held-out hosts, write and score the out-of-fold predictions."""
+def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic: Path = SYNTHETIC,
+                   fit_only: list[int] | None = None) -> None:
+    """Train per fold, scan the held-out hosts, write and score the out-of-fold predictions; with
+    ``fit_only``, only fit those folds' weights."""
     gold = {name: list(read_jsonl(PAGES / f"{name}.jsonl.gz")) for name in BODY + (WHOLE if pages else ())}
     preds: dict[str, dict[str, Any]] = {}
-    for k in range(folds):
+    for k in range(folds) if fit_only is None else fit_only:
         where = out / "models" / str(k)
         model = where / "model.json"
         if not model.exists():
@@ -65,11 +69,15 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
             train([str(body)], [str(synthetic)], str(model), pages=[str(whole)] if pages else [])
             body.unlink()
             whole.unlink()
+        if fit_only is not None:
+            continue
         config = Config(model_path=str(model))
         for records in gold.values():
             for r in records:
                 if fold_of(r, folds) == k:
                     preds[str(r["id"])] = scan(r["text"], config).to_dict(str(r["id"]))
+    if fit_only is not None:
+        return
     for name, records in gold.items():
         _write(out / f"{name}.pred.jsonl", [preds[str(r["id"])] for r in records])
         print(f"== {name} (grouped {folds}-fold CV by host)")
@@ -83,8 +91,9 @@ def main() -> None:
     ap.add_argument("--pages", action="store_true", help="the page recipe (train and scan *-page-dev too)")
     ap.add_argument("--folds", type=int, default=FOLDS)
     ap.add_argument("--synthetic", type=Path, default=SYNTHETIC, help="corpus/build.py's synth-train file")
+    ap.add_argument("--fit-only", type=int, nargs="+", metavar="K", help="only fit these folds' weights")
     a = ap.parse_args()
-    cross_validate(a.out, a.pages, a.folds, a.synthetic)
+    cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only)
 
 
 if __name__ == "__main__":
