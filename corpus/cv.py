@@ -13,9 +13,9 @@ and the fold's ``*-page-dev`` pages are scanned as well.
 Writes ``OUT/<file>.pred.jsonl`` (out-of-fold predictions in the BENCHMARK.md format, to score with
 ``shared/bench/score.py``) and ``OUT/models/<fold>/`` (the fold's weights, reused when present), and
 prints ``garble.evaluate``'s figures per file (equal to score.py's to 3 decimals). Needs the train
-extra and ../shared; with bagged trees (BAGS 3) it takes about 40 minutes (body) on two cores, the page
-recipe about two hours. Fitting is single-threaded: to use both cores, fit disjoint folds in two processes
-(``--fit-only 0 2 4`` and ``--fit-only 1 3``, same ``--out``), then run without it to scan and score.
+extra and ../shared. Fitting is single-threaded: to use both cores, fit disjoint folds in two processes
+(``--fit-only 0 2 4`` and ``--fit-only 1 3``, same ``--out``), then run without it to scan and score; so,
+with bagged trees (BAGS 3), the body CV took about 10 minutes on two cores, the page recipe about 16.
 """
 
 from __future__ import annotations
