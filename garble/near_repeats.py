@@ -26,7 +26,6 @@ def normalise(text: str, toks: list[str] | None = None) -> str:
     return " ".join(TOKEN.findall(text.lower()))
 
 
-
 # A line is near-repeated when another line of NEAR_MIN_CHARS or more (normalised) within NEAR_WINDOW
 # lines is NEAR_RATIO % like it (fuzz.ratio): a document's few lines are compared all at once.
 NEAR_MIN_CHARS, NEAR_WINDOW, NEAR_RATIO = 20, 40, 90

@@ -38,7 +38,7 @@ from garble.signals.name_people import (
     People,
     person_context,
 )
-from garble.signals.name_rules import ORG_WORDS, PLACE_HEADS, STRENGTHS, Conflict
+from garble.signals.name_rules import ORG_WORDS, PLACE_HEADS, STRENGTHS, SURNAME_PARTICLES, Conflict
 
 REFERENCE, SOURCE = "given names and surnames", "US census 1990"
 # A given name that lost its surname, with no other evidence, is common as one (30 in 100,000 or more)
@@ -68,9 +68,6 @@ INSTITUTION_HEADS = PLACE_HEADS | frozenset([
     "times", "news", "journal", "daily", "herald", "tribune", "federal", "securities", "capital", "partners"])
 # Number words follow a month that is a given name too: "April One".
 NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])
-# Particles that belong to a surname and are written with it ("de Groote", "von Schack"); not articles that
-# open a firm's or a paper's name ("El Forge", "LA Times", "Al Gore").
-SURNAME_PARTICLES = frozenset(["de", "di", "da", "del", "della", "der", "dos", "du", "van", "von"])
 # Nouns of rank that open a name run in capitals without being a title word: "Finance Head Martin Juenger".
 ROLE_WORDS = frozenset(["head", "boss", "member", "partner", "founder", "owner", "veteran", "hero", "star"])
 

@@ -61,6 +61,9 @@ SURNAME_MAX_ZIPF = 3.5
 # that a common word took the given name's place ("Museveni" 2.6; "Carney" of
 # "South Carney", a place, is 3.2).
 GAZETTEER_SURNAME_MAX_ZIPF = 3.0
+# Particles that belong to a surname and are written with it ("de Groote", "von Schack"); not articles that
+# open a firm's or a paper's name ("El Forge", "LA Times", "Al Gore").
+SURNAME_PARTICLES = frozenset(["de", "di", "da", "del", "della", "der", "dos", "du", "van", "von"])
 # The heads of place and institution names, which follow a person's name: "Queen Elizabeth College",
 # "Prince Edward Island", "Ronald Reagan Airport"; in a surname's place they are no damage,
 # and after a word that is no given name they end a place's name ("Kildonan Park", "Kilcona Park").

@@ -14,7 +14,7 @@ from garble import gazetteer
 from garble.datatypes import Hit, Label
 from garble.gazetteer import Gazetteer, NameKey
 from garble.mentions import Mention, Token, zipf
-from garble.signals.name_rules import COMMON_WORD_ZIPF
+from garble.signals.name_rules import COMMON_WORD_ZIPF, SURNAME_PARTICLES
 
 # Strengths: a doubled token inside a name is almost never legitimate (0 of
 # the clean Reuters and page documents have one outside the gazetteer); the
@@ -181,10 +181,9 @@ def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit |
                evidence=f'"{name}" ends in an initial: the surname is missing')
 
 
-PARTICLE_WORDS = frozenset(["de", "di", "da", "del", "della", "du", "von", "van", "der", "dos"])  # as below
 DANGLING_PARTICLE = re.compile(
     r"""
-    \ (?:de|di|da|del|della|du|von|van|der|dos)  # a particle that joins a surname: "Jan de Vries"
+    \ (?:de|di|da|del|della|du|von|van|der|dos)  # a SURNAME_PARTICLES word joining a surname: "Jan de Vries"
     (?= [,;:)]                                    # ... before punctuation: "Jan de, the chairman"
       | \.(?:\s|$)                               # ... or a full stop
       | \ +[a-z] )                               # ... or a lower-case word: "Jan de said"
@@ -220,7 +219,7 @@ def _particle_before_connector(mention: Mention, text: str, known: Gazetteer) ->
     Brothers" lost "Clemente" (the run goes on, so ``DANGLING_PARTICLE`` never sees the particle's end)."""
     for toks in mention.pieces[:-1]:
         last = toks[-1].text
-        if len(toks) >= 2 and last in PARTICLE_WORDS and known.is_given_name(toks[0].text.casefold()):
+        if len(toks) >= 2 and last in SURNAME_PARTICLES and known.is_given_name(toks[0].text.casefold()):
             name = text[toks[0].start : toks[-1].end]
             return Hit(toks[0].start, toks[-1].end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
                        evidence=f'"{name}" ends in the particle "{last}": the surname is missing')
