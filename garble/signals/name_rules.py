@@ -15,7 +15,7 @@ from math import log
 from rapidfuzz.distance import OSA, Levenshtein
 
 from garble.datatypes import Document, Hit, Label
-from garble.gazetteer import Gazetteer, NameKey
+from garble.gazetteer import Gazetteer, NameKey, census
 from garble.mentions import PARTICLES, WORD, Mention, zipf
 
 # A misspelled part is at most this many edits from the reference part (a
@@ -247,8 +247,12 @@ def _dropped(key: NameKey, ref: Reference, known: Gazetteer) -> Conflict | None:
             continue
         if j == 0 or len(part) < 2 or part in PARTICLES or part in SUFFIXES:
             return None  # "Perez de Cuellar", an initial, a particle, "Jr"
-        if j == len(ref.key) - 1 and not known.has_part(part):
-            return None  # "Hong Kong" for "Hong Kong Telecommunications", "Joe Cole" for "Joe Cole Compilation"
+        if j == len(ref.key) - 1 and not known.has_part(part) and not (
+                ref.doc_parts.get(part, 0) >= 2 and zipf(part) < SURNAME_MAX_ZIPF and census().is_given(key[-1])):
+            # "Hong Kong" for "Hong Kong Telecommunications", "Joe Cole" for "Joe Cole Compilation"; but a
+            # rare word the text also uses apart from the name is a surname: "Karl Otto" for "Karl Otto Poehl"
+            # beside "Baker, Stoltenberg and Poehl"
+            return None
         if j < len(ref.key) - 1 and (key[-1] in known.surnames or len(part) > 3 or known.is_given_name(part)):
             return None  # "John Kennedy" for "John Fitzgerald Kennedy", "Isaac Burks" for "Isaac Don Burks"
         return ref.conflict("name_dropped_token", f'"{part}" dropped')
