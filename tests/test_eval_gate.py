@@ -78,3 +78,34 @@ def test_reserved_clean_reuters_articles_are_left_alone(build: ModuleType,
     # measured at ship time: 0.4% of 924 documents with any span; the issue's goal is <= 3%
     assert r["clean_document_false_alarm_rate"] <= 0.03
     assert r["paragraph_false_alarm_rate"] <= 0.01
+
+
+@pytest.fixture(scope="module")
+def eval_names() -> ModuleType:
+    shared_path("data", "news")  # skips with the reason when ../shared is absent
+    spec = importlib.util.spec_from_file_location("eval_names", ROOT / "corpus" / "eval_names.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_mangled_names_on_reserved_reuters_articles(eval_names: ModuleType) -> None:
+    """corpus/eval_names.py --split reserved (seed 0): each kind of name damage found, few false alarms."""
+    from garble import gazetteer
+
+    docs = list(eval_names.reuters("reserved"))
+    kinds = eval_names.evaluate([text for _, text in docs], (0,))
+    # measured at ship time (seed 0): precision 1.0 for every kind; recall doubled 0.928, swapped 0.911,
+    # dropped 0.800 (15 articles), replaced 0.833, misspelled 0.867
+    assert all(k["precision"] >= 0.95 for k in kinds.values())
+    assert kinds["doubled"]["recall"] >= 0.9
+    assert kinds["swapped"]["recall"] >= 0.88
+    assert kinds["dropped"]["recall"] >= 0.66
+    assert kinds["replaced"]["recall"] >= 0.8
+    assert kinds["misspelled"]["recall"] >= 0.83
+    hits, slips = eval_names.clean_hits(docs, gazetteer.load())
+    # measured at ship time: 7 hits on 924 articles, 6 of them audited slips of the source
+    # (corpus/names_source_slips.json); the issue's goal is under 1 false alarm per 200 documents
+    assert 200 * (hits - slips) / len(docs) < 1
+    assert hits <= 9
