@@ -205,13 +205,33 @@ def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | No
     """
     m = DANGLING_PARTICLE.match(text, mention.end)  # first: it fails fast on almost every mention
     if m is None:
-        return _particle_before_connector(mention, text, known) if len(mention.pieces) > 1 else None
+        if len(mention.pieces) > 1:
+            return _particle_before_connector(mention, text, known)
+        return _capital_particle_at_end(mention, text, known)
     toks = [*mention.names()][-1]
     if not known.is_given_name(toks[0].text.casefold()) or mention.end != toks[-1].end:
         return None
     name = text[toks[0].start : m.end()]
     return Hit(toks[0].start, m.end(), Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
                evidence=f'"{name}" ends in the particle "{m.group().strip()}": the surname is missing')
+
+
+# A particle written with a capital, as some surnames carry it ("Richard Von Weizsaecker"), ending a name
+# before punctuation or a lower-case word: the mention's run stops at it, so ``DANGLING_PARTICLE`` never sees it.
+# Not "Del" or "Della", which are given names too.
+CAPITAL_PARTICLES = frozenset(["De", "Di", "Da", "Du", "Von", "Van", "Der", "Dos"])
+AFTER_NAME_END = re.compile(r"[,;:)]|\.(?:\s|$)| +[a-z]")
+
+
+def _capital_particle_at_end(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
+    """A given name and a capitalised particle, then no surname: "President Richard Von said"."""
+    toks = mention.tokens
+    if (len(toks) < 2 or toks[-1].text not in CAPITAL_PARTICLES or toks[-1].end != mention.end
+            or not known.is_given_name(toks[0].text.casefold()) or not AFTER_NAME_END.match(text, mention.end)):
+        return None
+    name = text[toks[0].start : toks[-1].end]
+    return Hit(toks[0].start, toks[-1].end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
+               evidence=f'"{name}" ends in the particle "{toks[-1].text}": the surname is missing')
 
 
 def _particle_before_connector(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
