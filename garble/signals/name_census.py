@@ -237,10 +237,9 @@ def _fixed_by_orphan(reason: str, what: str, key: NameKey, start: int, people: P
                      mend: Callable[[str], list[str]]) -> Conflict:
     """A census conflict, suggesting the name ``mend`` makes with the one surname the text uses alone after
     ``start`` and introduces nowhere (the surname the name lost); without exactly one, the census is the reference."""
-    orphans = people.orphans(key, start, known, said=True, loose=True)
-    if len(orphans) != 1:
+    if (orphan := people.sole_orphan(key, start, known, said=True, loose=True)) is None:
         return Conflict(reason, what, REFERENCE, None, None, SOURCE)
-    (surname, where), = orphans
+    surname, where = orphan
     fixed = " ".join(mend(surname.capitalize()))
     return Conflict(reason, f'{what}; the text names "{surname.capitalize()}" alone', fixed, where, fixed)
 

@@ -155,6 +155,14 @@ class People:
                       key=lambda o: o[1])
 
 
+    def sole_orphan(self, key: NameKey, start: int, known: Gazetteer, said: bool = False,
+                    loose: bool = False) -> tuple[str, int] | None:
+        """The one surname ``orphans`` finds, with where the text first uses it alone; None for none or several
+        (then no surname is surely the one a name lost)."""
+        orphans = self.orphans(key, start, known, said=said, loose=loose)
+        return orphans[0] if len(orphans) == 1 else None
+
+
 def person_context(text: str, mention: Mention) -> int:
     """How surely a one-word mention is a person's surname by its context.
 
@@ -257,10 +265,10 @@ def lost_surname(key: NameKey, display: str, start: int, titled: bool, people: P
     if known.is_given_name(last) and not known.closers.get(last) and not (len(key) == 3 and len(key[1]) == 1):
         # ("Charles B. Wang": after a middle initial comes a surname)
         # an initial before a given name ("J. Hugh") never ends a name, so a surname said to speak is enough
-        orphans = people.orphans(key, start, known, said=len(key[0]) == 1)
+        orphan = people.sole_orphan(key, start, known, said=len(key[0]) == 1)
         # (an orphan right after the name, past a stray comma, is its own surname: "Joseph D., Mahaffey")
-        if len(orphans) == 1 and people.any_alone.get(orphans[0][0], orphans[0][1]) > start + len(display) + len("., "):
-            (surname, where), = orphans
+        if orphan is not None and people.any_alone.get(orphan[0], orphan[1]) > start + len(display) + len("., "):
+            surname, where = orphan
             fixed = " ".join([*words, surname.capitalize()])
             return Conflict("name_dropped_token", f'no surname; the text names "{surname.capitalize()}" alone',
                             fixed, where, fixed)

@@ -165,10 +165,9 @@ def _with_surname(text: str, hit: Hit, people: People, known: Gazetteer) -> Hit:
     if hit.suggestion is not None:
         return hit
     name = text[hit.start : hit.end]
-    orphans = people.orphans(gazetteer.name_key(name), hit.start, known, said=True)
-    if len(orphans) != 1:
+    if (orphan := people.sole_orphan(gazetteer.name_key(name), hit.start, known, said=True)) is None:
         return hit
-    (surname, where), = orphans
+    surname, where = orphan
     fixed = f"{name} {surname.capitalize()}"
     return replace(hit, suggestion=fixed, evidence=f'{hit.evidence}; the text names "{surname.capitalize()}" alone'
                                                    f' at {where}')
