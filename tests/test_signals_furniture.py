@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import garble
 from garble.config import DEFAULT_CONFIG
 from garble.segment import segment
 from garble.signals import detect
@@ -103,7 +104,7 @@ def test_prose_about_photos_and_dates_is_no_caption(line: str) -> None:
     # data/wild (FakeNewsNet): a prompt after shouting, and one after a Markdown bullet
     ("It was a lie. BUSTED!!  Share this EVERYWHERE! #BootGate", "Share this EVERYWHERE! #BootGate"),
     ("**SUBSCRIBE to Playbook: http://politi.co/1M75UbX", "SUBSCRIBE to Playbook: http://politi.co/1M75UbX"),
-    ("Hawkins gives advice in short, digestible chapters. Buy Now", "Buy Now"),  # a book advert's tail
+    ("Hawkins gives advice in short, digestible chapters. Buy now", "Buy now"),  # a book advert's tail
 ])
 def test_calls_to_action_are_flagged_from_the_prompt_on(text: str, prompt: str) -> None:
     assert ("furniture_promo", prompt) in reasons(f"The minister spoke on Monday.\n\n{text}\n\nTalks resume soon.")
@@ -128,3 +129,22 @@ def test_the_credit_prefilter_passes_every_credit(text: str) -> None:
     from garble.signals.captions import CREDIT_TAIL, _may_have_credit
 
     assert CREDIT_TAIL.search(text) and _may_have_credit(text)
+
+
+def test_a_product_blurb_ending_in_a_shop_button_is_furniture_whole() -> None:
+    blurb = ("× 101 Things All Young Adults Should Know by Sir John Hawkins John Hawkins's book 101 Things All "
+             "Young Adults Should Know is filled with lessons that newly minted adults need in order to get the "
+             "most out of life. Gleaned from a lifetime of trial, error, and writing it down, Hawkins provides "
+             "advice everyone can benefit from in short, digestible chapters. Buy Now")
+    text = f"The minister spoke on Monday.\n\n{blurb}\n\nTalks resume soon."
+    result = garble.scan(text)
+    assert any(s.start <= text.index(blurb) and s.end >= text.index(blurb) + len(blurb) for s in result.spans)
+    assert ("furniture_promo_blurb", blurb) in reasons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It is a Wi-Fi 6 mesh router, and it feels like a future pick this year that you can buy now.",
+    "Buyers rushed in. Buy now, pay later schemes have grown fast, the report said.",
+])
+def test_prose_about_buying_now_is_no_blurb(text: str) -> None:
+    assert not any(reason == "furniture_promo_blurb" for reason, _ in reasons(f"{text}\n\nTalks resume soon."))

@@ -47,16 +47,36 @@ HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebo
          "share", "buy now")
 
 
+# A paragraph-long product blurb that ends in a shop button: "× 101 Things All Young Adults Should Know by
+# Sir John Hawkins ... in short, digestible chapters. Buy Now" (a pop-up glued into 8 of the 70 FakeNewsNet
+# articles of data/wild). The button stands alone after the blurb's last sentence, title-cased: prose that
+# says "a pick you can buy now." does not. The whole line is the advertisement, so the hit starts where the
+# line does, at any length up to BLURB_MAX_CHARS. *-dev gold: 1 such line ("DLP® HDTV. The clear choice. Shop
+# Now"), furniture; none in the synthetic training documents or in the 7,168 Reuters articles.
+BLURB_TAIL = re.compile(r"[.!?:)|][ \t]+(?:Buy|Shop|Order|Pre-?order) (?:Now|Today)!?[ \t]*$")
+BLURB_MAX_CHARS = 800
+BLURB_STRENGTH = 0.9
+
+
 def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
-    """Flag a call to action in an imperative's place, from the prompt to the end of its line.
+    """Flag a call to action in an imperative's place, from the prompt to the end of its line, and a
+    blurb that ends in a shop button (``BLURB_TAIL``) whole.
 
     >>> from garble.segment import segment
     >>> doc = segment("Follow us on Twitter.\\nShe reads our newsletter every day. Sign up here for it.")
     >>> [doc.text[h.start:h.end] for h in promo_lines(doc.blocks[0], doc)]
     ['Follow us on Twitter.', 'Sign up here for it.']
+    >>> doc = segment("The clear choice in televisions, for every room. Shop Now")
+    >>> [(doc.text[h.start:h.end], h.reason) for h in promo_lines(doc.blocks[0], doc)]
+    [('The clear choice in televisions, for every room. Shop Now', 'furniture_promo_blurb')]
     """
     for line in block.lines:
         if len(line.text) > MAX_CHARS:
+            if len(line.text) <= BLURB_MAX_CHARS and BLURB_TAIL.search(line.text):
+                yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_promo_blurb", BLURB_STRENGTH)
+            continue
+        if BLURB_TAIL.search(line.text):
+            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_promo_blurb", BLURB_STRENGTH)
             continue
         lower = line.text.lower()
         if any(hint in lower for hint in HINTS) and (m := PROMO.search(line.text)):
