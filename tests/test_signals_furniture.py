@@ -148,3 +148,11 @@ def test_a_product_blurb_ending_in_a_shop_button_is_furniture_whole() -> None:
 ])
 def test_prose_about_buying_now_is_no_blurb(text: str) -> None:
     assert not any(reason == "furniture_promo_blurb" for reason, _ in reasons(f"{text}\n\nTalks resume soon."))
+
+
+def test_a_pop_up_blurb_glued_inside_a_paragraph_is_flagged_from_its_close_button_to_its_shop_button() -> None:
+    blurb = ("× 101 Things All Young Adults Should Know by Sir John Hawkins John Hawkins's book is filled with "
+             "lessons that newly minted adults need. Buy Now")
+    text = f"They were permitted to do so. {blurb} The lawsuit says that the police were reckless.\n\nTalks resume."
+    assert ("furniture_promo_blurb", blurb) in reasons(text)
+    assert not any(r == "furniture_promo_blurb" for r, _ in reasons("The room measures 3 × 4 metres. Buy now."))

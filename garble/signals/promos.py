@@ -56,6 +56,10 @@ HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebo
 BLURB_TAIL = re.compile(r"[.!?:)|][ \t]+(?:Buy|Shop|Order|Pre-?order) (?:Now|Today)!?[ \t]*$")
 BLURB_MAX_CHARS = 800
 BLURB_STRENGTH = 0.9
+# ... and the same pop-up glued inside a paragraph, from its close button to its shop button: "... to do
+# so. × 101 Things All Young Adults Should Know by Sir John Hawkins ... chapters. Buy Now The lawsuit says"
+# (12 more of those FakeNewsNet articles).
+INLINE_BLURB = re.compile(rf"(?<!\S)×[ \t]+[A-Z0-9][^\n×]{{20,{BLURB_MAX_CHARS}}}?[.!?:)][ \t]+(?:Buy|Shop|Order) Now\b!?")
 
 
 def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
@@ -71,6 +75,11 @@ def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
     [('The clear choice in televisions, for every room. Shop Now', 'furniture_promo_blurb')]
     """
     for line in block.lines:
+        if "×" in line.text:
+            for m in INLINE_BLURB.finditer(line.text):
+                if m.start() > 0 or m.end() < len(line.text.rstrip()):  # a whole line is BLURB_TAIL's
+                    yield Hit(line.start + m.start(), line.start + m.end(), Label.BOILERPLATE, "furniture_promo_blurb",
+                              BLURB_STRENGTH)
         if len(line.text) > MAX_CHARS:
             if len(line.text) <= BLURB_MAX_CHARS and BLURB_TAIL.search(line.text):
                 yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_promo_blurb", BLURB_STRENGTH)
