@@ -76,10 +76,10 @@ def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
     """
     for line in block.lines:
         if "×" in line.text:
-            for m in INLINE_BLURB.finditer(line.text):
-                if m.start() > 0 or m.end() < len(line.text.rstrip()):  # a whole line is BLURB_TAIL's
-                    yield Hit(line.start + m.start(), line.start + m.end(), Label.BOILERPLATE, "furniture_promo_blurb",
-                              BLURB_STRENGTH)
+            for blurb in INLINE_BLURB.finditer(line.text):
+                if blurb.start() > 0 or blurb.end() < len(line.text.rstrip()):  # a whole line is BLURB_TAIL's
+                    yield Hit(line.start + blurb.start(), line.start + blurb.end(), Label.BOILERPLATE,
+                              "furniture_promo_blurb", BLURB_STRENGTH)
         if len(line.text) > MAX_CHARS:
             if len(line.text) <= BLURB_MAX_CHARS and BLURB_TAIL.search(line.text):
                 yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_promo_blurb", BLURB_STRENGTH)
