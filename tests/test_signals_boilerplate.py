@@ -80,3 +80,12 @@ def test_a_parenthesised_credit_glued_to_the_next_sentence_and_a_caption_credit_
                     "The two meet at the debate tonight at 9 p.m. | Drew Angerer/Getty Images")
     assert set(found) == {"(Photo by Tasos Katopodis/Getty Images)", "| Drew Angerer/Getty Images"}
     assert reasons("He took the photo by the river (a picture by his son) | see page 3/AP style") == {}
+
+
+def test_an_ad_plugins_placeholder_is_furniture_even_glued_to_a_sentence() -> None:
+    text = ("Checks will arrive on Friday.\n\nYour ads will be inserted here by Easy Plugin for AdSense. Please go "
+            "to the plugin admin page to\n\nPaste your ad code OR\n\nSuppress this ad slot . It is not much money.")
+    doc = segment(text)
+    found = [text[h.start : h.end] for b in doc.blocks for h in boilerplate.prompt_lines(b, doc)]
+    assert found == ["Your ads will be inserted here by Easy Plugin for AdSense. Please go to the plugin admin page to",
+                     "Paste your ad code OR", "Suppress this ad slot ."]

@@ -166,17 +166,32 @@ def tool_lines(block: Block, doc: Document) -> Iterator[Hit]:
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_invisible", 0.6)
 
 
+# The placeholder a WordPress ad plugin prints where no ad code is set, scraped with the text of sites
+# that run it (two FakeNewsNet articles of data/wild, once glued to the next sentence); its wording is the
+# plugin's own, so it is matched anywhere in a line.
+AD_PLACEHOLDER = re.compile(
+    r"Your ads will be inserted here by [^.\n]{1,60}\.(?: Please go to the plugin admin page to)?"
+    r"|Paste your ad code(?: OR)?|Suppress this ad slot(?: \.|\.)?"
+)
+
+
 def prompt_lines(block: Block, doc: Document) -> Iterator[Hit]:
-    """Flag lines that are read-more, share, subscribe or navigation prompts.
+    """Flag lines that are read-more, share, subscribe or navigation prompts, and an ad plugin's placeholder.
 
     >>> from garble.segment import segment
     >>> doc = segment("Read more:")
     >>> [h.reason for h in prompt_lines(doc.blocks[0], doc)]
     ['furniture_prompt']
+    >>> doc = segment("Suppress this ad slot . It is not much money, he said.")
+    >>> [doc.text[h.start:h.end] for h in prompt_lines(doc.blocks[0], doc)]
+    ['Suppress this ad slot .']
     """
     for line in block.lines:
         if len(line.text) <= MAX_FURNITURE_LINE and PROMPT_LINE.match(line.text):
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_prompt", 0.9)
+        elif "ad" in line.text:
+            for m in AD_PLACEHOLDER.finditer(line.text):
+                yield Hit(line.start + m.start(), line.start + m.end(), Label.BOILERPLATE, "furniture_ad_placeholder", 0.9)
 
 
 # A publication stamp line: "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: ...".
