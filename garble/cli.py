@@ -31,7 +31,8 @@ EX_CLEAN = 0  # nothing found
 EX_FOUND = 1  # damage found
 EX_USAGE = 2  # bad usage or unreadable input (click's own code for usage errors)
 
-app = typer.Typer(help="Find scraper damage in news text.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(help="Find scraper damage in news text.", no_args_is_help=True, add_completion=False,
+                  rich_markup_mode="markdown")
 app.add_typer(names_app, name="names")
 
 
@@ -326,7 +327,7 @@ def clean(
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL(.gz) in the BENCHMARK.md format.")],
+    gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold JSONL(.gz) in the BENCHMARK.md format.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     model: Model = None,
 ) -> None:
@@ -348,7 +349,7 @@ def eval_(
 
 @app.command()
 def train(
-    gold: Annotated[list[Path], typer.Argument(help="Real labelled JSONL(.gz) pages (the *-body-dev files).")],
+    gold: Annotated[list[Path], typer.Argument(metavar="GOLD", help="Real labelled JSONL(.gz) pages (the *-body-dev files).")],
     synthetic: Annotated[list[Path] | None, typer.Option(help="garble.corrupt output (corpus/build.py).")] = None,
     pages: Annotated[list[Path] | None, typer.Option(help="Whole-page gold (the *-page-dev files), for the page weights.")] = None,
     out: Annotated[Path, typer.Option(help="Where to write the weights JSON.")] = Path("garble/data/model.json"),

@@ -32,7 +32,7 @@ def _texts(paths: list[str], problems: list[str]) -> Iterator[str]:
 
 @names_app.command("build")
 def build(
-    corpus: Annotated[list[str], typer.Argument(help="Files, folders or JSONL files of articles ('-' for stdin).")],
+    corpus: Annotated[list[str], typer.Argument(metavar="CORPUS", help="Files, folders or JSONL files of articles ('-' for stdin).")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the list here, not to stdout.")] = None,
     min_docs: Annotated[int, typer.Option(min=1, help="Keep names seen in at least this many documents.")] = 3,
     min_share: Annotated[float, typer.Option(min=0.0, max=1.0,
