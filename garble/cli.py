@@ -8,6 +8,7 @@ so ``garble --help`` and ``garble check`` start quickly.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -386,11 +387,17 @@ def main() -> None:
     cold start on one 5 KB article (benchmarks/bench.py). The exit code is the same either way.
     """
     args = sys.argv[1:]
-    if not is_bare_check(args):
-        app()
-        return
     try:
-        code = _check(args[1:])
-    except typer.Exit as done:  # a usage error (bad settings file): its message is already on stderr
-        code = done.exit_code
+        if not is_bare_check(args):
+            app()
+            return
+        try:
+            code = _check(args[1:])
+        except typer.Exit as done:  # a usage error (bad settings file): its message is already on stderr
+            code = done.exit_code
+    except BrokenPipeError:
+        # the reader went away (``garble check . | head``): stop quietly, as other command-line tools do,
+        # and point stdout at devnull so the interpreter's final flush does not raise again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
     raise SystemExit(code)

@@ -183,3 +183,20 @@ def test_a_bad_model_file_is_a_usage_error_that_names_it(tmp_path: Path, content
     result = CliRunner().invoke(app, ["audit", str(doc), "--model", str(weights)])
     assert result.exit_code == 2, result.output
     assert f"--model {weights}" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, command: str) -> None:
+    """``garble check . | head -1``: the closed pipe ends the run quietly, as it does for other tools."""
+    line = "Read more:\n\nThe minister said on Monday that talks would resume next week.\n\n"
+    for i in range(40):
+        (tmp_path / f"a{i}.txt").write_text(line * 20, encoding="utf-8")
+    with subprocess.Popen([sys.executable, "-m", "garble", command, str(tmp_path)], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[1]) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline()  # the first finding, then the reader goes away
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+    assert proc.returncode != 0
