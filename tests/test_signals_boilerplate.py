@@ -89,3 +89,10 @@ def test_an_ad_plugins_placeholder_is_furniture_even_glued_to_a_sentence() -> No
     found = [text[h.start : h.end] for b in doc.blocks for h in boilerplate.prompt_lines(b, doc)]
     assert found == ["Your ads will be inserted here by Easy Plugin for AdSense. Please go to the plugin admin page to",
                      "Paste your ad code OR", "Suppress this ad slot ."]
+
+
+def test_a_tweet_signature_starts_at_a_word_not_inside_the_link_before_it() -> None:
+    found = reasons("It was fake. https://t.co/DaqfDBsr0V  Sean Hannity (@seanhannity) November 25, 2017And again.\n\n"
+                    "https://t.co/dd4blQC\n\n— PFF CLE Browns (@PFF_Browns) November 16, 2019")
+    assert [t for t, r in found.items() if r == "furniture_tweet_signature"] == [
+        "Sean Hannity (@seanhannity) November 25, 2017", "— PFF CLE Browns (@PFF_Browns) November 16, 2019"]

@@ -87,8 +87,9 @@ CREDIT_HINTS = ("Photo", "photo", "mage", "Source:", "Credit:", "\N{COPYRIGHT SI
 # "— Sean Hannity (@seanhannity) November 25, 2017".
 TWEET_SIGNATURE = re.compile(
     r"""
+    (?<![\w/])                                 # not inside a word or a link: "t.co/DaqfDBsr0V Sean Hannity"
     (?:\N{EM DASH}\ ?)?                         # the dash Twitter's embed puts first
-    (?:(?:[A-Z][a-z'’-]{0,15}(?:[A-Z][a-z]{1,15})?|[A-Z]\.)\ {1,2}){0,4}   # display name: up to 4 words
+    (?:(?:[A-Z][a-z'’-]{0,15}(?:[A-Z][a-z]{1,15})?|[A-Z]\.|[A-Z]{2,6})\ {1,2}){0,4}   # display name: up to 4 words ("PFF CLE Browns")
     \(@\w{1,15}\)\ {1,3}                        # (@handle)
     [A-Z][a-z]{2,8}\.?\ \d{1,2},\ \d{4}         # November 25, 2017
     """,
