@@ -36,7 +36,10 @@ def name_key(name: str) -> NameKey:
     >>> name_key("John F. Kennedy")
     ('john', 'f', 'kennedy')
     """
-    return tuple(p.casefold() for w in name.split() for p in PART.findall(POSSESSIVE.sub("", w)))
+    words = name.split()
+    if all(map(str.isalpha, words)):  # most names: each word is one part, no possessive to strip
+        return tuple(w.casefold() for w in words)
+    return tuple(p.casefold() for w in words for p in PART.findall(POSSESSIVE.sub("", w)))
 
 
 def _common_given_names(known: Gazetteer) -> tuple[str, ...]:
