@@ -8,9 +8,11 @@ would otherwise make scoring loop forever). Names lists and settings are plain d
 from __future__ import annotations
 
 import ast
+import base64
 import gzip
 import json
 import pickle
+import struct
 from pathlib import Path
 from typing import Any
 
@@ -202,3 +204,44 @@ def test_a_broken_context_model_or_label_head_beside_model_path_is_a_settings_er
     with pytest.raises(SettingsError) as err:
         from_table({"model-path": str(tmp_path / "model.json")}, "pyproject.toml")
     assert str(tmp_path / sibling) in str(err.value) and "truncated or corrupted" in str(err.value)
+
+
+def _packed_edit(key: str, value: object) -> dict[str, Any]:
+    data = tiny_json()
+    assert isinstance(data[key], dict)  # version 2 writes every node array packed
+    data[key] = value
+    return data
+
+
+PACKED_EDITS = [
+    (_packed_edit("threshold", {"float64": base64.b64encode(struct.pack("<3d", float("nan"), 0, 0)).decode()}),
+     "threshold is not a list of finite numbers"),
+    (_packed_edit("left", {"int32": base64.b64encode(struct.pack("<3i", 7, -1, -1)).decode()}), "node 0 has children 7, 2"),
+    (_packed_edit("left", {"int32": "not base64!"}), "left is not whole int32 values"),
+    (_packed_edit("value", {"float64": base64.b64encode(b"\0" * 20).decode()}), "value is not whole float64 values"),
+    (_packed_edit("value", {"pickle": "gASVAAAAAAAAAAA="}), "value is packed as 'pickle'"),
+    (_packed_edit("roots", {"int32": ""}), "roots must be node indices"),
+]
+
+
+@pytest.mark.parametrize("data,message", PACKED_EDITS, ids=[m for _, m in PACKED_EDITS])
+def test_damaged_packed_arrays_are_refused_naming_the_file_and_the_fault(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(ModelError) as err:
+        load(json.dumps(data), "weights.json", ("a", "b"))
+    assert str(err.value).startswith("weights.json: ") and message in str(err.value)
+
+
+def test_version_1_weights_with_node_arrays_as_json_lists_still_load() -> None:
+    data = tiny_json()
+    data["version"] = 1
+    for key in ("roots", "feature", "left", "right"):
+        data[key] = list(getattr(tiny(), key))
+    data["threshold"], data["value"] = [0.5, 0, 0], [0, -3.0, 3.0]  # JSON writes 0.0 as 0
+    assert load(json.dumps(data), "old.json", ("a", "b")) == tiny()
+
+
+def test_the_shipped_weights_are_packed_and_load_in_their_own_right() -> None:
+    for name in ("model.json", "model.context.json", "page/model.json", "page/model.context.json"):
+        data = json.loads((PACKAGE / "data" / name).read_text(encoding="utf-8"))
+        assert data["version"] == MODEL_VERSION == 2
+        assert all(set(data[key]) <= {"int32", "float64"} for key in ("roots", "feature", "threshold", "value"))
