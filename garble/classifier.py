@@ -365,7 +365,7 @@ def to_dict(model: TreeModel) -> dict[str, Any]:
         "format": MODEL_FORMAT,
         "version": MODEL_VERSION,
         "feature_names": list(model.feature_names),
-        "meta": dict(model.meta),
+        "meta": dict(sorted(model.meta)),  # as ``from_dict`` holds it: a retrain and a re-dump write the same bytes
         "baseline": model.baseline,
         "scale": model.scale,
         "shift": model.shift,
