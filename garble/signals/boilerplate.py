@@ -192,7 +192,8 @@ def prompt_lines(block: Block, doc: Document) -> Iterator[Hit]:
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_prompt", 0.9)
         elif "ad" in line.text:
             for m in AD_PLACEHOLDER.finditer(line.text):
-                yield Hit(line.start + m.start(), line.start + m.end(), Label.BOILERPLATE, "furniture_ad_placeholder", 0.9)
+                yield Hit(line.start + m.start(), line.start + m.end(), Label.BOILERPLATE,
+                          "furniture_ad_placeholder", 0.9)
 
 
 # A publication stamp line: "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: ...".
