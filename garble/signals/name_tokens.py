@@ -181,15 +181,11 @@ def _initial_ends(toks: tuple[Token, ...], text: str, known: Gazetteer) -> Hit |
                evidence=f'"{name}" ends in an initial: the surname is missing')
 
 
-DANGLING_PARTICLE = re.compile(
-    r"""
-    \ (?:de|di|da|del|della|du|von|van|der|dos)  # a SURNAME_PARTICLES word joining a surname: "Jan de Vries"
-    (?= [,;:)]                                    # ... before punctuation: "Jan de, the chairman"
-      | \.(?:\s|$)                               # ... or a full stop
-      | \ +[a-z] )                               # ... or a lower-case word: "Jan de said"
-    """,
-    re.VERBOSE,
-)
+# What follows a particle that ends a name, with no surname after it: punctuation ("Jan de, the chairman"),
+# a full stop, or a lower-case word ("Jan de said").
+PARTICLE_END = r"[,;:)]|\.(?:\s|$)| +[a-z]"
+# A SURNAME_PARTICLES word after a name's run, joining no surname: "Jan de said".
+DANGLING_PARTICLE = re.compile(rf" (?:{'|'.join(sorted(SURNAME_PARTICLES))})(?={PARTICLE_END})")
 
 
 def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
@@ -211,27 +207,29 @@ def dangling_particle(mention: Mention, text: str, known: Gazetteer) -> Hit | No
     toks = [*mention.names()][-1]
     if not known.is_given_name(toks[0].text.casefold()) or mention.end != toks[-1].end:
         return None
-    name = text[toks[0].start : m.end()]
-    return Hit(toks[0].start, m.end(), Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
-               evidence=f'"{name}" ends in the particle "{m.group().strip()}": the surname is missing')
+    return _particle_hit(text, toks[0].start, m.end(), m.group().strip())
+
+
+def _particle_hit(text: str, start: int, end: int, particle: str) -> Hit:
+    """The hit on a name from ``start`` that ends at ``end`` in ``particle``, its surname lost."""
+    return Hit(start, end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
+               evidence=f'"{text[start:end]}" ends in the particle "{particle}": the surname is missing')
 
 
 # A particle written with a capital, as some surnames carry it ("Richard Von Weizsaecker"), ending a name
 # before punctuation or a lower-case word: the mention's run stops at it, so ``DANGLING_PARTICLE`` never sees it.
 # Not "Del" or "Della", which are given names too.
-CAPITAL_PARTICLES = frozenset(["De", "Di", "Da", "Du", "Von", "Van", "Der", "Dos"])
-AFTER_NAME_END = re.compile(r"[,;:)]|\.(?:\s|$)| +[a-z]")
+CAPITAL_PARTICLES = frozenset(p.capitalize() for p in SURNAME_PARTICLES - {"del", "della"})
+AFTER_PARTICLE = re.compile(PARTICLE_END)
 
 
 def _capital_particle_at_end(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
     """A given name and a capitalised particle, then no surname: "President Richard Von said"."""
     toks = mention.tokens
     if (len(toks) < 2 or toks[-1].text not in CAPITAL_PARTICLES or toks[-1].end != mention.end
-            or not known.is_given_name(toks[0].text.casefold()) or not AFTER_NAME_END.match(text, mention.end)):
+            or not known.is_given_name(toks[0].text.casefold()) or not AFTER_PARTICLE.match(text, mention.end)):
         return None
-    name = text[toks[0].start : toks[-1].end]
-    return Hit(toks[0].start, toks[-1].end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
-               evidence=f'"{name}" ends in the particle "{toks[-1].text}": the surname is missing')
+    return _particle_hit(text, toks[0].start, toks[-1].end, toks[-1].text)
 
 
 def _particle_before_connector(mention: Mention, text: str, known: Gazetteer) -> Hit | None:
@@ -240,7 +238,5 @@ def _particle_before_connector(mention: Mention, text: str, known: Gazetteer) ->
     for toks in mention.pieces[:-1]:
         last = toks[-1].text
         if len(toks) >= 2 and last in SURNAME_PARTICLES and known.is_given_name(toks[0].text.casefold()):
-            name = text[toks[0].start : toks[-1].end]
-            return Hit(toks[0].start, toks[-1].end, Label.MANGLED_NAME, "name_dropped_token", DROPPED_STRENGTH,
-                       evidence=f'"{name}" ends in the particle "{last}": the surname is missing')
+            return _particle_hit(text, toks[0].start, toks[-1].end, last)
     return None
