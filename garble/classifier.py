@@ -486,9 +486,9 @@ def _check_trees(data: dict[str, Any], source: str, n_features: int) -> None:
     for key in ("baseline", "scale", "shift"):
         if not is_number(data.get(key)):
             raise fail(f"{key} is {data.get(key)!r}, not a finite number")
-    for key in ("roots", "feature", "left", "right", "threshold", "value"):
+    for key in (*INT_ARRAYS, *FLOAT_ARRAYS):
         items = data.get(key)
-        whole = key in ("roots", "feature", "left", "right")
+        whole = key in INT_ARRAYS
         if isinstance(items, np.ndarray):  # packed: its dtype is right, and a float must still be finite
             if not whole and not np.isfinite(items).all():
                 raise fail(f"{key} is not a list of finite numbers")

@@ -50,11 +50,11 @@ HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebo
 # A paragraph-long product blurb that ends in a shop button: "× 101 Things All Young Adults Should Know by
 # Sir John Hawkins ... in short, digestible chapters. Buy Now" (a pop-up in 18 of the 70 FakeNewsNet articles
 # of data/wild, on a line of its own or glued inside a paragraph). The button stands alone after the blurb's
-# last sentence, title-cased: prose that
-# says "a pick you can buy now." does not. The whole line is the advertisement, so the hit starts where the
-# line does, at any length up to BLURB_MAX_CHARS. *-dev gold: 1 such line ("DLP® HDTV. The clear choice. Shop
+# last sentence, title-cased: prose that says "a pick you can buy now." does not. The whole line is the
+# advertisement, so the hit starts where the line does, at any length up to BLURB_MAX_CHARS. *-dev gold: 1 such line ("DLP® HDTV. The clear choice. Shop
 # Now"), furniture; none in the synthetic training documents or in the 7,168 Reuters articles.
 BLURB_TAIL = re.compile(r"[.!?:)|][ \t]+(?:Buy|Shop|Order|Pre-?order) (?:Now|Today)!?[ \t]*$")
+BLURB_ENDS = ("Now", "Now!", "Today", "Today!")  # every BLURB_TAIL ends in one: most lines skip the search
 BLURB_MAX_CHARS = 800
 BLURB_STRENGTH = 0.9
 # ... and the same pop-up glued inside a paragraph, from its close button to its shop button: "... to do
@@ -82,7 +82,8 @@ def promo_lines(block: Block, doc: Document) -> Iterator[Hit]:
                 if blurb.start() > 0 or blurb.end() < len(line.text.rstrip()):  # a whole line is BLURB_TAIL's
                     yield Hit(line.start + blurb.start(), line.start + blurb.end(), Label.BOILERPLATE,
                               "furniture_promo_blurb", BLURB_STRENGTH)
-        if len(line.text) <= BLURB_MAX_CHARS and BLURB_TAIL.search(line.text):
+        if (len(line.text) <= BLURB_MAX_CHARS and line.text.rstrip().endswith(BLURB_ENDS)
+                and BLURB_TAIL.search(line.text)):
             yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_promo_blurb", BLURB_STRENGTH)
             continue
         if len(line.text) > MAX_CHARS:
