@@ -18,6 +18,21 @@ def test_longer_prompts_from_data_wild() -> None:
     assert set(found.values()) == {"furniture_prompt"} and len(found) == 2
 
 
+def test_newer_sites_messages_are_prompts() -> None:
+    lines = ["Continue reading the main story", "Media playback is unsupported on your device",
+             "This slideshow requires JavaScript.", "You have been successfully subscribed!", "Advert",
+             "Wordcount: 717", "Write to Al Root at allen.root@dowjones.com",
+             "Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit",
+             "Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter."]
+    found = reasons("\n\n".join(lines))
+    assert found == dict.fromkeys(lines, "furniture_prompt")
+
+
+def test_prose_about_following_or_subscribing_is_not_a_prompt() -> None:
+    assert reasons("He said he would follow the story on Twitter.\n\nFollow-up talks on Twitter's sale resume Monday."
+                   "\n\nThe author said 2 min read was enough.\n\nAdverts fell 5 pct.\n\nTop stories ran on page 1.") == {}
+
+
 def test_prompt_lines_and_stamps() -> None:
     found = reasons("Read more:\n\nPolitics 17:36 17.06.2019\n\nUpdated: 18 Nov 2019, 19:11\n\nAdvertisement")
     assert found == {"Read more:": "furniture_prompt", "Politics 17:36 17.06.2019": "furniture_timestamp",

@@ -17,7 +17,7 @@ def reasons(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("line", [
     "Share this story", "You may also like:", "New, 15 comments", "1 of 6", "Replay",
-    "Tempo de leitura: 2 minutos", "5 min read", "chevron_left Browse All Posts", "On HoustonChronicle.com:",
+    "Tempo de leitura: 2 minutos", "5 min read", "• 2 min read", "chevron_left Browse All Posts", "On HoustonChronicle.com:",
     "We welcome your comments on this story. Please keep them civil and on topic.",
     "\N{MULTIPLICATION SIGN} 101 Things All Young Adults Should Know",  # a pop-up's close button (data/wild)
 ])

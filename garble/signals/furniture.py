@@ -29,7 +29,7 @@ WIDGET_LINE = re.compile(
       | \d{1,3}\ of\ \d{1,3}                                # gallery counter "1 of 6"
       | \N{MULTIPLICATION SIGN}\ [^\n]{1,60}                 # a pop-up's close button and its title
       | (?:reading\ time|tempo\ de\ leitura|lesezeit)\W*\ ?\d{1,2}\ ?(?:min\w*)   # reading time
-      | \d{1,2}\ min(?:ute)?s?\ read                        # "5 min read"
+      | \N{BULLET}?\ ?\d{1,2}\ min(?:ute)?s?\ read           # "5 min read", "• 2 min read"
       | we\ welcome\ your\ comments[^\n]{0,200}             # comment policy
       | (?:getty(?:\ images)?|afp|epa|shutterstock|istock)   # a bare photo-agency credit (not "Reuters":
                                                             # a bare "Reuters" line is a byline to both gold sets)
