@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from garble.datatypes import Block, Document, Hit, Label, Line
+from garble.signals.boilerplate import TWEET_SIGNATURE
 
 # possessive: nothing after a part can make it give characters back (findall ~10 % faster)
 TOKEN = re.compile(r"\(?+[\w’'&.$%-]++\)?+:?+|[|,“”\"]")
@@ -160,6 +161,8 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
         if not RUN_FLAGS.search(flags):
             continue
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(line.text)]
+        if "(@" in line.text:  # a tweet's signature is no headline, nor is a run through one
+            flags = _unsigned(line.text, toks, flags)
         # each maximal run of title tokens: a comma between two title tokens does not end it, headlines
         # run on with commas ("… Stuns CNN Host, Wants To Starve …") and so do numbers ("5,000 Billion Yen")
         for run in RUN.finditer(flags):
@@ -173,6 +176,21 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
                 for a, b in pairwise([i - 1, *parts, j]):
                     if b - a - 1 >= MIN_RUN and _is_headline(toks, a + 1, b):  # a part's words are its tokens
                         yield _hit(line, toks, a + 1, b)
+
+
+def _unsigned(text: str, toks: list[tuple[int, int, str]], flags: str) -> str:
+    """``flags`` with the tokens of embedded-tweet signatures ("Dawn McCallan (@DawnMacc) June 4, 2017")
+    as non-title tokens: their display name, handle and date are capitalised, and a run through them
+    left, once the signature took its own span, a word either side as a spliced headline ("[So] was Hitler").
+
+    >>> text = "We are. Dawn McCallan (@DawnMacc) June 4, 2017 So was Hitler."
+    >>> toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    >>> _unsigned(text, toks, "".join(_title_flag(t) for _, _, t in toks))
+    '100000000101'
+    """
+    signed = [m.span() for m in TWEET_SIGNATURE.finditer(text)]
+    return "".join("0" if any(a <= start < b for a, b in signed) else flag
+                   for (start, _, _), flag in zip(toks, flags))
 
 
 def _hit(line: Line, toks: list[tuple[int, int, str]], i: int, j: int) -> Hit:
