@@ -123,12 +123,16 @@ def missing_breaks(block: Block, doc: Document) -> Iterator[Hit]:
     >>> doc = segment("It is a partner, with US efforts Other countries have tried to engage.")
     >>> [doc.text[h.start:h.end] for h in missing_breaks(doc.blocks[0], doc)]
     ['with US efforts']
+    >>> doc = segment("— Jess Dweck (@TheDweck) May 29, 2017@bessbell He blocked me years ago.")
+    >>> list(missing_breaks(doc.blocks[0], doc))
+    []
     """
     if not MISSING_BREAK_CORE.search(block.text):
         return
     for m in MISSING_BREAK.finditer(block.text):
         last = m.group("tail").rsplit(" ", 1)[-1]
-        if last in TITLE_LEADS:
+        # a handle or a hashtag is a tweet's, and a tweet's next sentence may start anyhow ("@bessbell He blocked me")
+        if last in TITLE_LEADS or block.text[m.end("tail") - len(last) - 1 : m.end("tail") - len(last)] in ("@", "#"):
             continue
         yield Hit(block.start + m.start("tail"), block.start + m.end("tail"), Label.BROKEN_TEXT,
                   "seam_missing_break", 0.6)
