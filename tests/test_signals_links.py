@@ -24,6 +24,16 @@ def test_a_hover_card_starts_at_the_repeated_full_name_and_ends_at_more() -> Non
     ]
 
 
+def test_a_card_an_extractor_set_apart_starts_with_its_column_words() -> None:
+    # data/wild, the newspaper library's text of a thehill.com page: the card's name is no longer glued on
+    text = ("He threatened to kill Rep. Ilhan Omar\n\nIlhan Omar Hillicon Valley: Progressives oppose funding bill"
+            " | Senators call for 5G security coordinator | Louisiana hit by ransomware attack MORE (D-Minn.), he said.")
+    assert texts(links.teaser_runs, text) == [
+        "Ilhan Omar Hillicon Valley: Progressives oppose funding bill | Senators call for 5G security coordinator"
+        " | Louisiana hit by ransomware attack MORE"
+    ]
+
+
 def test_a_glued_seam_before_a_colon_is_strong_and_a_lone_one_weak() -> None:
     doc = segment("He met Joe BidenCawthorn: yes. The SmithJones plan stalled.")
     strengths = {doc.text[h.start : h.end]: h.strength for h in links.glued_seams(doc.blocks[0], doc)}

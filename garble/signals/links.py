@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from garble.datatypes import Block, Document, Hit, Label
 from garble.lexical import is_common
@@ -108,18 +109,25 @@ def _marker_start(text: str, m: re.Match[str]) -> int:
     return m.start()
 
 
-def _chains(block: Block, doc: Document) -> Iterator[list[tuple[int, int, str]]]:
+class _Marker(NamedTuple):
+    start: int  # a colon marker's last word ("BidenCawthorn:"), the others where they match
+    end: int
+    kind: str  # the TEASER_MARKER group, or "seam" for glued words
+    opens: int  # where the marker's words start: a colon marker's first capitalised word ("Hillicon Valley:")
+
+
+def _chains(block: Block, doc: Document) -> Iterator[list[_Marker]]:
     # An upper-case column word ("PUBLISHED:", "UPDATED:") is a stamp, not a teaser's column.
     has_marker = any(core in block.text for core in TEASER_CORES)
-    markers = [(_marker_start(block.text, m), m.end(), m.lastgroup or "")
+    markers = [_Marker(_marker_start(block.text, m), m.end(), m.lastgroup or "", m.start())
                for m in (TEASER_MARKER.finditer(block.text) if has_marker else ())
                if not (m.lastgroup == "colon" and m.group().rstrip(": ").rsplit(" ", 1)[-1].isupper())]
-    markers += [(m.start(), m.end(), "seam") for m in _glued_words(block.text)
+    markers += [_Marker(m.start(), m.end(), "seam", m.start()) for m in _glued_words(block.text)
                 if _is_glued(m.group(), doc)]
     markers.sort()
-    chain: list[tuple[int, int, str]] = []
+    chain: list[_Marker] = []
     for marker in markers:
-        if chain and marker[0] - chain[-1][1] > CHAIN_GAP:
+        if chain and marker.start - chain[-1].end > CHAIN_GAP:
             yield chain
             chain = []
         chain.append(marker)
@@ -145,7 +153,7 @@ def teaser_runs(block: Block, doc: Document) -> Iterator[Hit]:
     if not CASE_SEAM.search(block.text) and not (" | " in block.text and ": " in block.text):
         return
     for chain in _chains(block, doc):
-        kinds = [kind for _, _, kind in chain]
+        kinds = [marker.kind for marker in chain]
         found = set(kinds)
         # A seam closed by the card's own "MORE" is a card even without a third marker.
         is_card = {"seam", "card_end"} <= found
@@ -155,17 +163,20 @@ def teaser_runs(block: Block, doc: Document) -> Iterator[Hit]:
             continue
         start = _card_start(block.text, chain)
         strength = 0.9 if "seam" in kinds else 0.75
-        yield Hit(block.start + start, block.start + chain[-1][1], Label.INJECTED_LINK, "link_teaser_chain", strength)
+        yield Hit(block.start + start, block.start + chain[-1].end, Label.INJECTED_LINK, "link_teaser_chain", strength)
 
 
-def _card_start(text: str, chain: list[tuple[int, int, str]]) -> int:
+def _card_start(text: str, chain: list[_Marker]) -> int:
     """Where a hover card starts: the full name that ends at a glued seam.
 
     thehill.com cards repeat the linked person's full name right after the surname in
     the text, then glue their teasers on: walking back from a seam's inner capital over
-    name words, the card starts after the word that equals the name's surname.
+    name words, the card starts after the word that equals the name's surname. With no
+    seam (an extractor put a space or a paragraph break after the name: "Rep. Ilhan Omar" +
+    "Ilhan Omar Hillicon Valley: …"), a chain starts with its first marker's words, the
+    capitalised ones before a column's colon included.
     """
-    for start, end, kind in chain:
+    for start, end, kind, _ in chain:
         if kind != "seam":
             continue
         cut = next(i for i in range(start + 1, end) if text[i].isupper())
@@ -178,7 +189,7 @@ def _card_start(text: str, chain: list[tuple[int, int, str]]) -> int:
                 return pieces[n - 1].start()
             if not piece.group()[:1].isupper():
                 break
-    return chain[0][0]
+    return chain[0].opens
 
 
 def inline_links(block: Block, doc: Document) -> Iterator[Hit]:
