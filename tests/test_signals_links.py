@@ -28,10 +28,9 @@ def test_a_card_an_extractor_set_apart_starts_with_its_column_words() -> None:
     # data/wild, the newspaper library's text of a thehill.com page: the card's name is no longer glued on
     text = ("He threatened to kill Rep. Ilhan Omar\n\nIlhan Omar Hillicon Valley: Progressives oppose funding bill"
             " | Senators call for 5G security coordinator | Louisiana hit by ransomware attack MORE (D-Minn.), he said.")
-    assert texts(links.teaser_runs, text) == [
-        "Ilhan Omar Hillicon Valley: Progressives oppose funding bill | Senators call for 5G security coordinator"
-        " | Louisiana hit by ransomware attack MORE"
-    ]
+    card = ("Ilhan Omar Hillicon Valley: Progressives oppose funding bill | Senators call for 5G security coordinator"
+            " | Louisiana hit by ransomware attack MORE")
+    assert texts(links.teaser_runs, text) == [card]
 
 
 def test_a_glued_seam_before_a_colon_is_strong_and_a_lone_one_weak() -> None:
