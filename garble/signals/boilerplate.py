@@ -41,7 +41,7 @@ PROMPT_LINE = re.compile(
       # (scrapinghub-aeb: 8 body and 69 page lines, l3s page 29; no clean line, nor any in Reuters-21578)
       | (?:to\ )?read\ the\ full\ story | continue\ reading\ the\ main\ story   # NYT, WSJ
       | this\ slideshow\ requires\ javascript                                 # WordPress gallery
-      | you\ have\ (?:been\ )?successfully\ subscribed | thanks?\ (?:you\ )?for\ (?:signing\ up|subscribing)
+      | you\ have\ (?:been\ )?successfully\ subscribed
       | advert | author | filed\ under | word\ ?count:?\ \d+ | top\ (?:local\ )?stories
     )\s*[:.!»›>|-]*$
     """,
