@@ -92,12 +92,24 @@ def render_document(console: Console, result: Result) -> None:
     console.print(grid)
 
 
-def legend() -> Text:
-    """The label colours, in one line."""
-    out = Text("labels: ")
+def legend(width: int = 80) -> Text:
+    """The label colours, as chips broken into lines of ``width`` between chips: rich wrapped the line
+    at the spaces that pad a chip, leaving a coloured blank at the end of a line and " repetition " on the next.
+
+    >>> lines = legend(40).plain.splitlines()
+    >>> max(map(len, lines)) <= 40, [line.split() for line in lines][:2]
+    (True, [['labels:', 'spliced_headline'], ['injected_link', 'mangled_name']])
+    """
+    out = Text("labels:")
+    column = len(out)
     for label in LABELS:
-        out.append(f" {label.value} ", style=LABEL_STYLES[label])
+        chip = f" {label.value} "
+        if column + 1 + len(chip) > width:
+            out.append("\n" + " " * len("labels:"))
+            column = len("labels:")
         out.append(" ")
+        out.append(chip, style=LABEL_STYLES[label])
+        column += 1 + len(chip)
     return out
 
 
@@ -137,7 +149,7 @@ def render(items: Iterable[Item], out: TextIO) -> Tally:
             console.print(Text(f"{kind}: {defang(where)}: {defang(item.message)}",
                                style="yellow" if item.skipped else "bold red"))
     console.print()
-    console.print(legend())
+    console.print(legend(console.width))
     console.print(summary_table(rows, tally))
     if tally.errors or tally.skipped:
         console.print(Text(f"{tally.errors} errors, {tally.skipped} skipped", style="bold red" if tally.errors else ""))
