@@ -1,10 +1,10 @@
 """Build garble/data/zipf.txt, the shipped English word-frequency table.
 
 Reproducible from the installed wordfreq (its English "large" list, the one
-``wordfreq.zipf_frequency(word, "en")`` reads). Keeps every entry a lower-case ASCII
-token can reach (``KEY``: letters and digits joined by apostrophes or dots, which is
-what ``garble.frequencies`` looks up after splitting a word the way wordfreq's
-tokenizer does) and writes one ``word<TAB>centibels`` a line, sorted by code point,
+``wordfreq.zipf_frequency(word, "en")`` reads). Keeps every entry a folded Latin-script
+token can reach (``KEY``: Latin letters, digits and underscores joined by apostrophes or
+dots, which is what ``garble.frequencies`` looks up after splitting a word the way
+wordfreq's tokenizer does) and writes one ``word<TAB>centibels`` a line, sorted by code point,
 under a header with the source and licence: wordfreq's code is Apache-2.0, its data
 is CC-BY-SA 4.0, so the table is CC-BY-SA 4.0 too.
 
@@ -19,15 +19,20 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's garble, for its LATIN letters
 
-# A table key garble.frequencies can look up: alphanumeric runs joined by one ' or . each.
-KEY = re.compile(r"[a-z0-9]+(?:['.][a-z0-9]+)*")
+from garble.frequencies import LATIN
 
-FORMAT = "garble zipf table v1"
+# A table key garble.frequencies can look up: runs of Latin letters, digits and "_" joined by one ' or . each.
+_RUN = rf"[{LATIN}0-9_]+"
+KEY = re.compile(rf"{_RUN}(?:['.]{_RUN})*")
+
+FORMAT = "garble zipf table v2"
 
 
 def header() -> str:
@@ -35,7 +40,7 @@ def header() -> str:
     return (
         f"# {FORMAT}; English word frequencies from wordfreq {version('wordfreq')} (large_en, "
         "https://github.com/rspeer/wordfreq; data CC-BY-SA 4.0 by Robyn Speer and contributors, "
-        "so this file is CC-BY-SA 4.0); one 'word<TAB>centibels' a line, sorted; "
+        "so this file is CC-BY-SA 4.0); Latin-script words, UTF-8; one 'word<TAB>centibels' a line, sorted; "
         "frequency = 10 ** (-centibels / 100); built by corpus/build_zipf.py"
     )
 
@@ -58,7 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     table = build()
     lines = [header(), *(f"{w}\t{table[w]}" for w in sorted(table))]
-    args.out.write_text("\n".join(lines) + "\n", encoding="ascii")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{args.out}: {len(table):,} words")
 
 

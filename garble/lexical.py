@@ -93,9 +93,10 @@ def is_capitalised(token: str) -> bool:
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English (0 = unknown, 7 = "the").
 
-    An ASCII word (letters and digits joined by apostrophes, hyphens or dots) is
-    answered from garble's shipped table by ``garble.frequencies``, equal to wordfreq;
-    any other word goes through ``wordfreq.zipf_frequency``, imported on first need.
+    A word of Latin letters (accented too) and digits joined by apostrophes, hyphens, dots or
+    underscores is answered from garble's shipped table by ``garble.frequencies``, equal to
+    wordfreq; any other word (another script, a symbol) goes through ``wordfreq.zipf_frequency``,
+    imported on first need.
 
     >>> zipf("the") > 7 > zipf("xqzv")
     True

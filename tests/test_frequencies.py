@@ -14,10 +14,13 @@ from garble.frequencies import FAST, split
 
 
 def test_split_is_wordfreqs_tokenizer_on_every_short_string():
-    # every string of up to 4 characters over letters (vowel, h, consonant, capital),
-    # a digit and the joiners: word breaks, elision and apostrophes in all combinations
-    alphabet = "ahB1'’.-"
+    # every string of up to 4 characters over letters (vowel, h, consonant, capital, accented
+    # vowel), a digit, "_" and the joiners: word breaks, elision and apostrophes in all combinations
+    alphabet = "ahBé1_'’.-"
     words = ["".join(t) for k in range(1, 5) for t in itertools.product(alphabet, repeat=k)]
+    assert [w for w in words if split(w) != lossy_tokenize(w, "en")] == []
+    # and up to 3 over letters whose folding or elision is special: capitals, ß, œ, ı, ǅ
+    words = ["".join(t) for k in range(1, 4) for t in itertools.product("ÉÀßŒıǅy'’-", repeat=k)]
     assert [w for w in words if split(w) != lossy_tokenize(w, "en")] == []
 
 
@@ -53,7 +56,24 @@ def test_zipf_equals_wordfreq_on_words_numbers_and_compounds(english):
 
 
 def test_words_outside_the_fast_alphabet_are_left_to_wordfreq():
-    assert [frequencies.zipf_frequency(w) for w in ("naïve", "Hamısı", "snake_case", "a b")] == [None] * 4
+    # other scripts, a space, a sign, and a Latin letter whose folding leaves the Latin letters ("ŉ" -> "ʼn")
+    words = ("русский", "사진", "a b", "µm", "ŉ", "ﺐ", "e\u0301")
+    assert [frequencies.zipf_frequency(w) for w in words] == [None] * len(words)
+
+
+def test_zipf_equals_wordfreq_on_accented_words_names_mojibake_and_handles(english):
+    # the Latin-script words of data/wild and the pages that had sent garble to wordfreq, every
+    # Latin entry of wordfreq's list outside ASCII (and capitalised), and compounds of them
+    random.seed(13)
+    latin = sorted(w for w in english if not w.isascii() and FAST.fullmatch(w))
+    keys = random.sample(latin, min(5_000, len(latin)))  # 3,490 in wordfreq 3.1
+    shaped = ["José", "Álvarez", "Benítez's", "Jean-François", "tête-à-tête", "Straße", "STRASSE", "Hamısı",
+              "naïve", "Watersâ", "Ã©", "l'été", "d'Artagnan", "qu'à", "n_a_t_39", "_blank", "state_of_ohio",
+              "ucla_007", "______", "snake_case", "Mägdefrau", "Œuvre", "ǅemal", "1â½", "2º"]
+    words = [*keys, *(w.title() for w in keys[:1_000]), *("-".join(random.sample(keys, 2)) for _ in range(1_000)),
+             *("_".join(random.sample(keys, 2)) for _ in range(500)), *shaped]
+    assert [w for w in words if frequencies.zipf_frequency(w) not in (None, zipf_frequency(w, "en"))] == []
+    assert [w for w in keys if frequencies.zipf_frequency(w) is None] == []
 
 
 def test_every_table_line_is_found_and_nothing_between_lines(english):
