@@ -53,21 +53,12 @@ def test_a_sentence_cut_before_the_next_one_starts_is_flagged_at_its_stub() -> N
 
 
 def test_a_paragraph_cut_on_a_content_word_after_a_finished_sentence_is_flagged() -> None:
-    text = ("Talks resumed.\n\n"
-            "Profit rose five pct. The management plan would result in a balance sheet with about 2.5 billion\n\n"
+    text = ("Profit rose five pct. The management plan would result in a balance sheet with about 2.5 billion\n\n"
             "More than 100 protesters were killed in Iran unrest this week\n\n"
             "Toronto beat Philadelphia on Wednesday night. He added that it went well\n"
             "with the fans")
     # a one-sentence line (a headline, a caption) and a paragraph of several lines are not cut-offs
     assert texts(seams.cut_offs, text) == ["about 2.5 billion"]
-
-
-def test_a_headline_opening_the_document_is_no_cut_off_even_with_a_kicker() -> None:
-    # scrapinghub-aeb-body-dev: the gold's headlines, which the content-word rule flagged
-    for title in ("Amnesty. More than 100 protesters killed in Iran unrest",
-                  "‘Meth. We’re on it.’: Spokane ad agencies divided on South Dakota’s viral campaign"):
-        assert texts(seams.cut_offs, f"{title}\n\nThe report said so.") == []
-        assert texts(seams.cut_offs, f"The report said so.\n\n{title}") != []
 
 
 def test_a_short_sign_off_after_the_last_sentence_is_not_a_cut_off() -> None:
