@@ -40,7 +40,8 @@ def header() -> str:
     return (
         f"# {FORMAT}; English word frequencies from wordfreq {version('wordfreq')} (large_en, "
         "https://github.com/rspeer/wordfreq; data CC-BY-SA 4.0 by Robyn Speer and contributors, "
-        "so this file is CC-BY-SA 4.0); Latin-script words, UTF-8; one 'word<TAB>centibels' a line, sorted; "
+        "so this file is CC-BY-SA 4.0); Latin-script words (zipf.txt those in ASCII, zipf_latin.txt the rest); "
+        "one 'word<TAB>centibels' a line, sorted; "
         "frequency = 10 ** (-centibels / 100); built by corpus/build_zipf.py"
     )
 
@@ -59,12 +60,16 @@ def build() -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "garble" / "data" / "zipf.txt")
+    parser.add_argument("--out", type=Path, default=ROOT / "garble" / "data" / "zipf.txt",
+                        help="the ASCII table; the words outside ASCII go to zipf_latin.txt beside it")
     args = parser.parse_args()
     table = build()
-    lines = [header(), *(f"{w}\t{table[w]}" for w in sorted(table))]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(table):,} words")
+    for path, words, encoding in ((args.out, sorted(w for w in table if w.isascii()), "ascii"),
+                                  (args.out.with_name("zipf_latin.txt"), sorted(w for w in table if not w.isascii()),
+                                   "utf-8")):
+        lines = [header(), *(f"{w}\t{table[w]}" for w in words)]
+        path.write_text("\n".join(lines) + "\n", encoding=encoding)
+        print(f"{path}: {len(words):,} words")
 
 
 if __name__ == "__main__":

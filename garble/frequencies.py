@@ -8,7 +8,7 @@ gives: it normalises the word as wordfreq does for English (NFC, case folding), 
 wordfreq's tokenizer does (Unicode word breaks, TR29, which for these characters are the few
 rules of ``_ends_token``, plus wordfreq's French-elision rule), replaces digit runs as
 wordfreq does, and looks the pieces up in garble/data/zipf.txt (built from wordfreq's
-list by corpus/build_zipf.py; CC-BY-SA 4.0 data). The table stays one string, so loading
+list by corpus/build_zipf.py, the words outside ASCII in garble/data/zipf_latin.txt; CC-BY-SA 4.0 data). The table stays one string, so loading
 it costs one file read and a sample of every ``SAMPLE_BYTES``-th line (``_Table``); a
 look-up bisects the sample and finds the word in the ~1 KB between two sampled lines.
 Any other word (another script, a sign) answers None and the caller asks wordfreq.
@@ -16,7 +16,8 @@ Any other word (another script, a sign) answers None and the caller asks wordfre
 Table v1 answered ASCII words only, and a word outside them sent 8 % (l3s-gn1-body-test) to
 57 % (data/wild's ISOT, for handles like "n_a_t_39") of documents to wordfreq: ``garble check``
 of seed-004 with "Biden" written "José Álvarez" took 0.75 s, 0.45 s without the accents (medians of
-9, compiled bytecode); with v2, 0.48 s. The answers did not change (every FAST token of the
+9, compiled bytecode); with v2, 0.48 s. The words outside ASCII sit in their own small file, so the
+ASCII table stays a one-byte string (first use 11-15 ms; one UTF-8 table took 37 ms). The answers did not change (every FAST token of the
 pages, data/wild, Reuters and the synthetic set equals wordfreq's; tests/test_frequencies.py).
 """
 
@@ -77,13 +78,23 @@ class _Table:
     words: tuple[str, ...]
 
 
+def _read(name: str, encoding: str) -> str:
+    """A table file of garble/data, its header checked."""
+    text = (files("garble") / "data" / name).read_text(encoding=encoding)
+    if not text.startswith(FORMAT):
+        raise ValueError(f"garble/data/{name}: expected a first line starting {FORMAT!r}; rebuild it "
+                         "with corpus/build_zipf.py")
+    return text
+
+
 @cache
 def _table() -> _Table:
-    """garble/data/zipf.txt (its header checked) and its sample of lines."""
-    text = (files("garble") / "data" / "zipf.txt").read_text(encoding="utf-8")
-    if not text.startswith(FORMAT):
-        raise ValueError(f"garble/data/zipf.txt: expected a first line starting {FORMAT!r}; rebuild it "
-                         "with corpus/build_zipf.py")
+    """garble/data/zipf.txt, the ASCII words (its header checked), and its sample of lines.
+
+    ASCII, so the text is one byte a character and decodes ~15x faster than UTF-8: the words outside
+    ASCII, which made it a two-byte string and its first use 15 -> 37 ms, are in zipf_latin.txt.
+    """
+    text = _read("zipf.txt", "ascii")
     first = text.index("\n") + 1
     starts = sorted({first, *(text.rfind("\n", first - 1, p) + 1 for p in range(first, len(text), SAMPLE_BYTES))})
     words = tuple(text[s : text.index("\t", s)] for s in starts)
@@ -98,6 +109,8 @@ def centibels(key: str) -> int | None:
     >>> centibels("xqzvk") is None, centibels("0") is not None, centibels("zzzzzzzz") is not None
     (True, True, True)
     """
+    if not key.isascii():
+        return _latin().get(key)
     table = _table()
     i = bisect_right(table.words, key) - 1  # key's line, if any, is in [starts[i], starts[i + 1])
     if i < 0:
@@ -109,6 +122,13 @@ def centibels(key: str) -> int | None:
         return None
     tab = at + len(key) + 1
     return int(text[tab + 1 : text.index("\n", tab)])
+
+
+@cache
+def _latin() -> dict[str, int]:
+    """garble/data/zipf_latin.txt: the table's words outside ASCII (3,490 of them), read on first need."""
+    lines = _read("zipf_latin.txt", "utf-8").splitlines()[1:]
+    return {word: int(cb) for word, cb in (line.split("\t") for line in lines)}
 
 
 def _same_class(a: str, b: str) -> bool:
