@@ -15,10 +15,11 @@ Any other word (another script, a sign) answers None and the caller asks wordfre
 
 Table v1 answered ASCII words only, and a word outside them sent 8 % (l3s-gn1-body-test) to
 57 % (data/wild's ISOT, for handles like "n_a_t_39") of documents to wordfreq: ``garble check``
-of seed-004 with "Biden" written "José Álvarez" took 0.75 s, 0.45 s without the accents (medians of
-9, compiled bytecode); with v2, 0.48 s. The words outside ASCII sit in their own small file, so the
-ASCII table stays a one-byte string (first use 11-15 ms; one UTF-8 table took 37 ms). The answers did not change (every FAST token of the
-pages, data/wild, Reuters and the synthetic set equals wordfreq's; tests/test_frequencies.py).
+of seed-004 with "Biden" written "José Álvarez" took 0.74 s, 0.47 s without the accents; with v2,
+0.46 and 0.47 s (medians of 11, interleaved, compiled bytecode). The words outside ASCII sit in a
+small file of their own, so the ASCII table stays a one-byte string (first use 11-15 ms; one UTF-8
+table took 37 ms). The answers did not change (every FAST token of the pages, data/wild, Reuters and
+the synthetic set equals wordfreq's; tests/test_frequencies.py).
 """
 
 from __future__ import annotations
