@@ -8,9 +8,10 @@ gives: it normalises the word as wordfreq does for English (NFC, case folding), 
 wordfreq's tokenizer does (Unicode word breaks, TR29, which for these characters are the few
 rules of ``_ends_token``, plus wordfreq's French-elision rule), replaces digit runs as
 wordfreq does, and looks the pieces up in garble/data/zipf.txt (built from wordfreq's
-list by corpus/build_zipf.py, the words outside ASCII in garble/data/zipf_latin.txt; CC-BY-SA 4.0 data). The table stays one string, so loading
-it costs one file read and a sample of every ``SAMPLE_BYTES``-th line (``_Table``); a
-look-up bisects the sample and finds the word in the ~1 KB between two sampled lines.
+list by corpus/build_zipf.py, the words outside ASCII in garble/data/zipf_latin.txt; CC-BY-SA
+4.0 data). The ASCII table stays one string, so loading it costs one file read and a sample of
+every ``SAMPLE_BYTES``-th line (``_Table``); a look-up bisects the sample and finds the word in
+the ~1 KB between two sampled lines.
 Any other word (another script, a sign) answers None and the caller asks wordfreq.
 
 Table v1 answered ASCII words only, and a word outside them sent 8 % (l3s-gn1-body-test) to

@@ -37,8 +37,8 @@ PROMPT_LINE = re.compile(
       | article\ continues(?:\ below)? | read\ later | have\ your\ say(?:\ read\ comments)?
       | most\ (?:viewed|read|popular|shared)(?:\ (?:articles|stories|news))?
       | sponsored\ links | hosted\ by | get\ your\ newspaper\ delivered
-      # the messages of newer sites' scripts and widgets, all gold furniture where the *-dev pages hold them
-      # (scrapinghub-aeb: 8 body and 69 page lines, l3s page 29; no clean line, nor any in Reuters-21578)
+      # the messages of newer sites' scripts and widgets: with SITE_MESSAGE below they add 101 hits on the
+      # *-dev pages, all gold furniture (aeb body 7, aeb page 64, l3s page 30), none in Reuters-21578
       | (?:to\ )?read\ the\ full\ story | continue\ reading\ the\ main\ story   # NYT, WSJ
       | this\ slideshow\ requires\ javascript                                 # WordPress gallery
       | you\ have\ (?:been\ )?successfully\ subscribed
@@ -50,8 +50,8 @@ PROMPT_LINE = re.compile(
 
 # Longer lines of the same kind: a newsletter pitch or its error, a follow-us line naming the networks
 # or a link, an author's contact line, a video player's apology. Tried only on lines holding one of
-# SITE_MESSAGE_HINTS. On the *-dev pages 28 lines, all gold furniture; none in Reuters-21578.
-# (scrapinghub-aeb-body-test keeps one as article text: "Follow NBC Latino on Facebook, Twitter and Instagram.")
+# SITE_MESSAGE_HINTS. (scrapinghub-aeb-body-test keeps one as article text: "Follow NBC Latino on
+# Facebook, Twitter and Instagram.")
 SITE_MESSAGE = re.compile(
     r"""
     ^(?:
