@@ -171,7 +171,11 @@ def split(word: str) -> list[str]:
     >>> split("Tête-à-tête"), split("l'été"), split("state_of_ohio")
     (['tête', 'à', 'tête'], ['l', 'été'], ['state_of_ohio'])
     """
-    word = fold(word)
+    return _tokens(fold(word))
+
+
+def _tokens(word: str) -> list[str]:
+    """``split`` of a word already ``fold``-ed."""
     out, i, n = [], 0, len(word)
     while i < n:
         if not _joins(word[i]):
@@ -226,9 +230,12 @@ def zipf_frequency(word: str) -> float | None:
     """
     if word.isalpha() and word.isascii():  # one token without digits (most words): split() gives [word.lower()]
         return _plain_zipf(centibels(word.lower()))
-    if not FAST.fullmatch(word) or not (word.isascii() or FAST.fullmatch(fold(word))):
+    if not FAST.fullmatch(word):
         return None
-    return _zipf(_frequency(split(word)))
+    key = fold(word)  # once: NFC and case folding are the costly part of a word outside ASCII
+    if not (word.isascii() or FAST.fullmatch(key)):
+        return None
+    return _zipf(_frequency(_tokens(key)))
 
 
 def _zipf(freq: float) -> float:

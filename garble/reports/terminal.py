@@ -100,13 +100,14 @@ def legend(width: int = 80) -> Text:
     >>> max(map(len, lines)) <= 40, [line.split() for line in lines][:2]
     (True, [['labels:', 'spliced_headline'], ['injected_link', 'mangled_name']])
     """
-    out = Text("labels:")
-    column = len(out)
+    prefix = "labels:"
+    out = Text(prefix)
+    column = len(prefix)
     for label in LABELS:
         chip = f" {label.value} "
         if column + 1 + len(chip) > width:
-            out.append("\n" + " " * len("labels:"))
-            column = len("labels:")
+            out.append("\n" + " " * len(prefix))
+            column = len(prefix)
         out.append(" ")
         out.append(chip, style=LABEL_STYLES[label])
         column += 1 + len(chip)

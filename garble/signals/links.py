@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from garble.datatypes import Block, Document, Hit, Label
 from garble.lexical import is_common
-from garble.signals.boilerplate import PROMPT_LINE, TIMESTAMP_LINE
+from garble.signals.boilerplate import MAX_FURNITURE_LINE, PROMPT_LINE, TIMESTAMP_LINE
 
 # Two words glued at an injection seam: "BidenCawthorn", "FacebookTwitter".
 GLUED_WORDS = re.compile(
@@ -242,7 +242,7 @@ def after_prompt(block: Block, doc: Document) -> Iterator[Hit]:
         return
     for back in range(block.index - 1, max(-1, block.index - 1 - MAX_LINK_RUN), -1):
         prev = doc.blocks[back].text
-        if len(prev) <= 40 and PROMPT_LINE.match(prev) and LINK_PROMPT.match(prev):
+        if len(prev) <= MAX_FURNITURE_LINE and PROMPT_LINE.match(prev) and LINK_PROMPT.match(prev):
             yield Hit(block.start, block.end, Label.INJECTED_LINK, "link_after_prompt", 0.85)
             return
         if not _is_link_line(doc.blocks[back]):

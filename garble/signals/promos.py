@@ -51,8 +51,9 @@ HINTS = ("follow", "sign up", "subscribe", "download", "latest", "here", "facebo
 # Sir John Hawkins ... in short, digestible chapters. Buy Now" (a pop-up in 18 of the 70 FakeNewsNet articles
 # of data/wild, on a line of its own or glued inside a paragraph). The button stands alone after the blurb's
 # last sentence, title-cased: prose that says "a pick you can buy now." does not. The whole line is the
-# advertisement, so the hit starts where the line does, at any length up to BLURB_MAX_CHARS. *-dev gold: 1 such line ("DLP® HDTV. The clear choice. Shop
-# Now"), furniture; none in the synthetic training documents or in the 7,168 Reuters articles.
+# advertisement, so the hit starts where the line does, at any length up to BLURB_MAX_CHARS. *-dev gold:
+# 1 such line ("DLP® HDTV. The clear choice. Shop Now"), furniture; none in the synthetic training
+# documents or in the 7,168 Reuters articles.
 BLURB_TAIL = re.compile(r"[.!?:)|][ \t]+(?:Buy|Shop|Order|Pre-?order) (?:Now|Today)!?[ \t]*$")
 BLURB_ENDS = ("Now", "Now!", "Today", "Today!")  # every BLURB_TAIL ends in one: most lines skip the search
 BLURB_MAX_CHARS = 800

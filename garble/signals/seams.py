@@ -131,8 +131,9 @@ def missing_breaks(block: Block, doc: Document) -> Iterator[Hit]:
         return
     for m in MISSING_BREAK.finditer(block.text):
         last = m.group("tail").rsplit(" ", 1)[-1]
+        at = m.end("tail") - len(last)  # where the last word starts
         # a handle or a hashtag is a tweet's, and a tweet's next sentence may start anyhow ("@bessbell He blocked me")
-        if last in TITLE_LEADS or block.text[m.end("tail") - len(last) - 1 : m.end("tail") - len(last)] in ("@", "#"):
+        if last in TITLE_LEADS or block.text[at - 1 : at] in ("@", "#"):
             continue
         yield Hit(block.start + m.start("tail"), block.start + m.end("tail"), Label.BROKEN_TEXT,
                   "seam_missing_break", 0.6)
