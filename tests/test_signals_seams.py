@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from garble.datatypes import Label
 from garble.segment import segment
 from garble.signals import seams
@@ -90,3 +92,25 @@ def test_a_heading_or_a_byline_before_a_lower_case_paragraph_is_not_a_split() ->
             "The band played a secret show in London on Tuesday night\n\nlast updated: January 13, 2008 at noon\n\n"
             "Reports: EMI to cut up to 2,000 jobs\n\niPhone sales rose again in the quarter.")
     assert texts(seams.cut_offs, text) == []
+
+
+def test_a_headline_spliced_before_a_pipe_seam_is_flagged_in_title_or_sentence_case() -> None:
+    title = ("Prices firmed when trade selling dissipated, allowing Blocked Rhine Navigation Channel Remains Closed"
+             " | local and speculative buying to increase, dealers said.")
+    sentence = ("Smoking could be viewed as a problem by some crew Kentucky lawmaker a 'probable suicide' amid"
+                " misconduct accusations | and passengers, the airline said.")
+    assert texts(seams.pipe_seams, title) == ["Blocked Rhine Navigation Channel Remains Closed"]
+    assert texts(seams.pipe_seams, sentence) == ["Kentucky lawmaker a 'probable suicide' amid misconduct accusations"]
+    doc = segment(title)
+    assert {h.label for h in seams.pipe_seams(doc.blocks[0], doc)} == {Label.SPLICED_HEADLINE}
+
+
+@pytest.mark.parametrize("line", [
+    "main | news | sports | money | arizona travel guide | food & home | style | photos",
+    "Council tax to rise by five per cent next year | The Daily Post",
+    "The mayor opens the new bridge on Monday. Photo: John Smith | Getty Images",
+    "By Jane Doe | Staff writer for the city desk and the courts",
+    "you finished the final level in Twitter. What is next? | Seriously, congratulations, you won it",
+])
+def test_pipes_of_menus_titles_credits_and_tweets_are_no_seam(line: str) -> None:
+    assert texts(seams.pipe_seams, line) == []

@@ -55,6 +55,7 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     seams.doubled_determiners,
     salad.function_word_salad,
     seams.missing_breaks,
+    seams.pipe_seams,
     seams.cut_offs,
     seams.stray_possessives,
     repetition.doubled_words,

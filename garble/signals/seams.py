@@ -214,3 +214,64 @@ def stray_possessives(block: Block, doc: Document) -> Iterator[Hit]:
         if m.group().split()[2] in CLAUSE_NOUNS:
             continue
         yield Hit(block.start + m.start(), block.start + m.end(), Label.BROKEN_TEXT, "seam_stray_possessive", 0.55)
+
+
+# A " | " inside a sentence: a headline or a hover card spliced in, the pipe the seam where the sentence
+# goes on ("… allowing Blocked Rhine Navigation Channel Remains Closed | local and speculative buying").
+# Pages write pipes between menu items, after a title ("Headline | Site") and in credits: on short lines,
+# between short items. A pipe with prose on both sides and no other pipe near is a seam.
+PIPE = " | "
+# Lower-case words the line needs before the spliced text, and right after the pipe (within
+# PIPE_AFTER_WINDOW words): a sentence on both sides, not a title and its site or a row of menu items.
+PIPE_PROSE_BEFORE = 4
+PIPE_PROSE_AFTER = 2
+PIPE_AFTER_WINDOW = 6
+MAX_PIPES = 2  # a menu line holds more ("news | sports | money | ...")
+PIPE_STRENGTH = 0.8
+SPACED_TOKEN = re.compile(r"\S+")
+# A sentence that ends inside the stretch: the line's own prose (a tweet's "What's next? | Seriously"),
+# where headlines and cards run on without one ("U.S." and "Jr." end no sentence).
+SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.?!][\"'”’)]*\s")
+
+
+def _splice_start(tokens: list[re.Match[str]]) -> int | None:
+    """Index of the token where spliced text starts: the last capitalised word (or number) right after a
+    lower-case one, the sentence around it being in lower case ("allowing [Blocked Rhine …]"); a
+    headline's own words are capitalised, or lower case after its first ("[Kentucky lawmaker a …]")."""
+    for k in range(len(tokens) - 1, 0, -1):
+        word, prev = tokens[k].group().lstrip("(‘'\"“"), tokens[k - 1].group()
+        if (word[:1].isupper() or word[:1].isdigit()) and prev[:1].islower() and prev[-1] not in ".!?:;":
+            return k
+    return None
+
+
+def pipe_seams(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag text spliced into a sentence before a " | " seam, the sentence going on after the pipe.
+
+    >>> from garble.segment import segment
+    >>> t = "Dealers said trade selling dissipated, allowing Blocked Rhine Channel Remains Closed | local buying to rise."
+    >>> doc = segment(t)
+    >>> [doc.text[h.start:h.end] for h in pipe_seams(doc.blocks[0], doc)]
+    ['Blocked Rhine Channel Remains Closed']
+    >>> doc = segment("Home | News | Sports | Money | Weather\\n\\nCouncil tax rises | The Daily Post")
+    >>> [h for b in doc.blocks for h in pipe_seams(b, doc)]
+    []
+    """
+    if PIPE not in block.text:
+        return
+    for line in block.lines:
+        text = line.text
+        first, last = text.find(PIPE), text.rfind(PIPE)
+        if first < 0 or text.count("|") > MAX_PIPES:
+            continue
+        after = SPACED_TOKEN.findall(text, last + len(PIPE))[:PIPE_AFTER_WINDOW]
+        if sum(w[:1].islower() for w in after) < PIPE_PROSE_AFTER:
+            continue
+        tokens = list(SPACED_TOKEN.finditer(text, 0, first))
+        k = _splice_start(tokens)
+        if k is None or len(tokens) - k < 2 or sum(t.group()[:1].islower() for t in tokens[:k]) < PIPE_PROSE_BEFORE:
+            continue
+        if SENTENCE_INSIDE.search(text, tokens[k].start(), last + 1):
+            continue
+        yield Hit(line.start + tokens[k].start(), line.start + last, Label.SPLICED_HEADLINE, "seam_pipe",
+                  PIPE_STRENGTH)
