@@ -27,6 +27,9 @@ def flagged(text: str, reason: str) -> list[str]:
      "Mitch McConnell Takes Aim At Trump Over Nazis"),
     ("It said Australian Minister Sees Targeted Oil Tax Strategy And Sets Higher Spending in the plan.",
      "Australian Minister Sees Targeted Oil Tax Strategy And Sets Higher Spending"),
+    # any verb of the list marks a run between two pieces of prose, no small word needed
+    ("Dealers said selling eased, allowing Blocked Rhine Navigation Channel Remains Closed local buying to rise.",
+     "Blocked Rhine Navigation Channel Remains Closed"),
     # only a mechanical Title Casing writes "4Th" and "(Age)": marks enough without a small word
     ("The company purchased 298 billion cubic A.G. Edwards Inc (Age) 4Th Qtr Feb 28 Net feet of reserves.",
      "A.G. Edwards Inc (Age) 4Th Qtr Feb 28 Net"),

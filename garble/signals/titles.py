@@ -29,11 +29,22 @@ SMALL = frozenset([
 ])
 # Present-tense verbs headlines are built on ("Minister Sees", "Boeing Gets", "Trump Signs"),
 # capitalised in Title Case; a name or a title of a work rarely holds one after its first word.
+# 128 verbs (40 before 2026-12-06): runs on 2,500 synthetic training documents 884 -> 913, every one
+# gold; the *-dev pages one more, gold too; 6,244 training Reuters articles still 1 ("Smith Barney").
 HEADLINE_VERBS = frozenset([
-    "adds", "admits", "backs", "buys", "calls", "cuts", "denies", "drops", "ends", "explodes", "faces",
-    "files", "gets", "gives", "hits", "joins", "lifts", "makes", "names", "opens", "plans", "posts",
-    "raises", "reduces", "reports", "resigns", "rises", "says", "seeks", "sees", "sells", "sets",
-    "signs", "slams", "takes", "tells", "tests", "urges", "warns", "wins",
+    "accuses", "acquires", "adds", "admits", "adopts", "agrees", "announces", "appoints", "approves",
+    "attacks", "backs", "blasts", "buys", "calls", "cancels", "climbs", "completes", "confirms", "cuts",
+    "declares", "defends", "deletes", "demands", "denies", "destroys", "dismisses", "drops", "elects", "ends",
+    "establishes", "expects", "explodes", "extends", "eyes", "faces", "fails", "falls", "fights", "files",
+    "finds", "fires", "gains", "gets", "gives", "grows", "halts", "hires", "hits", "joins", "jumps", "kills",
+    "launches", "leads", "leaves", "lifts", "lists", "loses", "lowers", "makes", "mocks", "moves", "names",
+    "needs", "offers", "opens", "owns", "pays", "plans", "plunges", "posts", "praises", "proposes", "pushes",
+    "quits", "raises", "recalls", "receives", "redeems", "reduces", "refuses", "rejects", "remains", "renews",
+    "reports", "resigns", "responds", "restates", "resumes", "returns", "reveals", "reverses", "rises",
+    "rules", "says", "scraps", "seeks", "sees", "seizes", "sells", "sets", "settles", "shuts", "signs",
+    "slams", "slashes", "slips", "slows", "soars", "spends", "starts", "stops", "sues", "surges", "suspends",
+    "takes", "tells", "tests", "threatens", "tops", "trims", "unveils", "ups", "urges", "vows", "wants",
+    "warns", "weighs", "wins",
 ])
 # A run must be this many tokens: shorter capitalised runs are names ("Bank of New England Corp").
 MIN_RUN = 6
