@@ -65,24 +65,6 @@ def test_a_sections_headline_list_after_its_prompt_is_flagged(prompt: str) -> No
     assert texts(links.after_prompt, text) == ["Recession fears: Market extends its losing streak", "Banking group: ANZ India push"]
 
 
-def test_a_most_popular_list_and_its_tabs_are_furniture_up_to_the_article() -> None:
-    # newspaper sites of the l3s-gn1 pages: a list title, its tabs, then other stories' headlines
-    text = ("Most Popular\n\nStories\n\nLast 24 Hours\n\nCoach keeps it positive\n\nSnow possible Thursday\n\n"
-            "Last 7 Days\n\nMayor's photos create stir\n\nLAS VEGAS - The company said on Monday it would open a studio.")
-    doc = segment(text)
-    hits = [h for b in doc.blocks for h in links.after_prompt(b, doc)]
-    assert [text[h.start : h.end] for h in hits] == [
-        "Stories", "Last 24 Hours", "Coach keeps it positive", "Snow possible Thursday", "Last 7 Days",
-        "Mayor's photos create stir"]
-    assert {(h.label, h.reason) for h in hits} == {(Label.BOILERPLATE, "link_popular_list")}
-
-
-@pytest.mark.parametrize("title", ["Most popular stories today", "Top Stories", "Latest headlines:"])
-def test_a_list_title_needs_short_unpunctuated_lines_after_it(title: str) -> None:
-    text = f"{title}\n\nThe minister resigned on Monday after a week of pressure.\n\nBridge opens in the north"
-    assert texts(links.after_prompt, text) == []
-
-
 def test_more_in_prose_is_no_prompt() -> None:
     text = "He said more in private.\n\nRecession fears: Market extends its losing streak"
     assert texts(links.after_prompt, text) == []

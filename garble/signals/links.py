@@ -66,19 +66,6 @@ MAX_LINK_RUN = 12
 # Prompts after which a short line is a related-story link ("Read more:" + a headline).
 LINK_PROMPT = re.compile(r"^(?:read\ (?:more|also|next)|(?:latest\ )?related|see\ also|more\ from|(?:also|more|elsewhere)\ (?:in|on)\ )",
                          re.IGNORECASE | re.VERBOSE)
-# Titles of a page's headline lists ("Most Popular", "Last 24 Hours", "Top Stories"): the lines after one
-# are other stories' headlines and the list's tabs ("Stories", "E-mailed"), page furniture. In the
-# *-dev gold: 107 such lines on l3s body pages, 99.4 % of their characters furniture (aeb body 7, 100 %;
-# the page files 2,081, 98 %, the rest the article's own headline after a menu); none in Reuters-21578.
-LIST_TITLE = re.compile(
-    r"""
-    ^(?:most\ (?:popular|read|viewed|e-?mailed|commented|shared|recent)(?:\ (?:stories|articles|news|now|today|headlines))?
-      | last\ \d+\ (?:hours|days) | top\ (?:local\ )?(?:stories|news|headlines) | latest\ (?:news|stories|headlines)
-      | more\ (?:news|stories|headlines) | popular\ (?:stories|now|articles)
-    )\s*[:.!»›>|-]*$
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 
 
 # A lower-case letter before a capital: every GLUED_WORDS match has one, most paragraphs none.
@@ -244,16 +231,12 @@ def _is_link_line(block: Block) -> bool:
 
 
 def after_prompt(block: Block, doc: Document) -> Iterator[Hit]:
-    """Flag one-line, unpunctuated blocks in a run that follows a "Read more:"-style prompt
-    (related-story links) or a headline list's title ("Most Popular": furniture).
+    """Flag one-line, unpunctuated blocks in a run that follows a "Read more:"-style prompt.
 
     >>> from garble.segment import segment
     >>> doc = segment("Read more:\\n\\nIEPF issued a statement on children\\n\\nNew bridge opens in the north")
     >>> [h.reason for b in doc.blocks for h in after_prompt(b, doc)]
     ['link_after_prompt', 'link_after_prompt']
-    >>> doc = segment("Most Popular\\n\\nE-mailed\\n\\nLast 24 Hours\\n\\nMiami eyeing Alleva")
-    >>> [(h.label.value, h.reason) for b in doc.blocks for h in after_prompt(b, doc)][-1]
-    ('boilerplate', 'link_popular_list')
     """
     if not _is_link_line(block):
         return
@@ -261,9 +244,6 @@ def after_prompt(block: Block, doc: Document) -> Iterator[Hit]:
         prev = doc.blocks[back].text
         if len(prev) <= MAX_FURNITURE_LINE and PROMPT_LINE.match(prev) and LINK_PROMPT.match(prev):
             yield Hit(block.start, block.end, Label.INJECTED_LINK, "link_after_prompt", 0.85)
-            return
-        if len(prev) <= MAX_FURNITURE_LINE and LIST_TITLE.match(prev):
-            yield Hit(block.start, block.end, Label.BOILERPLATE, "link_popular_list", 0.85)
             return
         if not _is_link_line(doc.blocks[back]):
             return
