@@ -70,7 +70,7 @@ def test_an_unreachable_scheduler_is_a_usage_error() -> None:
 
 
 def test_dask_dataframe_partitions(cluster: Any) -> None:
-    dd = pytest.importorskip("dask.dataframe", reason="needs dask[dataframe] (pandas)")
+    dd = pytest.importorskip("dask.dataframe", reason="needs the dataframe extra: pip install 'garble[dataframe]'")
     import pandas as pd
     from distributed import Client
 
