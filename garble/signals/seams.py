@@ -219,7 +219,8 @@ def stray_possessives(block: Block, doc: Document) -> Iterator[Hit]:
 # A " | " inside a sentence: a headline or a hover card spliced in, the pipe the seam where the sentence
 # goes on ("… allowing Blocked Rhine Navigation Channel Remains Closed | local and speculative buying").
 # Pages write pipes between menu items, after a title ("Headline | Site") and in credits: on short lines,
-# between short items. A pipe with prose on both sides and no other pipe near is a seam.
+# between short items. A pipe with prose on both sides and no other pipe near is a seam. Measured: none on
+# the *-dev pages, data/wild or the 6,244 training Reuters articles; 200 on synth-train, all gold.
 PIPE = " | "
 # Lower-case words the line needs before the spliced text, and right after the pipe (within
 # PIPE_AFTER_WINDOW words): a sentence on both sides, not a title and its site or a row of menu items.
