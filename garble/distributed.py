@@ -1,6 +1,7 @@
 """Scan on a Dask cluster: a ``dask.bag`` of records or a ``dask.dataframe``, partition by partition.
 
-Needs the ``dask`` extra (``pip install 'garble[dask]'``; dataframes the ``dataframe`` extra, ``pip install 'garble[dataframe]'``).
+Needs the ``dask`` extra (``pip install 'garble[dask]'``); dataframes need the ``dataframe`` extra
+(``pip install 'garble[dataframe]'``).
 Dask is imported only when one of these functions runs, never by ``import garble``.
 
 Each partition is scanned by one task; the task's worker process builds the detector once
