@@ -233,6 +233,10 @@ SPACED_TOKEN = re.compile(r"\S+")
 # A sentence that ends inside the stretch: the line's own prose (a tweet's "What's next? | Seriously"),
 # where headlines and cards run on without one ("U.S." and "Jr." end no sentence).
 SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.?!][\"'”’)]*\s")
+# A hover card's teaser glued to the name before it: "Maria OkaforWestport: Mayor's plan ...", as
+# seed-004's "Joe BidenCawthorn: Biden's ...". The spliced text starts at the teaser's capital, not at the
+# name, which is the sentence's own ("Council leader Maria Okafor" + the card).
+GLUED_TEASER = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+:(?=\s)")
 
 
 def _splice_start(tokens: list[re.Match[str]]) -> int | None:
@@ -274,5 +278,6 @@ def pipe_seams(block: Block, doc: Document) -> Iterator[Hit]:
             continue
         if SENTENCE_INSIDE.search(text, tokens[k].start(), last + 1):
             continue
-        yield Hit(line.start + tokens[k].start(), line.start + last, Label.SPLICED_HEADLINE, "seam_pipe",
-                  PIPE_STRENGTH)
+        glued = GLUED_TEASER.search(text, tokens[k].start(), first)
+        start = glued.start() if glued else tokens[k].start()
+        yield Hit(line.start + start, line.start + last, Label.SPLICED_HEADLINE, "seam_pipe", PIPE_STRENGTH)
