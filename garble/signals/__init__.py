@@ -68,6 +68,7 @@ DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = (
     names.mangled_names,
     repetition.repeated_text,
     comments.comment_threads,
+    comments.stamped_records,
 )
 
 
