@@ -111,3 +111,17 @@ def test_a_tweet_signature_starts_at_a_word_not_inside_the_link_before_it() -> N
                     "https://t.co/dd4blQC\n\n— PFF CLE Browns (@PFF_Browns) November 16, 2019")
     assert [t for t, r in found.items() if r == "furniture_tweet_signature"] == [
         "Sean Hannity (@seanhannity) November 25, 2017", "— PFF CLE Browns (@PFF_Browns) November 16, 2019"]
+
+
+def test_a_sites_cookie_notice_is_furniture() -> None:
+    lines = ["This website uses cookies to improve your experience while you navigate through the website.",
+             "Necessary cookies are absolutely essential for the website to function properly.",
+             "We use cookies (why?) You can change cookie preferences. Continued site use signifies consent.",
+             "Cookie Policy"]
+    assert reasons("\n\n".join(lines)) == dict.fromkeys(lines, "furniture_cookies")
+
+
+def test_an_article_about_cookies_is_not_a_notice() -> None:
+    text = ("Regulators said the site uses cookies to follow readers across the web, and that browsers"
+            " will block third-party cookies next year.\n\nThe cookies were baked on Monday.")
+    assert reasons(text) == {}
