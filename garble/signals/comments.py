@@ -54,11 +54,22 @@ def comment_threads(doc: Document) -> Iterator[Hit]:
     flagged: set[int] = set()
     for where in signatures.values():
         for a, b in pairwise(where):
-            if 1 < b - a <= MAX_GAP and all(len(doc.blocks[k].text) <= MAX_COMMENT for k in range(a + 1, b)):
+            if _follows(doc, a, b, MAX_GAP):
                 flagged.update(range(a, b + 1))
+    yield from _block_hits(doc, flagged, "furniture_comments")
+
+
+def _follows(doc: Document, a: int, b: int, most: int) -> bool:
+    """Whether the signature at paragraph ``b`` closes a record opened at ``a``: at most ``most`` paragraphs
+    on, with at least one paragraph between and none of them longer than MAX_COMMENT."""
+    return 1 < b - a <= most and all(len(doc.blocks[k].text) <= MAX_COMMENT for k in range(a + 1, b))
+
+
+def _block_hits(doc: Document, flagged: set[int], reason: str) -> Iterator[Hit]:
+    """A hit on each of the ``flagged`` paragraphs, in order."""
     for i in sorted(flagged):
         block = doc.blocks[i]
-        yield Hit(block.start, block.end, Label.BOILERPLATE, "furniture_comments", STRENGTH)
+        yield Hit(block.start, block.end, Label.BOILERPLATE, reason, STRENGTH)
 
 
 # A stamp line: a clock time or a relative time ("2 days ago", "5 hours ago at 07:52 am") in a short line.
@@ -135,12 +146,10 @@ def stamped_records(doc: Document) -> Iterator[Hit]:
     for where in by_shape.values():
         run = where[:1]
         for a, b in pairwise(where):
-            if 1 < b - a <= MAX_RECORD and all(len(doc.blocks[k].text) <= MAX_COMMENT for k in range(a + 1, b)):
+            if _follows(doc, a, b, MAX_RECORD):
                 run.append(b)
             else:
                 flagged.update(_records(doc, run))
                 run = [b]
         flagged.update(_records(doc, run))
-    for i in sorted(flagged):
-        block = doc.blocks[i]
-        yield Hit(block.start, block.end, Label.BOILERPLATE, "furniture_stamped_records", STRENGTH)
+    yield from _block_hits(doc, flagged, "furniture_stamped_records")
