@@ -27,3 +27,8 @@ def flagged(piece: str) -> bool:
 ])
 def test_found(piece: str) -> None:
     assert flagged(piece)
+
+
+def test_no_name_is_flagged_alone_at_the_glued_hover_card() -> None:
+    # "Council leader Maria OkaforWestport: ... | ...": the pipe seam starts at the teaser, not at "Maria"
+    assert [TEXT[s.start : s.end] for s in garble.scan(TEXT).spans if s.reason == "seam_pipe"] == []

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import garble
 from garble.datatypes import Label
 from garble.segment import segment
 from garble.signals import seams
@@ -113,11 +110,6 @@ def test_a_pipe_seam_after_a_glued_hover_card_starts_at_the_teaser_not_at_the_na
     line = ("The owners said deliveries had taken twice as long. Council leader Maria OkaforWestport: Mayor's plan"
             " could fund new schools, critics say | Transport board backs ferry change the board will publish it.")
     assert texts(seams.pipe_seams, line) == ["Westport: Mayor's plan could fund new schools, critics say"]
-
-
-def test_the_bundled_example_flags_no_name_alone_at_its_hover_card() -> None:
-    text = (Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge.txt").read_text(encoding="utf-8")
-    assert [text[s.start : s.end] for s in garble.scan(text).spans if s.reason == "seam_pipe"] == []
 
 
 @pytest.mark.parametrize("line", [
