@@ -68,6 +68,11 @@ def test_a_time_stamped_headline_list_is_a_run_of_records() -> None:
                              "Iraq: Rice makes surprise visit to Baghdad", "12:26"]
 
 
+def test_relative_stamps_in_capitals_are_stamps_too() -> None:
+    shouted = "The council met.\n\n" + "\n\n".join(f"{n} HOURS AGO\n\nHeadline number {n} here" for n in (2, 3, 5))
+    assert stamped(shouted)[0] == "2 HOURS AGO" and stamped(shouted)[-1] == "5 HOURS AGO"
+
+
 def test_dates_opening_hours_two_stamps_and_a_live_blog_are_no_run() -> None:
     events = "\n\n".join(f"{day}, January {d}, 2008\n\nCommunity Centre\n\n66 Main Street South\n\n2:00 – 8:00 pm"
                          for day, d in (("Saturday", 19), ("Monday", 21), ("Wednesday", 23), ("Thursday", 31)))

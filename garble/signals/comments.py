@@ -139,7 +139,7 @@ def stamped_records(doc: Document) -> Iterator[Hit]:
     by_shape: dict[str, list[int]] = {}
     for i, block in enumerate(doc.blocks):
         text = block.text
-        if (len(text) <= MAX_STAMP and (":" in text or "ago" in text) and "\n" not in text
+        if (len(text) <= MAX_STAMP and (":" in text or "ago" in text.lower()) and "\n" not in text
                 and STAMP.search(text) and not TIME_RANGE.search(text)):
             by_shape.setdefault(_stamp_shape(text), []).append(i)
     flagged: set[int] = set()
