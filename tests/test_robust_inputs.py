@@ -12,13 +12,14 @@ import gzip
 import io
 import json
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from garble.cli import app
-from garble.inputs import Problem, ReadOptions, Record, read_inputs
+from garble.inputs import FirstLines, Problem, ReadOptions, Record, read_inputs, read_jsonl
 
 
 def items(*paths: str | Path, stdin: bytes = b"", **options: object) -> list[Record | Problem]:
@@ -93,6 +94,27 @@ def test_odd_ids_are_kept_as_text_and_duplicates_are_errors(tmp_path: Path) -> N
     assert isinstance(got[1], Problem) and "duplicate id '1' (first at line 1)" in got[1].message
     assert isinstance(got[2], Record) and got[2].id == "['x']"
     assert isinstance(got[3], Record) and got[3].id == f"{path}:4"
+
+
+def test_duplicates_far_apart_are_found_and_every_first_line_is_kept() -> None:
+    lines = FirstLines(capacity=4)  # grown many times over
+    assert [lines.first(f"id-{i}", i + 1) for i in range(5000)] == [None] * 5000
+    assert [lines.first(f"id-{i}", 0) for i in range(0, 5000, 7)] == list(range(1, 5001, 7))
+    assert len(lines) == 5000
+
+
+def test_the_duplicate_check_does_not_keep_the_ids() -> None:
+    """A corpus of long ids: the reader's memory must not grow with the ids' text (200 bytes each)."""
+    n = 50_000
+    corpus = io.BytesIO(b"".join(b'{"id": "%s", "text": "t"}\n' % (b"%08d" % i * 25) for i in range(n)))
+    tracemalloc.start()
+    try:
+        count = sum(1 for item in read_jsonl(corpus, "big.jsonl", ReadOptions()) if isinstance(item, Record))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == n
+    assert peak < 8_000_000  # keeping 50,000 ids of 200 characters as text takes 17 MB
 
 
 def test_a_jsonl_file_truncated_while_it_is_read_never_raises(tmp_path: Path) -> None:
