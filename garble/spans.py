@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
 from garble.config import Config
@@ -44,6 +44,7 @@ class _Piece:
     reason: str
     suggestion: str | None
     evidence: str | None
+    source: tuple[int, int]  # the extent of the hit the piece was cut from: what its suggestion replaces
 
 
 def count_visible(text: str) -> int:
@@ -150,7 +151,8 @@ def _pieces(text: str, candidates: Sequence[Hit]) -> list[_Piece]:
         if top is None or not text[a:b].strip():
             continue
         best = candidates[(signals.best(a) or top)[2]]
-        pieces.append(_Piece(a, b, best.label, -top[0], best.reason, best.suggestion, best.evidence))
+        pieces.append(_Piece(a, b, best.label, -top[0], best.reason, best.suggestion, best.evidence,
+                             (best.start, best.end)))
     return pieces
 
 
@@ -165,24 +167,44 @@ def _is_list_stamp(text: str, prev: Span | None, p: _Piece) -> bool:
 
 def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
     """Join neighbouring pieces of one label across whitespace into spans (a headline list's date
-    stamps join the list)."""
+    stamps join the list).
+
+    A span keeps a suggestion only when it is exactly the hit the suggestion was made for: a
+    suggestion replaces its hit's whole text ("Paul Volcekr" -> "Paul Volcker"), so on a piece cut
+    from the hit, or on a span joined from several, it would replace the wrong text. An empty
+    suggestion (delete a repeat) holds for any part of its hit.
+    """
     spans: list[Span] = []
+    sources: list[tuple[int, int] | None] = []  # each span's suggestion's hit
     for p in pieces:
         prev = spans[-1] if spans else None
         if _is_list_stamp(text, prev, p):
-            p = _Piece(p.start, p.end, Label.INJECTED_LINK, p.score, p.reason, p.suggestion, p.evidence)
+            p = _Piece(p.start, p.end, Label.INJECTED_LINK, p.score, p.reason, p.suggestion, p.evidence, p.source)
         if prev and prev.label == p.label and not text[prev.end : p.start].strip():
+            if prev.suggestion is None and p.suggestion is not None:  # the suggestion the span keeps, below
+                sources[-1] = p.source
             spans[-1] = Span(prev.start, p.end, p.label, max(prev.score, p.score), prev.reason,
                              prev.suggestion or p.suggestion, prev.evidence or p.evidence)
         else:
             spans.append(Span(p.start, p.end, p.label, p.score, p.reason, p.suggestion, p.evidence))
-    return [_trim(text, s) for s in spans]
+            sources.append(p.source if p.suggestion is not None else None)
+    out = []
+    for span, source in zip(spans, sources):
+        span = _trim(text, span)
+        if span.suggestion and (source is None or _stripped(text, *source) != (span.start, span.end)):
+            span = replace(span, suggestion=None)
+        out.append(span)
+    return out
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` less its leading and trailing whitespace, as offsets."""
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
 
 
 def _trim(text: str, span: Span) -> Span:
-    chunk = text[span.start : span.end]
-    start = span.start + len(chunk) - len(chunk.lstrip())
-    end = span.start + len(chunk.rstrip())
+    start, end = _stripped(text, span.start, span.end)
     return Span(start, end, span.label, span.score, span.reason, span.suggestion, span.evidence)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from garble.clean import remove_spans
 from garble.datatypes import Label, Scan, Span
 from garble.detector import clean
@@ -87,8 +85,6 @@ def test_a_suggestion_longer_than_a_partial_name_span_is_not_applied() -> None:
     assert remove_spans(result) == text
 
 
-@pytest.mark.xfail(strict=True, reason="spans.py (_pieces) gives a piece cut from a hit the whole hit's "
-                   "suggestion, so a span's suggestion need not replace the span's own text; clean.py guards")
 def test_span_suggestion_replaces_exactly_the_span_text() -> None:
     from garble.config import DEFAULT_CONFIG
     from garble.datatypes import Hit
@@ -97,9 +93,14 @@ def test_span_suggestion_replaces_exactly_the_span_text() -> None:
 
     text = "Fed chairman Paul Volcekr MORE said."
     name = text.index("Paul")
-    hits = [Hit(name, name + len("Paul Volcekr"), Label.MANGLED_NAME, "name_misspelled", 0.8, "Paul Volcker"),
-            Hit(text.index("Volcekr"), text.index("said"), Label.BOILERPLATE, "furniture", 0.9)]
-    spans, _, _ = assemble(segment(text), hits, {}, DEFAULT_CONFIG)
-    for span in spans:
-        if span.suggestion is not None:
-            assert (span.start, span.end) == (name, name + len("Paul Volcekr"))
+    misspelled = Hit(name, name + len("Paul Volcekr"), Label.MANGLED_NAME, "name_misspelled", 0.8, "Paul Volcker")
+    alone, _, _ = assemble(segment(text), [misspelled], {}, DEFAULT_CONFIG)
+    assert [(s.start, s.end, s.suggestion) for s in alone] == [(misspelled.start, misspelled.end, "Paul Volcker")]
+    # a stronger hit takes "Volcekr": the name's span is cut to "Paul", which the suggestion must not replace
+    cut = Hit(text.index("Volcekr"), text.index("said"), Label.BOILERPLATE, "furniture", 0.9)
+    spans, _, _ = assemble(segment(text), [misspelled, cut], {}, DEFAULT_CONFIG)
+    assert [(text[s.start : s.end], s.suggestion) for s in spans] == [("Paul", None), ("Volcekr MORE", None)]
+    # joined with another name hit, the span is longer than the hit the suggestion is for
+    after = Hit(misspelled.end + 1, text.index("said"), Label.MANGLED_NAME, "name_doubled_token", 0.7)
+    joined, _, _ = assemble(segment(text), [misspelled, after], {}, DEFAULT_CONFIG)
+    assert [(text[s.start : s.end], s.suggestion) for s in joined] == [("Paul Volcekr MORE", None)]
