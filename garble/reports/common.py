@@ -34,6 +34,15 @@ UNSAFE = re.compile(
 )
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1 (every noun the reports count takes an "s").
+
+    >>> counted(1, "document"), counted(0, "span"), counted(2, "paragraph")
+    ('1 document', '0 spans', '2 paragraphs')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def defang(text: str) -> str:
     """``text`` with control and bidi-override characters shown as ``<U+XXXX>``; same meaning, no effect.
 
@@ -107,9 +116,9 @@ class Tally:
     def lines(self) -> list[str]:
         """The summary as plain lines, for stderr."""
         per_label = ", ".join(f"{k} {v}" for k, v in sorted(self.labels.items())) or "none"
-        out = [(f"garble: {self.documents} documents ({self.flagged_documents} flagged), "
-                f"{self.paragraphs} paragraphs, {self.spans} spans ({per_label}), "
-                f"{self.errors} errors, {self.skipped} skipped")]
+        out = [(f"garble: {counted(self.documents, 'document')} ({self.flagged_documents} flagged), "
+                f"{counted(self.paragraphs, 'paragraph')}, {counted(self.spans, 'span')} ({per_label}), "
+                f"{counted(self.errors, 'error')}, {self.skipped} skipped")]
         out += [(f"garble: {'skipped' if p.skipped else 'error'}: {defang(p.path)}"
                  f"{'' if p.line is None else f':{p.line}'}: {defang(p.message)}") for p in self.problems]
         return out

@@ -19,7 +19,7 @@ from typing import TextIO
 from garble.clean import remove_spans
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
 from garble.inputs import Problem
-from garble.reports.common import Item, Result, Tally, defang, excerpt
+from garble.reports.common import Item, Result, Tally, counted, defang, excerpt
 
 LABEL_COLOURS: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "#f3b0ee",
@@ -114,8 +114,8 @@ def document_html(number: int, result: Result) -> str:
         paras.append(paragraph_html(scan, para, inside))
     cleaned = remove_spans(scan) if scan.spans else scan.text
     return (f'<section class="doc" id="doc-{number}"><h2>{esc(result.record.id)}</h2>'
-            f'<div class="meta">score {scan.score:.2f} · {len(scan.paragraphs)} paragraphs · '
-            f'{len(scan.spans)} spans ({esc(counts)})</div>'
+            f'<div class="meta">score {scan.score:.2f} · {counted(len(scan.paragraphs), "paragraph")} · '
+            f'{counted(len(scan.spans), "span")} ({esc(counts)})</div>'
             f'{"".join(paras)}<details><summary>clean view</summary>'
             f'<div class="clean">{esc(cleaned)}</div></details></section>')
 
@@ -145,10 +145,10 @@ def summary_html(ordered: Sequence[Result], tally: Tally) -> str:
     labels = "".join(f'<tr><td><span class="chip l-{label.value}">{label.value}</span></td>'
                      f"<td>{tally.labels.get(label.value, 0)}</td></tr>" for label in LABELS)
     worst = "".join(f'<li><a href="#doc-{i}">{esc(excerpt(r.record.id, 80))}</a> · score {r.scan.score:.2f} · '
-                    f"{len(r.scan.spans)} spans</li>"
+                    f"{counted(len(r.scan.spans), 'span')}</li>"
                     for i, r in enumerate(ordered[:WORST_LINKED]) if r.scan.spans)
-    return (f'<section class="summary"><p>{tally.documents} documents · {tally.flagged_documents} flagged · '
-            f"{tally.paragraphs} paragraphs · {tally.spans} spans · {tally.errors} errors · "
+    return (f'<section class="summary"><p>{counted(tally.documents, "document")} · {tally.flagged_documents} flagged · '
+            f"{counted(tally.paragraphs, 'paragraph')} · {counted(tally.spans, 'span')} · {counted(tally.errors, 'error')} · "
             f"{tally.skipped} skipped</p>"
             f'<div style="display:flex;gap:2rem;flex-wrap:wrap"><div><b>document scores</b><br>'
             f'{histogram_svg([r.scan.score for r in ordered])}</div><div><b>spans per label</b>'

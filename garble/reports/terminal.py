@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from garble.datatypes import LABELS, Label, Paragraph, Scan
-from garble.reports.common import Item, Result, Tally, defang, excerpt
+from garble.reports.common import Item, Result, Tally, counted, defang, excerpt
 
 LABEL_STYLES: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "black on magenta",
@@ -78,7 +78,7 @@ def render_document(console: Console, result: Result) -> None:
     scan = result.scan
     title = Text(f"{defang(result.record.id)}  ", style="bold")
     title.append(f"score {scan.score:.2f}", style=score_style(scan.score))
-    title.append(f"  {len(scan.spans)} spans" if scan.spans else "  clean")
+    title.append(f"  {counted(len(scan.spans), 'span')}" if scan.spans else "  clean")
     console.rule(title, align="left")
     if not scan.spans:
         return
@@ -153,5 +153,6 @@ def render(items: Iterable[Item], out: TextIO) -> Tally:
     console.print(legend(console.width))
     console.print(summary_table(rows, tally))
     if tally.errors or tally.skipped:
-        console.print(Text(f"{tally.errors} errors, {tally.skipped} skipped", style="bold red" if tally.errors else ""))
+        console.print(Text(f"{counted(tally.errors, 'error')}, {tally.skipped} skipped",
+                           style="bold red" if tally.errors else ""))
     return tally
