@@ -75,7 +75,8 @@ def _block_hits(doc: Document, flagged: set[int], reason: str) -> Iterator[Hit]:
 # A stamp line: a clock time or a relative time ("2 days ago", "5 hours ago at 07:52 am") in a short line.
 # Dates alone are left out: an events listing repeats "Saturday, January 19, 2008" between its venues
 # and is the article (the one such list in the *-dev pages).
-STAMP = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d+ (?:second|minute|min|hour|hr|day|week|month|year)s? ago\b", re.IGNORECASE)
+UNITS = r"\b(?:second|minute|min|hour|hr|day|week|month|year)s?\b"  # the time units of "2 days ago"
+STAMP = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|\b\d+ {UNITS} ago\b", re.IGNORECASE)
 TIME_RANGE = re.compile(r"\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)? ?[-–—] ?\d{1,2}(?::\d{2})?")  # opening hours: "2:00 – 8:00 pm"
 MAX_STAMP = 60  # characters of a stamp line: a byline with a date and a name fits, a sentence does not
 # Paragraphs from one stamp to the next: a record is its stamp, a name or a headline, up to four
@@ -92,7 +93,7 @@ _SHAPE_PARTS = (
     (re.compile(r"\d+"), "0"),
     (re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"), "M"),
     (re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"), "D"),
-    (re.compile(r"\b(?:second|minute|min|hour|hr|day|week|month|year)s?\b"), "U"),
+    (re.compile(UNITS), "U"),
     (re.compile(r"\b[ap]\.?m\b\.?"), "m"),
 )
 
