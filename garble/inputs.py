@@ -187,16 +187,22 @@ class FirstLines:
         """The line ``doc_id`` was first seen on, or None after recording it as first seen on ``line``."""
         digest = hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
         key = int.from_bytes(digest, "little") or 1
-        keys, i = self._keys, key & self._mask
-        while keys[i]:
-            if keys[i] == key:
-                return self._lines[i]
-            i = (i + 1) & self._mask
-        keys[i], self._lines[i] = key, line
+        i = self._slot(key)
+        if self._keys[i]:
+            return self._lines[i]
+        self._keys[i], self._lines[i] = key, line
         self._used += 1
         if 3 * self._used > 2 * self._mask:
             self._grow()
         return None
+
+    def _slot(self, key: int) -> int:
+        """The slot holding ``key``, or the empty slot where it goes (linear probing)."""
+        keys, mask = self._keys, self._mask
+        i = key & mask
+        while keys[i] and keys[i] != key:
+            i = (i + 1) & mask
+        return i
 
     def _grow(self) -> None:
         old_keys, old_lines = self._keys, self._lines
@@ -205,9 +211,7 @@ class FirstLines:
         self._mask = capacity - 1
         for key, line in zip(old_keys, old_lines):
             if key:
-                i = key & self._mask
-                while self._keys[i]:
-                    i = (i + 1) & self._mask
+                i = self._slot(key)
                 self._keys[i], self._lines[i] = key, line
 
 
