@@ -117,7 +117,7 @@ def legend(width: int = 80) -> Text:
 def summary_table(rows: list[Row], tally: Tally) -> Table:
     """The per-file summary: worst documents first, with a totals row."""
     table = Table(title="garble summary", title_justify="left", show_footer=True)
-    table.add_column("document", footer=f"{tally.documents} document{'' if tally.documents == 1 else 's'}", overflow="fold")
+    table.add_column("document", footer=counted(tally.documents, "document"), overflow="fold")
     table.add_column("score", justify="right", footer=f"{tally.flagged_documents} flagged")
     table.add_column("paragraphs", justify="right", footer=str(tally.paragraphs))
     table.add_column("spans", justify="right", footer=str(tally.spans))
