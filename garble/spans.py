@@ -179,9 +179,9 @@ def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
     for p in pieces:
         prev = spans[-1] if spans else None
         if _is_list_stamp(text, prev, p):
-            p = _Piece(p.start, p.end, Label.INJECTED_LINK, p.score, p.reason, p.suggestion, p.evidence, p.source)
+            p = replace(p, label=Label.INJECTED_LINK)
         if prev and prev.label == p.label and not text[prev.end : p.start].strip():
-            if prev.suggestion is None and p.suggestion is not None:  # the suggestion the span keeps, below
+            if not prev.suggestion and p.suggestion is not None:  # p's is the one the span keeps, below
                 sources[-1] = p.source
             spans[-1] = Span(prev.start, p.end, p.label, max(prev.score, p.score), prev.reason,
                              prev.suggestion or p.suggestion, prev.evidence or p.evidence)
