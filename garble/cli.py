@@ -260,7 +260,7 @@ def _check(paths: list[str], min_score: float | None = None, labels: str | None 
            names_file: Path | None = None) -> int:
     """``garble check``'s work; its exit code (a usage error still raises typer.Exit)."""
     from garble import baseline as baselines
-    from garble.reports.common import Tally, defang
+    from garble.reports.common import Tally, counted, defang
 
     settings = _settings()
     detector = _detector(settings, labels, names_file)
@@ -273,7 +273,7 @@ def _check(paths: list[str], min_score: float | None = None, labels: str | None 
     try:
         if write_baseline:
             count = baselines.write(target, keys)
-            typer.echo(f"garble: wrote {count} accepted findings to {target}", err=True)
+            typer.echo(f"garble: wrote {counted(count, 'accepted finding')} to {target}", err=True)
             return EX_USAGE if tally.errors else EX_CLEAN
         accepted = baselines.read(baseline) if baseline else baselines.Baseline()
     except (baselines.BaselineError, OSError) as err:

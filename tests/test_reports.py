@@ -160,5 +160,6 @@ def test_html_corpus_summary_orders_documents_worst_first_and_links_them() -> No
 
 def test_histogram_bins_every_score() -> None:
     svg = html.histogram_svg([0.0, 0.05, 0.55, 1.0, 1.0])
-    counts = [int(n) for n in re.findall(r": (\d+) documents</title>", svg)]
+    counts = [int(n) for n in re.findall(r": (\d+) documents?</title>", svg)]
     assert sum(counts) == 5 and counts[0] == 2 and counts[-1] == 2
+    assert ": 1 document</title>" in svg and ": 0 documents</title>" in svg
