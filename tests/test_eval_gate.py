@@ -56,15 +56,17 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     # measured at ship time (first 200 docs; weights of 18:02 UTC 2026-11-23, after title runs past commas
     # and a headline list's date stamps joining the list): precision 0.99, F1 0.95, AUC 0.98, clean docs
     # flagged 4.0 %; per label boilerplate 0.94, encoding 1.0, injected_link 0.93, mangled_name 0.66,
-    # repetition 1.0, spliced_headline 0.82, broken_text 0.41
+    # repetition 1.0, spliced_headline 0.82, broken_text 0.41. Since headlines glued or piped to link text
+    # are labelled as the link run they belong to (spans._link_runs, 2026-12-06): injected_link 0.96,
+    # spliced_headline 0.88, mangled_name 0.75
     assert r["span_precision"] >= 0.95
     assert r["span_f1"] >= 0.91
     assert r["paragraph_auc"] >= 0.95
     assert r["clean_document_false_alarm_rate"] <= 0.06
     per_label = {label: m["f1"] for label, m in r["per_label"].items()}
-    assert per_label["injected_link"] >= 0.89
+    assert per_label["injected_link"] >= 0.92
     assert per_label["boilerplate"] >= 0.90
-    assert per_label["spliced_headline"] >= 0.77
+    assert per_label["spliced_headline"] >= 0.83
     assert per_label["repetition"] >= 0.95
     assert per_label["encoding"] >= 0.95
     assert per_label["mangled_name"] >= 0.6

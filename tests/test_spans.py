@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from garble.config import DEFAULT_CONFIG
+from dataclasses import replace
+
+from garble.config import DEFAULT_CONFIG, Config
 from garble.datatypes import Hit, Label
 from garble.segment import segment
 from garble.spans import assemble
@@ -42,6 +44,40 @@ def test_a_line_flagged_as_a_link_keeps_only_the_hover_card_a_signal_found_in_it
     spans, _, _ = assemble(doc, hits, {(line.start, line.end): 0.95}, DEFAULT_CONFIG,
                            {(line.start, line.end): Label.INJECTED_LINK})
     assert [(CARD[s.start : s.end], s.reason) for s in spans] == [(CARD[slice(*card)], "link_teaser_chain")]
+
+
+GLUED = "Sales rose by Steve CohenTrump Gets An Epic Rebuke From Britain | Board Rejects Sales MORE in March."
+
+
+def _glued_spans(*hits: tuple[str, Label], config: Config = DEFAULT_CONFIG) -> list[tuple[str, str]]:
+    doc = segment(GLUED)
+    found = [Hit(GLUED.index(t), GLUED.index(t) + len(t), label, "test", 0.9) for t, label in hits]
+    spans, _, _ = assemble(doc, sorted(found, key=lambda h: h.start), {}, config)
+    return [(GLUED[s.start : s.end], s.label.value) for s in spans]
+
+
+CARD_NAME = ("Steve Cohen", Label.INJECTED_LINK)
+HEADLINE = ("Trump Gets An Epic Rebuke From Britain", Label.SPLICED_HEADLINE)
+SECOND = ("Board Rejects Sales", Label.SPLICED_HEADLINE)
+
+
+def test_a_headline_glued_to_a_hover_cards_name_is_the_cards_link_text() -> None:
+    assert _glued_spans(CARD_NAME, HEADLINE) == [("Steve CohenTrump Gets An Epic Rebuke From Britain", "injected_link")]
+
+
+def test_headlines_piped_together_or_ending_on_more_are_a_link_list() -> None:
+    assert _glued_spans(HEADLINE, SECOND) == [(HEADLINE[0], "injected_link"), (SECOND[0], "injected_link")]
+    assert _glued_spans(SECOND) == [(SECOND[0], "injected_link")]  # "... MORE"
+
+
+def test_a_headline_alone_in_a_sentence_stays_a_spliced_headline() -> None:
+    assert _glued_spans(HEADLINE) == [(HEADLINE[0], "spliced_headline")]
+
+
+def test_no_span_takes_a_label_the_config_leaves_out() -> None:
+    only = replace(DEFAULT_CONFIG, labels=frozenset({Label.SPLICED_HEADLINE}))
+    assert _glued_spans(CARD_NAME, HEADLINE, SECOND, config=only) == [(HEADLINE[0], "spliced_headline"),
+                                                                      (SECOND[0], "spliced_headline")]
 
 
 LIST = "Trump urges voters to back Moore\n16:05 04.06.2025\nCanada approves gas exports\n12:03 03.06.2025"
