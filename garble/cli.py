@@ -59,10 +59,12 @@ TextField = Annotated[str, typer.Option(help="JSONL field holding the text.")]
 IdField = Annotated[str, typer.Option(help="JSONL field holding the document id.")]
 Encoding = Annotated[str | None, typer.Option(help="Decode files with this codec instead of UTF-8 (a BOM still wins).",
                                               show_default=False)]
-StdinJsonl = Annotated[bool, typer.Option("--jsonl", help="Read '-' (stdin) as a JSONL corpus.")]
+# A flag takes no value: an empty metavar keeps typer's help from showing one ("--quiet <bool>").
+FLAG = ""
+StdinJsonl = Annotated[bool, typer.Option("--jsonl", help="Read '-' (stdin) as a JSONL corpus.", metavar=FLAG)]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.",
                                              show_default=False)]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.", metavar=FLAG)]
 Labels = Annotated[str | None, typer.Option(help="Comma-separated labels to report (default: all, or the config's).",
                                             show_default=False)]
 Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: every CPU); 1 scans "
@@ -240,7 +242,7 @@ def check(
     baseline: Annotated[Path | None, typer.Option(help="Accepted findings (JSON); only new ones fail.",
                                                   show_default=False)] = None,
     write_baseline: Annotated[bool, typer.Option(help="Accept every current finding into --baseline "
-                                                      "(default garble-baseline.json) and exit 0.")] = False,
+                                                      "(default garble-baseline.json) and exit 0.", metavar=FLAG)] = False,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
     text_field: TextField = "text",
     id_field: IdField = "id",
@@ -303,9 +305,11 @@ def clean(
     paths: Paths,
     output_dir: Annotated[Path | None, typer.Option("--output-dir", "-o", help="Write cleaned files into this folder.",
                                                     show_default=False)] = None,
-    in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Overwrite each file with its cleaned text.")]
+    in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Overwrite each file with its cleaned text.",
+                                                metavar=FLAG)]
     = False,
-    dry_run: Annotated[bool, typer.Option(help="Show a unified diff of what would be removed; write nothing.")]
+    dry_run: Annotated[bool, typer.Option(help="Show a unified diff of what would be removed; write nothing.",
+                                               metavar=FLAG)]
     = False,
     encoding: Encoding = None,
     labels: Labels = None,
@@ -329,7 +333,7 @@ def clean(
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold JSONL(.gz) in the BENCHMARK.md format.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.", metavar=FLAG)] = False,
     model: Model = None,
 ) -> None:
     """Print the benchmark figures (span F1, paragraph AUC, ...) of the installed model on GOLD."""

@@ -39,6 +39,14 @@ def test_every_command_has_help(command: str) -> None:
     assert code == 0 and "Usage" in out and len(out.splitlines()) > 5
 
 
+@pytest.mark.parametrize(("command", "flag"), [("audit", "--quiet"), ("audit", "--jsonl"), ("check", "--write-baseline"),
+                                               ("clean", "--in-place"), ("clean", "--dry-run"), ("eval", "--json")])
+def test_help_shows_no_value_for_a_flag(command: str, flag: str) -> None:
+    out = run(command, "--help")[1]
+    line = next(line for line in out.splitlines() if f"{flag} " in line)
+    assert "<bool>" not in line
+
+
 def test_audit_exit_codes(workdir: Path) -> None:
     assert run("audit", "clean.txt")[0] == EX_CLEAN
     assert run("audit", "damaged.txt")[0] == EX_FOUND
