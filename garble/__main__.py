@@ -1,5 +1,5 @@
 """``python -m garble``: the command line."""
 
-from garble.cli import main
+from garble.entry import main
 
 main()

@@ -2,35 +2,31 @@
 
 One function per command. Shared options are defined once below as ``Annotated``
 aliases. The detector and the report modules are imported inside the commands,
-so ``garble --help`` and ``garble check`` start quickly.
+so ``garble --help`` starts quickly; ``garble check``'s work is ``garble.lint``'s, which a bare
+check (``garble.entry``) runs without importing typer at all.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from garble import lint
 from garble.cli_names import names_app
-from garble.datatypes import LABELS, Label
+from garble.entry import main  # the command's entry point before garble.entry (pyproject names that now)
 from garble.inputs import Problem, ReadOptions, Record, read_inputs
-from garble.settings import Settings, SettingsError, discover
+from garble.lint import EX_CLEAN, EX_FOUND, EX_USAGE, CheckFormat, scan, wanted
+from garble.settings import Settings
 
 if TYPE_CHECKING:
-    from garble.datatypes import Span
     from garble.detector import Detector
-    from garble.reports.common import Item, Result, Tally
-
-EX_CLEAN = 0  # nothing found
-EX_FOUND = 1  # damage found
-EX_USAGE = 2  # bad usage or unreadable input (click's own code for usage errors)
+    from garble.reports.common import Item, Tally
 
 app = typer.Typer(help="Find scraper damage in news text.", no_args_is_help=True, add_completion=False,
                   rich_markup_mode="markdown")
@@ -44,13 +40,6 @@ class AuditFormat(StrEnum):
     JSON = "json"
     JSONL = "jsonl"
     HTML = "html"
-
-
-class CheckFormat(StrEnum):
-    """Output formats of ``garble check``."""
-
-    TEXT = "text"
-    SARIF = "sarif"
 
 
 Paths = Annotated[list[str], typer.Argument(metavar="PATH", help="Files, folders (recursive), JSONL(.gz) corpora; '-' for stdin.",
@@ -83,75 +72,24 @@ def _root() -> None:
     """garble: find scraper damage in news text and score each paragraph's cleanliness."""
 
 
-def _settings(model: str | None = None) -> Settings:
-    """The project settings (with the weights ``--model`` names), or exit 2 with the settings error."""
-    try:
-        settings = discover()
-    except SettingsError as err:
-        typer.echo(f"garble: {err}", err=True)
-        raise typer.Exit(EX_USAGE) from None
-    if model is None:
-        return settings
-    from garble.classifier import ModelError
-    from garble.settings import check_weights
-    try:
-        check_weights(model)
-    except ModelError as err:  # read_weights turns OSError and UnicodeDecodeError into ModelError
-        typer.echo(f"garble: --model {model}: {err}", err=True)
-        raise typer.Exit(EX_USAGE) from None
-    return replace(settings, config=replace(settings.config, model_path=model))
-
-
-def _labels(value: str | None, default: frozenset[Label]) -> frozenset[Label]:
-    if value is None:
-        return default
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    bad = [n for n in names if n not in LABELS]
-    if bad or not names:
-        raise typer.BadParameter(f"unknown label {bad[0] if bad else value!r}; valid labels: {', '.join(LABELS)}",
-                                 param_hint="--labels")
-    return frozenset(Label(n) for n in names)
-
-
 def _detector(settings: Settings, labels: str | None, names_file: Path | None = None) -> Detector:
-    from garble.detector import Detector
-
-    config = settings.config
-    names = config.names
-    if names_file is not None:
-        from garble.names_build import read_names
-        try:
-            names = (*names, *read_names(names_file.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as err:
-            typer.echo(f"garble: cannot read names file {names_file}: {getattr(err, 'strerror', None) or err}", err=True)
-            raise typer.Exit(EX_USAGE) from None
-    return Detector(replace(config, labels=_labels(labels, config.labels), names=names))
-
-
-def _wanted(items: Iterable[Record | Problem], settings: Settings) -> Iterator[Record | Problem]:
-    """Items of files the config does not exclude (stdin is never excluded)."""
-    return (item for item in items if item.path == "-" or settings.wants(item.path))
-
-
-def _scan(items: Iterable[Record | Problem], detector: Detector, settings: Settings) -> Iterator[Item]:
-    """Scan each record as it is read; problems pass through. Files the config excludes are dropped."""
-    from garble.reports.common import Result
-
-    for item in _wanted(items, settings):
-        yield item if isinstance(item, Problem) else Result(item, detector.scan(item.text))
+    try:
+        return lint.detector_for(settings, labels, names_file)
+    except lint.LabelsError as err:
+        raise typer.BadParameter(str(err), param_hint="--labels") from None
 
 
 def _scan_corpus(items: Iterable[Record | Problem], detector: Detector, settings: Settings, jobs: int | None,
                  dask: str | None) -> Iterable[Item]:
-    """``_scan`` here (--jobs 1), on worker processes, or on a Dask cluster: the same items in the same order."""
+    """``lint.scan`` here (--jobs 1), on worker processes, or on a Dask cluster: the same items in the same order."""
     if dask is None and jobs == 1:
-        return _scan(items, detector, settings)
+        return scan(items, detector, settings)
     if dask is None:
         from garble.parallel import scan_items
-        return scan_items(_wanted(items, settings), detector.config, jobs)
+        return scan_items(wanted(items, settings), detector.config, jobs)
     from garble.distributed import ClusterError, scan_on_cluster
     try:
-        return scan_on_cluster(_wanted(items, settings), detector.config, dask)
+        return scan_on_cluster(wanted(items, settings), detector.config, dask)
     except ClusterError as err:
         typer.echo(f"garble: {err}", err=True)
         raise typer.Exit(EX_USAGE) from None
@@ -209,7 +147,7 @@ def audit(
 
     Exit 0: nothing found; 1: damage found; 2: bad usage or unreadable input.
     """
-    settings = _settings(model)
+    settings = lint.settings_for(model)
     detector = _detector(settings, labels, names_file)
     options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
     items = _scan_corpus(read_inputs(paths, options), detector, settings, jobs, dask)
@@ -222,15 +160,6 @@ def audit(
         for line in tally.lines():
             typer.echo(line, err=True)
     raise typer.Exit(_exit_code(tally))
-
-
-def _findings(results: Iterable[Item], min_score: float, tally: Tally) -> Iterator[tuple[Result, Span]]:
-    from garble.reports.common import Result
-
-    for item in results:
-        tally.add(item)
-        if isinstance(item, Result):
-            yield from ((item, s) for s in item.scan.spans if s.score >= min_score)
 
 
 @app.command()
@@ -253,51 +182,12 @@ def check(
 
     Exit 0: nothing new found; 1: findings; 2: bad usage or unreadable input.
     """
-    raise typer.Exit(_check(paths, min_score, labels, baseline, write_baseline, fmt,
-                            ReadOptions(text_field, id_field, encoding), names_file))
-
-
-def _check(paths: list[str], min_score: float | None = None, labels: str | None = None, baseline: Path | None = None,
-           write_baseline: bool = False, fmt: CheckFormat = CheckFormat.TEXT, options: ReadOptions | None = None,
-           names_file: Path | None = None) -> int:
-    """``garble check``'s work; its exit code (a usage error still raises typer.Exit)."""
-    from garble import baseline as baselines
-    from garble.reports.common import Tally, counted, defang
-
-    settings = _settings()
-    detector = _detector(settings, labels, names_file)
-    floor = settings.min_score if min_score is None else min_score
-    tally = Tally()
-    items = _scan(read_inputs(paths, options or ReadOptions()), detector, settings)
-    found = list(_findings(items, floor, tally))
-    keys = [baselines.Finding(r.record.path, s.label.value, r.scan.text[s.start:s.end]) for r, s in found]
-    target = baseline or Path("garble-baseline.json")
     try:
-        if write_baseline:
-            count = baselines.write(target, keys)
-            typer.echo(f"garble: wrote {counted(count, 'accepted finding')} to {target}", err=True)
-            return EX_USAGE if tally.errors else EX_CLEAN
-        accepted = baselines.read(baseline) if baseline else baselines.Baseline()
-    except (baselines.BaselineError, OSError) as err:
-        typer.echo(f"garble: {err}", err=True)
-        return EX_USAGE
-    fresh = [pair for pair, new in zip(found, accepted.is_new(keys)) if new]
-    _report_check(fmt, fresh)
-    for p in tally.problems:
-        where = f"{p.path}:{p.line}" if p.line is not None else p.path
-        typer.echo(f"{defang(where)}: {'skipped' if p.skipped else 'error'}: {defang(p.message)}", err=True)
-    return EX_USAGE if tally.errors else EX_FOUND if fresh else EX_CLEAN
-
-
-def _report_check(fmt: CheckFormat, findings: list[tuple[Result, Span]]) -> None:
-    if fmt is CheckFormat.SARIF:
-        from garble import __version__
-        from garble.reports import sarif
-        sarif.render(findings, sys.stdout, __version__)
-        return
-    from garble.reports.linter import format_lines
-    for line in format_lines(findings):
-        typer.echo(line)
+        code = lint.check(paths, min_score, labels, baseline, write_baseline, fmt,
+                          ReadOptions(text_field, id_field, encoding), names_file)
+    except lint.LabelsError as err:
+        raise typer.BadParameter(str(err), param_hint="--labels") from None
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -320,10 +210,10 @@ def clean(
 
     if output_dir is not None and in_place:
         raise typer.BadParameter("choose one of --output-dir and --in-place", param_hint="--in-place")
-    settings = _settings()
+    settings = lint.settings_for()
     detector = _detector(settings, labels, names_file)
     changed = errors = 0
-    for item in _scan(read_inputs(paths, ReadOptions(encoding=encoding)), detector, settings):
+    for item in scan(read_inputs(paths, ReadOptions(encoding=encoding)), detector, settings):
         outcome = clean_file(item, output_dir, in_place, dry_run, sys.stdout, sys.stderr)
         changed += outcome == "changed"
         errors += outcome == "error"
@@ -372,36 +262,4 @@ def train(
     raise typer.Exit(EX_CLEAN)
 
 
-def is_bare_check(args: Sequence[str]) -> bool:
-    """True for ``check PATH...`` with no option (what the pre-commit hook runs), which ``main`` runs without typer.
-
-    >>> is_bare_check(["check", "a.txt", "b.txt"]), is_bare_check(["check", "a.txt", "--min-score", "0.9"])
-    (True, False)
-    >>> is_bare_check(["check"]), is_bare_check(["check", "-"]), is_bare_check(["audit", "a.txt"])
-    (False, False, False)
-    """
-    return len(args) > 1 and args[0] == "check" and not any(a.startswith("-") for a in args[1:])
-
-
-def main() -> None:
-    """Run the ``garble`` command.
-
-    A bare ``garble check PATH...`` calls the command's work directly: typer builds a pydantic
-    adapter per option when it parses, and importing pydantic for it was ~0.13 s of the ~0.7 s
-    cold start on one 5 KB article (benchmarks/bench.py). The exit code is the same either way.
-    """
-    args = sys.argv[1:]
-    try:
-        if not is_bare_check(args):
-            app()
-            return
-        try:
-            code = _check(args[1:])
-        except typer.Exit as done:  # a usage error (bad settings file): its message is already on stderr
-            code = done.exit_code
-    except BrokenPipeError:
-        # the reader went away (``garble check . | head``): stop quietly, as other command-line tools do,
-        # and point stdout at devnull so the interpreter's final flush does not raise again
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 1
-    raise SystemExit(code)
+__all__ = ["EX_CLEAN", "EX_FOUND", "EX_USAGE", "app", "main"]

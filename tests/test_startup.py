@@ -1,5 +1,5 @@
 """Cold start (issue 5): scanning plain English text loads none of the slow optional imports, and a bare
-``garble check FILE...`` (the pre-commit hook) runs without typer's pydantic adapters."""
+``garble check FILE...`` (the pre-commit hook) runs without typer (nor its pydantic adapters)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from garble.cli import EX_CLEAN, EX_FOUND, app
@@ -47,16 +48,16 @@ def test_a_word_outside_the_table_still_gets_wordfreqs_answer():
 BARE_CHECK = """
 import sys
 sys.argv = ["garble", "check", *%r]
-from garble.cli import main
+from garble.entry import main
 try:
     main()
 except SystemExit as done:
     print("exit", done.code)
-print("pydantic" in sys.modules)
+print("pydantic" in sys.modules, "typer" in sys.modules)
 """
 
 
-def test_a_bare_check_gives_the_typer_commands_output_without_importing_pydantic(tmp_path: Path) -> None:
+def test_a_bare_check_gives_the_typer_commands_output_without_importing_typer(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.txt"
     damaged.write_text("Read more:\n\nThe minister said on Monday that talks would resume.\n", encoding="utf-8")
     clean = tmp_path / "clean.txt"
@@ -65,7 +66,7 @@ def test_a_bare_check_gives_the_typer_commands_output_without_importing_pydantic
         fast = subprocess.run([sys.executable, "-c", BARE_CHECK % (paths,)], capture_output=True, text=True,
                               check=True).stdout.splitlines()
         typer_run = CliRunner().invoke(app, ["check", *paths])
-        assert fast[-2:] == [f"exit {code}", "False"]
+        assert fast[-2:] == [f"exit {code}", "False False"]
         assert fast[:-2] == typer_run.output.splitlines() and typer_run.exit_code == code
 
 
@@ -74,4 +75,21 @@ def test_a_check_with_options_still_goes_through_typer(tmp_path: Path) -> None:
     path.write_text("Read more:\n\nTalks resume.\n", encoding="utf-8")
     out = subprocess.run([sys.executable, "-c", BARE_CHECK % ([str(path), "--min-score", "2"],)], capture_output=True,
                          text=True, check=True).stdout.splitlines()
-    assert out == ["exit 0", "True"]  # the option was parsed (no span scores 2), by typer (pydantic imported)
+    assert out == ["exit 0", "True True"]  # the option was parsed (no span scores 2), by typer (pydantic imported)
+
+
+@pytest.mark.parametrize("case", ["missing file", "bad settings"])
+def test_a_bare_check_reports_errors_as_the_typer_command_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               case: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "a.txt"
+    path.write_text("Read more:\n\nTalks resume.\n", encoding="utf-8")
+    paths = [str(path), str(tmp_path / "missing.txt")]
+    if case == "bad settings":
+        (tmp_path / "pyproject.toml").write_text("[tool.garble]\nmin_scor = 0.5\n", encoding="utf-8")
+        paths = [str(path)]
+    fast = subprocess.run([sys.executable, "-c", BARE_CHECK % (paths,)], capture_output=True, text=True, check=True)
+    typer_run = CliRunner().invoke(app, ["check", *paths])
+    assert fast.stdout.splitlines()[-2] == f"exit {typer_run.exit_code}" and typer_run.exit_code == 2
+    assert fast.stdout.splitlines()[:-2] == typer_run.stdout.splitlines()
+    assert fast.stderr == typer_run.stderr and fast.stderr.startswith(("garble: ", str(tmp_path)))

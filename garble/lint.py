@@ -1,0 +1,171 @@
+"""``garble check``'s work, and the pieces of the command line it shares, without typer.
+
+A bare ``garble check PATH...`` (what the pre-commit hook runs) comes here straight from
+``garble.entry``: importing typer (and click and rich with it) was ~80 ms of a ~0.5 s cold start
+on one 5 KB article. ``garble.cli`` builds its commands on the same functions, so a check with
+options gives the same output. A usage error prints its message and raises ``SystemExit`` with
+``EX_USAGE``, which typer's commands and ``CliRunner`` pass through as the exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from garble.datatypes import LABELS, Label
+from garble.inputs import Problem, ReadOptions, Record, read_inputs
+from garble.settings import Settings, SettingsError, discover
+
+if TYPE_CHECKING:
+    from garble.datatypes import Span
+    from garble.detector import Detector
+    from garble.reports.common import Item, Result, Tally
+
+EX_CLEAN = 0  # nothing found
+EX_FOUND = 1  # damage found
+EX_USAGE = 2  # bad usage or unreadable input (click's own code for usage errors)
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``garble check``."""
+
+    TEXT = "text"
+    SARIF = "sarif"
+
+
+class LabelsError(ValueError):
+    """A ``--labels`` value naming no label or an unknown one (the command line reports it as a bad option)."""
+
+
+def say(message: str) -> None:
+    """One line on stderr, as ``typer.echo(message, err=True)`` writes it."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+def usage_error(message: str) -> SystemExit:
+    """Print ``garble: message`` on stderr; the exit (code EX_USAGE) to raise."""
+    say(f"garble: {message}")
+    return SystemExit(EX_USAGE)
+
+
+def settings_for(model: str | None = None) -> Settings:
+    """The project settings (with the weights ``--model`` names), or exit 2 with the settings error."""
+    try:
+        settings = discover()
+    except SettingsError as err:
+        raise usage_error(str(err)) from None
+    if model is None:
+        return settings
+    from garble.classifier import ModelError
+    from garble.settings import check_weights
+    try:
+        check_weights(model)
+    except ModelError as err:  # read_weights turns OSError and UnicodeDecodeError into ModelError
+        raise usage_error(f"--model {model}: {err}") from None
+    return replace(settings, config=replace(settings.config, model_path=model))
+
+
+def labels_from(value: str | None, default: frozenset[Label]) -> frozenset[Label]:
+    """The labels a ``--labels`` value names (``default`` when it is None).
+
+    >>> sorted(labels_from("encoding, boilerplate", frozenset()))
+    [<Label.BOILERPLATE: 'boilerplate'>, <Label.ENCODING: 'encoding'>]
+    >>> labels_from("colour", frozenset())
+    Traceback (most recent call last):
+    ...
+    garble.lint.LabelsError: unknown label 'colour'; valid labels: spliced_headline, injected_link, mangled_name, boilerplate, repetition, encoding, broken_text
+    """
+    if value is None:
+        return default
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [n for n in names if n not in LABELS]
+    if bad or not names:
+        raise LabelsError(f"unknown label {bad[0] if bad else value!r}; valid labels: {', '.join(LABELS)}")
+    return frozenset(Label(n) for n in names)
+
+
+def detector_for(settings: Settings, labels: str | None, names_file: Path | None = None) -> Detector:
+    """The detector of ``settings`` with ``--labels`` and a ``--names`` file applied (exit 2 if it is unreadable)."""
+    from garble.detector import Detector
+
+    config = settings.config
+    names = config.names
+    if names_file is not None:
+        from garble.names_build import read_names
+        try:
+            names = (*names, *read_names(names_file.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            raise usage_error(f"cannot read names file {names_file}: {getattr(err, 'strerror', None) or err}") from None
+    return Detector(replace(config, labels=labels_from(labels, config.labels), names=names))
+
+
+def wanted(items: Iterable[Record | Problem], settings: Settings) -> Iterator[Record | Problem]:
+    """Items of files the config does not exclude (stdin is never excluded)."""
+    return (item for item in items if item.path == "-" or settings.wants(item.path))
+
+
+def scan(items: Iterable[Record | Problem], detector: Detector, settings: Settings) -> Iterator[Item]:
+    """Scan each record as it is read; problems pass through. Files the config excludes are dropped."""
+    from garble.reports.common import Result
+
+    for item in wanted(items, settings):
+        yield item if isinstance(item, Problem) else Result(item, detector.scan(item.text))
+
+
+def findings(results: Iterable[Item], min_score: float, tally: Tally) -> Iterator[tuple[Result, Span]]:
+    """Each span scoring at least ``min_score``, with its result; every item is counted in ``tally``."""
+    from garble.reports.common import Result
+
+    for item in results:
+        tally.add(item)
+        if isinstance(item, Result):
+            yield from ((item, s) for s in item.scan.spans if s.score >= min_score)
+
+
+def check(paths: list[str], min_score: float | None = None, labels: str | None = None, baseline: Path | None = None,
+          write_baseline: bool = False, fmt: CheckFormat = CheckFormat.TEXT, options: ReadOptions | None = None,
+          names_file: Path | None = None) -> int:
+    """``garble check``'s work; its exit code (a usage error raises SystemExit, a bad ``labels`` LabelsError)."""
+    from garble import baseline as baselines
+    from garble.reports.common import Tally, counted, defang
+
+    settings = settings_for()
+    detector = detector_for(settings, labels, names_file)
+    floor = settings.min_score if min_score is None else min_score
+    tally = Tally()
+    items = scan(read_inputs(paths, options or ReadOptions()), detector, settings)
+    found = list(findings(items, floor, tally))
+    keys = [baselines.Finding(r.record.path, s.label.value, r.scan.text[s.start:s.end]) for r, s in found]
+    target = baseline or Path("garble-baseline.json")
+    try:
+        if write_baseline:
+            count = baselines.write(target, keys)
+            say(f"garble: wrote {counted(count, 'accepted finding')} to {target}")
+            return EX_USAGE if tally.errors else EX_CLEAN
+        accepted = baselines.read(baseline) if baseline else baselines.Baseline()
+    except (baselines.BaselineError, OSError) as err:
+        say(f"garble: {err}")
+        return EX_USAGE
+    fresh = [pair for pair, new in zip(found, accepted.is_new(keys)) if new]
+    _report(fmt, fresh)
+    for p in tally.problems:
+        where = f"{p.path}:{p.line}" if p.line is not None else p.path
+        say(f"{defang(where)}: {'skipped' if p.skipped else 'error'}: {defang(p.message)}")
+    return EX_USAGE if tally.errors else EX_FOUND if fresh else EX_CLEAN
+
+
+def _report(fmt: CheckFormat, found: list[tuple[Result, Span]]) -> None:
+    if fmt is CheckFormat.SARIF:
+        from garble import __version__
+        from garble.reports import sarif
+        sarif.render(found, sys.stdout, __version__)
+        return
+    from garble.reports.linter import format_lines
+    for line in format_lines(found):
+        sys.stdout.write(line + "\n")
+    sys.stdout.flush()  # a closed pipe raises here, where the caller handles it, not at exit
