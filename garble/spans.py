@@ -244,13 +244,14 @@ def _link_runs(text: str, spans: Sequence[Span]) -> list[Span]:
     out: list[Span] = []
     moved: list[bool] = []  # whether each span of ``out`` holds a relabelled one
     for span, label in zip(spans, labels):
-        here = label != span.label
-        if out and (here or moved[-1]) and out[-1].label == label and not text[out[-1].end : span.start].strip():
+        relabelled = label != span.label
+        if (out and (relabelled or moved[-1]) and out[-1].label == label
+                and not text[out[-1].end : span.start].strip()):
             out[-1] = replace(out[-1], end=span.end, score=max(out[-1].score, span.score), suggestion=None)
             moved[-1] = True
         else:
-            out.append(replace(span, label=label, suggestion=None) if here else span)
-            moved.append(here)
+            out.append(replace(span, label=label, suggestion=None) if relabelled else span)
+            moved.append(relabelled)
     return out
 
 
