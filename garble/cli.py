@@ -72,11 +72,26 @@ def _root() -> None:
     """garble: find scraper damage in news text and score each paragraph's cleanliness."""
 
 
-def _detector(settings: Settings, labels: str | None, names_file: Path | None = None) -> Detector:
+@contextlib.contextmanager
+def _usage() -> Iterator[None]:
+    """Turn garble.lint's errors into typer's: a usage error exits 2 (its message already printed), and a
+    bad --labels value is a bad option, which typer reports with the command's usage line."""
     try:
-        return lint.detector_for(settings, labels, names_file)
+        yield
+    except lint.UsageError:
+        raise typer.Exit(EX_USAGE) from None
     except lint.LabelsError as err:
         raise typer.BadParameter(str(err), param_hint="--labels") from None
+
+
+def _settings(model: str | None = None) -> Settings:
+    with _usage():
+        return lint.settings_for(model)
+
+
+def _detector(settings: Settings, labels: str | None, names_file: Path | None = None) -> Detector:
+    with _usage():
+        return lint.detector_for(settings, labels, names_file)
 
 
 def _scan_corpus(items: Iterable[Record | Problem], detector: Detector, settings: Settings, jobs: int | None,
@@ -147,7 +162,7 @@ def audit(
 
     Exit 0: nothing found; 1: damage found; 2: bad usage or unreadable input.
     """
-    settings = lint.settings_for(model)
+    settings = _settings(model)
     detector = _detector(settings, labels, names_file)
     options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
     items = _scan_corpus(read_inputs(paths, options), detector, settings, jobs, dask)
@@ -182,11 +197,9 @@ def check(
 
     Exit 0: nothing new found; 1: findings; 2: bad usage or unreadable input.
     """
-    try:
+    with _usage():
         code = lint.check(paths, min_score, labels, baseline, write_baseline, fmt,
                           ReadOptions(text_field, id_field, encoding), names_file)
-    except lint.LabelsError as err:
-        raise typer.BadParameter(str(err), param_hint="--labels") from None
     raise typer.Exit(code)
 
 
@@ -210,7 +223,7 @@ def clean(
 
     if output_dir is not None and in_place:
         raise typer.BadParameter("choose one of --output-dir and --in-place", param_hint="--in-place")
-    settings = lint.settings_for()
+    settings = _settings()
     detector = _detector(settings, labels, names_file)
     changed = errors = 0
     for item in scan(read_inputs(paths, ReadOptions(encoding=encoding)), detector, settings):

@@ -29,8 +29,11 @@ def main() -> None:
     args = sys.argv[1:]
     try:
         if is_bare_check(args):
-            from garble.lint import check
-            code = check(args[1:])  # a usage error raises SystemExit(2), its message already on stderr
+            from garble import lint
+            try:
+                code = lint.check(args[1:])
+            except lint.UsageError:  # its message is already on stderr
+                code = lint.EX_USAGE
         else:
             from garble.cli import app
             app()

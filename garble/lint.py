@@ -3,8 +3,9 @@
 A bare ``garble check PATH...`` (what the pre-commit hook runs) comes here straight from
 ``garble.entry``: importing typer (and click and rich with it) was ~80 ms of a ~0.5 s cold start
 on one 5 KB article. ``garble.cli`` builds its commands on the same functions, so a check with
-options gives the same output. A usage error prints its message and raises ``SystemExit`` with
-``EX_USAGE``, which typer's commands and ``CliRunner`` pass through as the exit code.
+options gives the same output. A usage error prints its message and raises ``UsageError``, which the
+callers turn into the exit code ``EX_USAGE`` (``typer.Exit`` in ``garble.cli``, ``SystemExit`` in
+``garble.entry``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ class CheckFormat(StrEnum):
     SARIF = "sarif"
 
 
+class UsageError(Exception):
+    """Bad usage or unreadable input; its message is already on stderr, and the command exits EX_USAGE."""
+
+
 class LabelsError(ValueError):
     """A ``--labels`` value naming no label or an unknown one (the command line reports it as a bad option)."""
 
@@ -47,10 +52,10 @@ def say(message: str) -> None:
     sys.stderr.flush()
 
 
-def usage_error(message: str) -> SystemExit:
-    """Print ``garble: message`` on stderr; the exit (code EX_USAGE) to raise."""
+def usage_error(message: str) -> UsageError:
+    """Print ``garble: message`` on stderr; the error to raise."""
     say(f"garble: {message}")
-    return SystemExit(EX_USAGE)
+    return UsageError(message)
 
 
 def settings_for(model: str | None = None) -> Settings:
@@ -130,7 +135,7 @@ def findings(results: Iterable[Item], min_score: float, tally: Tally) -> Iterato
 def check(paths: list[str], min_score: float | None = None, labels: str | None = None, baseline: Path | None = None,
           write_baseline: bool = False, fmt: CheckFormat = CheckFormat.TEXT, options: ReadOptions | None = None,
           names_file: Path | None = None) -> int:
-    """``garble check``'s work; its exit code (a usage error raises SystemExit, a bad ``labels`` LabelsError)."""
+    """``garble check``'s work; its exit code (a usage error raises UsageError, a bad ``labels`` LabelsError)."""
     from garble import baseline as baselines
     from garble.reports.common import Tally, counted, defang
 
