@@ -19,7 +19,7 @@ import typer
 
 from garble import lint
 from garble.cli_names import names_app
-from garble.entry import main  # the command's entry point before garble.entry (pyproject names that now)
+from garble.entry import main  # the console script was garble.cli:main before garble.entry:main
 from garble.inputs import Problem, ReadOptions, Record, read_inputs
 from garble.lint import EX_CLEAN, EX_FOUND, EX_USAGE, CheckFormat, scan, wanted
 from garble.settings import Settings
