@@ -263,7 +263,7 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _trim(text: str, span: Span) -> Span:
     start, end = _stripped(text, span.start, span.end)
-    return Span(start, end, span.label, span.score, span.reason, span.suggestion, span.evidence)
+    return replace(span, start=start, end=end)
 
 
 def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: LineProbs,
