@@ -130,8 +130,9 @@ def histogram_svg(scores: Sequence[float]) -> str:
     bars = "".join(
         f'<rect x="{i * bw + 1}" y="{h - n * (h - 12) / top:.1f}" width="{bw - 2}" height="{n * (h - 12) / top:.1f}" '
         f'fill="{score_colour((i + 0.5) / HIST_BINS)}"><title>{i / HIST_BINS:.1f}–{(i + 1) / HIST_BINS:.1f}: '
-        f"{counted(n, 'document')}</title></rect>" + (f'<text x="{i * bw + bw / 2}" y="{h - n * (h - 12) / top - 2:.1f}" '
-                                           f'font-size="10" text-anchor="middle">{n}</text>' if n else "")
+        f"{counted(n, 'document')}</title></rect>"
+        + (f'<text x="{i * bw + bw / 2}" y="{h - n * (h - 12) / top - 2:.1f}" '
+           f'font-size="10" text-anchor="middle">{n}</text>' if n else "")
         for i, n in enumerate(bins)
     )
     axis = (f'<line x1="0" y1="{h}" x2="{w}" y2="{h}" stroke="#889"/><text x="0" y="{h + 12}" font-size="10">0 (garbled)</text>'
