@@ -278,8 +278,31 @@ def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
                    and c_text]
     if not candidates:
         return []
+    candidates = _without_names_in_links(candidates)
     spans = _join(doc.text, _pieces(doc.text, candidates))
     return _link_runs(doc.text, spans) if Label.INJECTED_LINK in config.labels else spans
+
+
+# Labels of text pasted in from elsewhere, whose names are its own: a headline's "Black Guy 'With A Small
+# Afro'" or a hover card's "Joe Biden" is no name of the article's, whatever its form.
+LINK_TEXT_LABELS = frozenset({Label.SPLICED_HEADLINE, Label.INJECTED_LINK})
+
+
+def _without_names_in_links(candidates: Sequence[Hit]) -> list[Hit]:
+    """``candidates`` less the mangled-name hits that lie wholly inside a spliced or injected one.
+
+    >>> head = Hit(0, 40, Label.SPLICED_HEADLINE, "headline_title_case", 0.8)
+    >>> name = Hit(30, 38, Label.MANGLED_NAME, "name_common_word", 0.8)
+    >>> [h.label.value for h in _without_names_in_links([head, name])]
+    ['spliced_headline']
+    """
+    links = sorted((h.start, h.end) for h in candidates if h.label in LINK_TEXT_LABELS)
+    if not links:
+        return list(candidates)
+    starts = [a for a, _ in links]
+    reach = list(accumulate((b for _, b in links), max))  # the furthest end of the links starting up to each
+    return [h for h in candidates
+            if h.label != Label.MANGLED_NAME or not (k := bisect_right(starts, h.start)) or reach[k - 1] < h.end]
 
 
 def _block_score(doc: Document, block: Block, hits: Sequence[Hit], line_probs: LineProbs) -> float:
