@@ -58,7 +58,8 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     # flagged 4.0 %; per label boilerplate 0.94, encoding 1.0, injected_link 0.93, mangled_name 0.66,
     # repetition 1.0, spliced_headline 0.82, broken_text 0.41. Since headlines glued or piped to link text
     # are labelled as the link run they belong to (spans._link_runs, 2026-12-06): injected_link 0.96,
-    # spliced_headline 0.88, mangled_name 0.75
+    # spliced_headline 0.88, mangled_name 0.75; 2026-12-06 late, with a name inside spliced or link text left
+    # to that text (spans._without_names_in_links): the same, broken_text 0.41
     assert r["span_precision"] >= 0.95
     assert r["span_f1"] >= 0.91
     assert r["paragraph_auc"] >= 0.95
@@ -69,7 +70,8 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     assert per_label["spliced_headline"] >= 0.83
     assert per_label["repetition"] >= 0.95
     assert per_label["encoding"] >= 0.95
-    assert per_label["mangled_name"] >= 0.6
+    assert per_label["mangled_name"] >= 0.7
+    assert per_label["broken_text"] >= 0.35
 
 
 def test_reserved_clean_reuters_articles_are_left_alone(build: ModuleType,
