@@ -283,8 +283,8 @@ def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
     return _link_runs(doc.text, spans) if Label.INJECTED_LINK in config.labels else spans
 
 
-# Labels of text pasted in from elsewhere, whose names are its own: a headline's "Black Guy 'With A Small
-# Afro'" or a hover card's "Joe Biden" is no name of the article's, whatever its form.
+# Labels of text pasted in from elsewhere, whose names are its own: the "Captain Young Mister Brown" of a
+# spliced headline or a hover card's "Joe Biden" is no name of the article's, whatever its form.
 LINK_TEXT_LABELS = frozenset({Label.SPLICED_HEADLINE, Label.INJECTED_LINK})
 
 

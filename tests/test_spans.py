@@ -81,30 +81,30 @@ def test_no_span_takes_a_label_the_config_leaves_out() -> None:
 
 
 SPLICE = "The plant was closed by the Harbour Mayor Praises Ship Captain Young Mister Brown In Speech agency."
-NAME = ("Young Mister Brown", Label.MANGLED_NAME)
+NAME = "Young Mister Brown"
 
 
-def _splice_spans(*hits: tuple[str, Label]) -> list[tuple[str, str, str | None]]:
+def _splice_spans(splice: tuple[str, Label]) -> list[tuple[str, str, str | None]]:
     doc = segment(SPLICE)
+    at = SPLICE.index(splice[0])
     # the name hit is the stronger, so without the rule it would win the characters it shares with the splice
-    found = [Hit(SPLICE.index(t), SPLICE.index(t) + len(t), label, "test", 0.8)
-             if label != Label.MANGLED_NAME else
-             Hit(SPLICE.index(t), SPLICE.index(t) + len(t), label, "test", 0.9, suggestion="Mister Young Brown")
-             for t, label in hits]
-    spans, _, _ = assemble(doc, sorted(found, key=lambda h: h.start), {}, DEFAULT_CONFIG)
+    name = Hit(SPLICE.index(NAME), SPLICE.index(NAME) + len(NAME), Label.MANGLED_NAME, "test", 0.9,
+               suggestion="Mister Young Brown")
+    found = sorted([Hit(at, at + len(splice[0]), splice[1], "test", 0.8), name], key=lambda h: h.start)
+    spans, _, _ = assemble(doc, found, {}, DEFAULT_CONFIG)
     return [(SPLICE[s.start : s.end], s.label.value, s.suggestion) for s in spans]
 
 
 def test_a_name_inside_spliced_or_link_text_is_that_texts_not_a_mangled_name_of_the_article() -> None:
     for label in (Label.SPLICED_HEADLINE, Label.INJECTED_LINK):
         splice = ("Harbour Mayor Praises Ship Captain Young Mister Brown In Speech", label)
-        assert _splice_spans(splice, NAME) == [(splice[0], label.value, None)]
+        assert _splice_spans(splice) == [(splice[0], label.value, None)]
 
 
 def test_a_name_reaching_out_of_the_spliced_text_keeps_its_label() -> None:
     splice = ("Harbour Mayor Praises Ship Captain Young Mister", Label.SPLICED_HEADLINE)
-    assert _splice_spans(splice, NAME) == [("Harbour Mayor Praises Ship Captain", "spliced_headline", None),
-                                           ("Young Mister Brown", "mangled_name", "Mister Young Brown")]
+    assert _splice_spans(splice) == [("Harbour Mayor Praises Ship Captain", "spliced_headline", None),
+                                     (NAME, "mangled_name", "Mister Young Brown")]
 
 
 LIST = "Trump urges voters to back Moore\n16:05 04.06.2025\nCanada approves gas exports\n12:03 03.06.2025"
