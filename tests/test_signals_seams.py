@@ -22,6 +22,13 @@ def test_a_title_after_a_preposition_is_not_a_missing_break() -> None:
     assert texts(seams.missing_breaks, "She wrote for The Times and a book called The Other Side.") == []
 
 
+def test_a_capitalised_pronoun_of_god_in_a_quoted_verse_is_not_a_missing_break() -> None:
+    verse = "Soon shall We cast fear into their hearts, for they chose gods for which He had sent no warrant."
+    assert texts(seams.missing_breaks, verse) == []
+    # the same pronouns after a clause that has ended are still a seam
+    assert texts(seams.missing_breaks, "The plan was approved by the board He said it would pass.") == ["by the board"]
+
+
 def test_a_paragraph_cut_on_a_function_word_is_flagged_and_a_heading_is_not() -> None:
     text = "The board said it would vote on the plan at its next meeting in the\n\nMarket news\n\nShort one of"
     assert texts(seams.cut_offs, text) == ["meeting in the"]

@@ -62,6 +62,13 @@ CLAUSE_NOUNS = frozenset([
     "way", "time", "day", "year", "moment", "place", "reason", "money", "thing", "things", "amount",
 ])
 
+# Scripture capitalises God's pronouns mid-sentence ("for which He had sent", "Soon shall We cast": quoted
+# verses in data/wild). After a relative pronoun or a modal no clause has ended, so a capitalised pronoun
+# there is no new sentence's.
+DEITY_PRONOUNS = frozenset(["He", "His", "We"])
+NO_CLAUSE_END = frozenset(["which", "who", "whom", "whose", "that", "shall", "will", "would", "should", "can",
+                           "could", "may", "might", "must", "hath", "doth"])
+
 # Words after which a capitalised opener is legitimate (a title or a quotation starts).
 TITLE_LEADS = frozenset([
     "of", "in", "on", "at", "for", "from", "with", "by", "to", "and", "or", "as", "called", "titled",
@@ -133,7 +140,8 @@ def missing_breaks(block: Block, doc: Document) -> Iterator[Hit]:
         last = m.group("tail").rsplit(" ", 1)[-1]
         at = m.end("tail") - len(last)  # where the last word starts
         # a handle or a hashtag is a tweet's, and a tweet's next sentence may start anyhow ("@bessbell He blocked me")
-        if last in TITLE_LEADS or block.text[at - 1 : at] in ("@", "#"):
+        if (last in TITLE_LEADS or block.text[at - 1 : at] in ("@", "#")
+                or (m.group("head") in DEITY_PRONOUNS and last in NO_CLAUSE_END)):
             continue
         yield Hit(block.start + m.start("tail"), block.start + m.end("tail"), Label.BROKEN_TEXT,
                   "seam_missing_break", 0.6)
