@@ -39,6 +39,14 @@ def test_a_glued_seam_before_a_colon_is_strong_and_a_lone_one_weak() -> None:
     assert strengths["BidenCawthorn"] >= 0.8 and strengths["SmithJones"] < 0.5
 
 
+def test_a_caption_glued_to_its_credit_is_no_link_seam() -> None:
+    text = "Villagers who ate the meat sought treatmentCredit: EPA\n\nA hunter ate a rabbitPhoto: Getty"
+    assert texts(links.glued_seams, text) == []
+    assert texts(links.teaser_runs, text) == []
+    # a hover card's teaser column glued to the name is still a seam
+    assert texts(links.glued_seams, "He met Joe BidenCawthorn: Biden plan could fail") == ["BidenCawthorn"]
+
+
 def test_known_camel_case_words_and_handles_are_not_seams() -> None:
     assert texts(links.glued_seams, "YouTube and PlayStation, said @JaneRoe with #BlackFriday.") == []
 

@@ -84,6 +84,19 @@ def _is_glued(token: str, doc: Document) -> bool:
     return not (token.startswith(CAMEL_PREFIXES) or is_common(token.lower()))
 
 
+# A caption run into its credit ("... who sought treatmentCredit: EPA", data/wild): the credit signals flag
+# the credit, and the caption's last word before it is no link text.
+CREDIT_WORDS = ("Credit", "Credits", "Photo", "Photos", "Image", "Images", "Picture", "Pictures", "Source")
+
+
+def _seams(text: str, doc: Document) -> Iterator[re.Match[str]]:
+    """The glued words of ``text`` that are seams: not a brand or a name with an inner capital, nor a
+    caption glued to its "Credit:"."""
+    for m in _glued_words(text):
+        if _is_glued(m.group(), doc) and not (m.group().endswith(CREDIT_WORDS) and text.startswith(":", m.end())):
+            yield m
+
+
 def glued_seams(block: Block, doc: Document) -> Iterator[Hit]:
     """Flag tokens that are two words glued at a seam ("BidenCawthorn").
 
@@ -95,11 +108,9 @@ def glued_seams(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [(doc.text[h.start:h.end], h.strength) for h in glued_seams(doc.blocks[0], doc)]
     [('BidenCawthorn', 0.8)]
     """
-    for m in _glued_words(block.text):
-        if _is_glued(m.group(), doc):
-            strength = 0.8 if block.text.startswith(":", m.end()) else 0.35
-            yield Hit(block.start + m.start(), block.start + m.end(), Label.INJECTED_LINK,
-                      "link_glued_seam", strength)
+    for m in _seams(block.text, doc):
+        strength = 0.8 if block.text.startswith(":", m.end()) else 0.35
+        yield Hit(block.start + m.start(), block.start + m.end(), Label.INJECTED_LINK, "link_glued_seam", strength)
 
 
 def _marker_start(text: str, m: re.Match[str]) -> int:
@@ -122,8 +133,7 @@ def _chains(block: Block, doc: Document) -> Iterator[list[_Marker]]:
     markers = [_Marker(_marker_start(block.text, m), m.end(), m.lastgroup or "", m.start())
                for m in (TEASER_MARKER.finditer(block.text) if has_marker else ())
                if not (m.lastgroup == "colon" and m.group().rstrip(": ").rsplit(" ", 1)[-1].isupper())]
-    markers += [_Marker(m.start(), m.end(), "seam", m.start()) for m in _glued_words(block.text)
-                if _is_glued(m.group(), doc)]
+    markers += [_Marker(m.start(), m.end(), "seam", m.start()) for m in _seams(block.text, doc)]
     markers.sort()
     chain: list[_Marker] = []
     for marker in markers:
