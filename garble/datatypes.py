@@ -25,6 +25,13 @@ class Label(StrEnum):
 
 LABELS: tuple[Label, ...] = tuple(Label)
 
+# Decimals of the scores a result writes (JSON, JSONL, the benchmark's prediction format). A paragraph
+# garble leaves unflagged scores 0.9 + 0.1 * its expected cleanliness, so most clean paragraphs differ
+# only in the fifth decimal: rounded to four, they tied at 1.0 and the paragraph AUC lost their order
+# (grouped CV on the *-body-dev pages, score.py on the written predictions: l3s 0.9711 -> 0.9751,
+# aeb 0.9530 -> 0.9550 with six).
+SCORE_DECIMALS = 6
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -95,7 +102,7 @@ class Span:
             "start": self.start,
             "end": self.end,
             "label": self.label.value,
-            "score": round(self.score, 4),
+            "score": round(self.score, SCORE_DECIMALS),
             "reason": self.reason,
         }
         if self.suggestion is not None:
@@ -115,7 +122,7 @@ class Paragraph:
 
     def to_dict(self) -> dict[str, Any]:
         """The paragraph as a JSON-ready dict."""
-        return {"start": self.start, "end": self.end, "score": round(self.score, 4)}
+        return {"start": self.start, "end": self.end, "score": round(self.score, SCORE_DECIMALS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +146,7 @@ class Scan:
     def to_dict(self, doc_id: str | None = None) -> dict[str, Any]:
         """The scan in the benchmark's prediction format (plus ``score`` and ``reason``)."""
         out: dict[str, Any] = {} if doc_id is None else {"id": doc_id}
-        out["score"] = round(self.score, 4)
+        out["score"] = round(self.score, SCORE_DECIMALS)
         out["paragraphs"] = [p.to_dict() for p in self.paragraphs]
         out["spans"] = [s.to_dict() for s in self.spans]
         return out
