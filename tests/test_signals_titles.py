@@ -35,6 +35,9 @@ def flagged(text: str, reason: str) -> list[str]:
      "A.G. Edwards Inc (Age) 4Th Qtr Feb 28 Net"),
     ("Bell Atlantic (Bel) Files For New York Service | in the dispute, the court said.",
      "Bell Atlantic (Bel) Files For New York Service"),
+    # inside a quotation left open, a headline's own quoted word does not make it a cited title
+    ('"Nobody knew about the Harbour Mayor Says Council Will Stop Paying Ferry Staff A "Bonus" at all, he said.',
+     "Harbour Mayor Says Council Will Stop Paying Ferry Staff A"),
 ])
 def test_title_case_runs_inside_prose_are_flagged(text: str, run: str) -> None:
     assert flagged(text, "headline_title_case") == [run]
@@ -49,6 +52,8 @@ def test_title_case_runs_inside_prose_are_flagged(text: str, run: str) -> None:
     "ARJAV DIAMONDS JUVENILE MILLION (1,000m), 2-y-o only, rated 60 to 86.",
     "Romo Gets Ready With Jessica Simpson in Mexico",  # a page's own headline, verb and all (l3s body-dev)
     "LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.",  # a dateline (aeb body-dev)
+    # a cited title, its quotation opened before the run and closed after it (data/wild, a newsletter)
+    "CITY WATCH -- “Okafor, Focusing on Small Donors, Hires Team That Bolstered Reyes,” by the Post’s Dan Reyes.",
 ])
 def test_names_titles_and_capitals_are_not_title_runs(text: str) -> None:
     assert flagged(text, "headline_title_case") == []

@@ -180,6 +180,8 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
             i, j = run.span()
             if flags.count("1", i, j) < MIN_RUN:  # too few words for _is_headline, and so is every part
                 continue
+            if _is_cited(line.text, toks, i, j):
+                continue
             if _is_headline(toks, i, j):
                 yield _hit(line, toks, i, j)
             else:  # ... unless the commas part names from a headline ("The … Exchange, [headline], will")
@@ -187,6 +189,33 @@ def title_runs(block: Block, doc: Document) -> Iterator[Hit]:
                 for a, b in pairwise([i - 1, *parts, j]):
                     if b - a - 1 >= MIN_RUN and _is_headline(toks, a + 1, b):  # a part's words are its tokens
                         yield _hit(line, toks, a + 1, b)
+
+
+CLOSING_QUOTES = frozenset(["”", '"'])
+
+
+def _is_cited(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Whether the run of title tokens ``toks[i:j]`` ends a quotation opened before it: a cited title, not a
+    spliced one ('GOTHAM WATCH -- "De Blasio, Focusing on Small Donors, Hires Team That Bolstered Sanders," by
+    NYT's William Neuman', data/wild). The quote after a headline's own quoted word opens it, a word right
+    after ('"I don't know what Times Will Start Calling Trump A "Liar"', a spliced headline inside a quotation).
+
+    >>> def cited(text, first, last):
+    ...     toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    ...     words = [t for _, _, t in toks]
+    ...     return _is_cited(text, toks, words.index(first), words.index(last) + 1)
+    >>> cited('Read "De Blasio, Focusing on Small Donors, Hires Team," by NYT', "Focusing", "Team")
+    True
+    >>> cited('"I know what Times Will Start Calling Trump A "Liar" means', "Times", "A")
+    False
+    """
+    after = toks[j : j + 2]
+    quote = after[0] if after and after[0][2] in CLOSING_QUOTES else (
+        after[1] if len(after) == 2 and after[0][2] == "," and after[1][2] in CLOSING_QUOTES else None)
+    # a closing quote: no word right after it ('A "Liar"' opens one)
+    closes = quote is not None and not text[quote[1] : quote[1] + 1].isalnum()
+    before = text[: toks[i][0]]
+    return closes and (before.count("“") > before.count("”") or before.count('"') % 2 == 1)
 
 
 def _unsigned(text: str, toks: list[tuple[int, int, str]], flags: str) -> str:
