@@ -197,6 +197,12 @@ def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
     return out
 
 
+# Labels of text pasted in from elsewhere, whose names are its own: the "Captain Young Mister Brown" of a
+# spliced headline or a hover card's "Joe Biden" is no name of the article's, whatever its form;
+# a run of link text (_link_runs) is made of spans of these labels.
+LINK_TEXT_LABELS = frozenset({Label.SPLICED_HEADLINE, Label.INJECTED_LINK})
+
+
 # What may stand between two spans of one run of link text: nothing, a space or a line break
 # ("Roberto Morales OjedaAbitibi-Price ..."), or the pipe a hover card puts between its headlines.
 LINK_GAPS = frozenset({"", "|"})
@@ -222,12 +228,11 @@ def _link_runs(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> [(text[s.start:s.end], s.label.value) for s in _link_runs(text, spans)]
     [('Jo SmithTax Bill Passes House', 'injected_link'), ('Senate Votes Today', 'injected_link')]
     """
-    run_labels = (Label.SPLICED_HEADLINE, Label.INJECTED_LINK)
     labels = [s.label for s in spans]
     i = 0
     while i < len(spans):  # each run: spans of either label, one after another across LINK_GAPS
         j, piped = i + 1, False
-        while j < len(spans) and labels[j - 1] in run_labels and labels[j] in run_labels:
+        while j < len(spans) and labels[j - 1] in LINK_TEXT_LABELS and labels[j] in LINK_TEXT_LABELS:
             gap = text[spans[j - 1].end : spans[j].start]
             if len(gap) > MAX_LINK_GAP or gap.strip() not in LINK_GAPS:
                 break
@@ -281,11 +286,6 @@ def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
     candidates = _without_names_in_links(candidates)
     spans = _join(doc.text, _pieces(doc.text, candidates))
     return _link_runs(doc.text, spans) if Label.INJECTED_LINK in config.labels else spans
-
-
-# Labels of text pasted in from elsewhere, whose names are its own: the "Captain Young Mister Brown" of a
-# spliced headline or a hover card's "Joe Biden" is no name of the article's, whatever its form.
-LINK_TEXT_LABELS = frozenset({Label.SPLICED_HEADLINE, Label.INJECTED_LINK})
 
 
 def _without_names_in_links(candidates: Sequence[Hit]) -> list[Hit]:
