@@ -80,6 +80,16 @@ def test_sarif_has_a_rule_per_label_and_a_located_result_per_span() -> None:
     assert first["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
 
 
+def test_sarif_writes_a_span_score_as_the_json_report_does() -> None:
+    span = Span(READ, READ + 10, Label.BOILERPLATE, 0.12345678, "classifier_line")
+    out = io.StringIO()
+    sarif.render([(result(spans=(span,)), span)], out, "0.1.0")
+    written = json.loads(out.getvalue())["runs"][0]["results"][0]["properties"]["score"]
+    out = io.StringIO()
+    jsonl.render_jsonl([result(spans=(span,))], out)
+    assert written == json.loads(out.getvalue())["spans"][0]["score"] == 0.123457
+
+
 def test_defang_shows_escape_and_bidi_characters_as_code_points() -> None:
     assert defang("\x1b]0;title\x07\u202eabc\x9b") == "<U+001B>]0;title<U+0007><U+202E>abc<U+009B>"
     assert defang("tab\tnew\nline é 😀") == "tab\tnew\nline é 😀"

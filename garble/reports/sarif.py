@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from garble.datatypes import LABELS, Span
+from garble.datatypes import LABELS, SCORE_DECIMALS, Span
 from garble.reports.common import Result, excerpt
 from garble.reports.linter import locate
 
@@ -28,7 +28,7 @@ def _result(result: Result, span: Span) -> dict[str, Any]:
             "region": {"startLine": where.line, "startColumn": where.col,
                        "charOffset": span.start, "charLength": span.end - span.start},
         }}],
-        "properties": {"score": round(span.score, 4), "reason": span.reason},
+        "properties": {"score": round(span.score, SCORE_DECIMALS), "reason": span.reason},  # as the JSON reports write it
     }
 
 
