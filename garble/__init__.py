@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 from garble.config import Config
@@ -19,8 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["LABELS", "Config", "Detector", "Label", "Paragraph", "Scan", "Span", "__version__", "clean", "scan"]
 __version__ = "0.1.0"
-
-logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _DETECTOR_NAMES = frozenset({"Detector", "clean", "scan"})
 
