@@ -142,6 +142,23 @@ def test_html_marks_each_span_with_its_label_and_hover_detail() -> None:
     assert "clean view" in page and "Talks resume on Monday." in page
 
 
+def test_html_folds_long_clean_runs_and_keeps_flagged_paragraphs_with_their_neighbours_open() -> None:
+    paras = [f"Paragraph {i} of the article." for i in range(10)]
+    text = "\n\n".join(paras)
+    bounds = [(text.index(p), text.index(p) + len(p)) for p in paras]
+    span = Span(bounds[4][0], bounds[4][0] + 9, Label.BOILERPLATE, 0.9, "x")
+    scan = Scan(text, (span,), tuple(Paragraph(s, e, 0.1 if i == 4 else 1.0) for i, (s, e) in enumerate(bounds)), 0.9)
+    page = render_html(Result(Record("a", text, "a.txt"), scan))
+    folds = re.findall(r'<details class="fold"><summary>(\d+) clean paragraphs</summary>(.*?)</details>', page)
+    assert [(n, re.findall(r"Paragraph (\d)", body)) for n, body in folds] == [
+        ("3", ["0", "1", "2"]), ("4", ["6", "7", "8", "9"])]
+    outside = re.sub(r'<details class="fold">.*?</details>', "", page)
+    shown = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r'<div class="text">(.*?)</div>', outside, re.DOTALL)]
+    assert shown == [paras[3], paras[4], paras[5]] and "<mark" in outside
+    every = [re.sub(r"<[^>]+>", "", t) for t in re.findall(r'<div class="text">(.*?)</div>', page, re.DOTALL)]
+    assert every == paras  # folded, not dropped
+
+
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> </textarea><svg onload=alert(3)>'
 
 

@@ -4,7 +4,8 @@ For a corpus the page opens with a summary (documents, a score histogram as inli
 SVG, spans per label, the worst documents linked), then the documents worst first.
 Each document shows its paragraphs with a score bar in the margin and flagged spans
 highlighted by label, with the label, score, reason and suggestion on hover, and a
-"clean" view of the text with the spans removed.
+"clean" view of the text with the spans removed. Long runs of clean paragraphs are folded
+(``shown_paragraphs``), a click away.
 
 Every piece of article text goes through ``html.escape`` (and control characters
 are defanged first), so a document holding ``<script>`` shows it as text.
@@ -33,6 +34,11 @@ LABEL_COLOURS: dict[Label, str] = {
 # Documents drawn in full; past this a corpus report lists the rest in the summary only,
 # so the page stays small enough for a browser (about 2,000 words a document).
 MAX_DOCUMENTS = 300
+# A run of at least FOLD_MIN paragraphs with no span, CONTEXT paragraphs away from any flagged one, is
+# folded under a "N clean paragraphs" line (as a diff folds unchanged lines), so a long article's few
+# flagged paragraphs are not lost between hundreds of clean ones; a click opens the run in place.
+CONTEXT = 1
+FOLD_MIN = 3
 WORST_LINKED = 10  # worst documents linked from the summary
 HIST_BINS = 10
 
@@ -52,6 +58,8 @@ mark:hover::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-in
 .chip{display:inline-block;padding:0 .4rem;border-radius:3px;margin-right:.4rem}
 table{border-collapse:collapse}td,th{padding:.15rem .6rem;text-align:left}
 details{margin:.6rem 0}.clean{white-space:pre-wrap;background:#f6f8f6;padding:.6rem;border-radius:4px}
+.fold>summary{color:#556;font-size:.85rem;cursor:pointer;padding:.2rem 0 .2rem 5.3rem;border-top:1px dashed #ccd;
+ border-bottom:1px dashed #ccd}
 .error{color:#a11}
 """
 CSS += "".join(f".l-{label.value}{{background:{colour}}}\n" for label, colour in LABEL_COLOURS.items())
@@ -108,16 +116,52 @@ def document_html(number: int, result: Result) -> str:
     scan = result.scan
     counts = ", ".join(f"{label.value} {n}" for label in LABELS
                        if (n := sum(s.label == label for s in scan.spans))) or "clean"
-    paras = []
-    for para in scan.paragraphs:
-        inside = [s for s in scan.spans if s.start < para.end and s.end > para.start]
-        paras.append(paragraph_html(scan, para, inside))
+    inside = [[s for s in scan.spans if s.start < para.end and s.end > para.start] for para in scan.paragraphs]
+    shown = shown_paragraphs([bool(spans) for spans in inside])
+    paras: list[str] = []
+    run: list[str] = []  # the folded run being collected
+    for para, spans, show in zip(scan.paragraphs, inside, shown):
+        if show:
+            paras.append(folded(run))
+            run = []
+        (paras if show else run).append(paragraph_html(scan, para, spans))
+    paras.append(folded(run))
     cleaned = remove_spans(scan) if scan.spans else scan.text
     return (f'<section class="doc" id="doc-{number}"><h2>{esc(result.record.id)}</h2>'
             f'<div class="meta">score {scan.score:.2f} · {counted(len(scan.paragraphs), "paragraph")} · '
             f'{counted(len(scan.spans), "span")} ({esc(counts)})</div>'
             f'{"".join(paras)}<details><summary>clean view</summary>'
             f'<div class="clean">{esc(cleaned)}</div></details></section>')
+
+
+def shown_paragraphs(flagged: Sequence[bool]) -> list[bool]:
+    """Which paragraphs a document's section shows unfolded: the flagged ones, ``CONTEXT`` paragraphs on
+    each side of them, and any clean run shorter than ``FOLD_MIN``.
+
+    >>> shown_paragraphs([False] * 4 + [True] + [False] * 5)
+    [False, False, False, True, True, True, False, False, False, False]
+    >>> shown_paragraphs([False, False, True, False, False, False, True])
+    [True, True, True, True, True, True, True]
+    """
+    n = len(flagged)
+    near = [any(flagged[max(0, i - CONTEXT) : i + CONTEXT + 1]) for i in range(n)]
+    shown = list(near)
+    i = 0
+    while i < n:  # unfold the runs too short to fold
+        j = i
+        while j < n and not near[j]:
+            j += 1
+        if j - i < FOLD_MIN:
+            shown[i:j] = [True] * (j - i)
+        i = j + 1
+    return shown
+
+
+def folded(run: Sequence[str]) -> str:
+    """A run of clean paragraphs' HTML under one "N clean paragraphs" line ("" for none)."""
+    if not run:
+        return ""
+    return f'<details class="fold"><summary>{counted(len(run), "clean paragraph")}</summary>{"".join(run)}</details>'
 
 
 def histogram_svg(scores: Sequence[float]) -> str:
