@@ -159,6 +159,17 @@ def test_html_folds_long_clean_runs_and_keeps_flagged_paragraphs_with_their_neig
     assert every == paras  # folded, not dropped
 
 
+def test_terminal_folds_long_clean_runs_to_one_line() -> None:
+    paras = [f"Paragraph {i} of the article." for i in range(10)]
+    text = "\n\n".join(paras)
+    bounds = [(text.index(p), text.index(p) + len(p)) for p in paras]
+    span = Span(bounds[4][0], bounds[4][0] + 9, Label.BOILERPLATE, 0.9, "x")
+    scan = Scan(text, (span,), tuple(Paragraph(s, e, 0.1 if i == 4 else 1.0) for i, (s, e) in enumerate(bounds)), 0.9)
+    shown = render_terminal(Result(Record("a", text, "a.txt"), scan))
+    assert re.findall(r"… (\d) clean paragraphs|Paragraph (\d)|«Paragraph»\[boilerplate\] (\d)", shown) == [
+        ("3", "", ""), ("", "3", ""), ("", "", "4"), ("", "5", ""), ("4", "", "")]
+
+
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> </textarea><svg onload=alert(3)>'
 
 

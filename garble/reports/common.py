@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from garble.datatypes import Scan, Span
@@ -62,6 +63,37 @@ def excerpt(text: str, limit: int = 60) -> str:
     """
     flat = defang(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# A run of at least FOLD_MIN paragraphs with no span, CONTEXT paragraphs away from any flagged one, is
+# folded (the HTML report under a "N clean paragraphs" line a click opens, the terminal to that line),
+# as a diff folds unchanged lines: a long article's few flagged paragraphs are not lost between
+# hundreds of clean ones.
+CONTEXT = 1
+FOLD_MIN = 3
+
+
+def shown_paragraphs(flagged: Sequence[bool]) -> list[bool]:
+    """Which paragraphs a report shows unfolded: the flagged ones, ``CONTEXT`` paragraphs on
+    each side of them, and any clean run shorter than ``FOLD_MIN``.
+
+    >>> shown_paragraphs([False] * 4 + [True] + [False] * 5)
+    [False, False, False, True, True, True, False, False, False, False]
+    >>> shown_paragraphs([False, False, True, False, False, False, True])
+    [True, True, True, True, True, True, True]
+    """
+    n = len(flagged)
+    near = [any(flagged[max(0, i - CONTEXT) : i + CONTEXT + 1]) for i in range(n)]
+    shown = list(near)
+    i = 0
+    while i < n:  # unfold the runs too short to fold
+        j = i
+        while j < n and not near[j]:
+            j += 1
+        if j - i < FOLD_MIN:
+            shown[i:j] = [True] * (j - i)
+        i = j + 1
+    return shown
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ SVG, spans per label, the worst documents linked), then the documents worst firs
 Each document shows its paragraphs with a score bar in the margin and flagged spans
 highlighted by label, with the label, score, reason and suggestion on hover, and a
 "clean" view of the text with the spans removed. Long runs of clean paragraphs are folded
-(``shown_paragraphs``), a click away.
+(``common.shown_paragraphs``), a click away.
 
 Every piece of article text goes through ``html.escape`` (and control characters
 are defanged first), so a document holding ``<script>`` shows it as text.
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import TextIO
 
 from garble.clean import remove_spans
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
 from garble.inputs import Problem
-from garble.reports.common import Item, Result, Tally, counted, defang, excerpt
+from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, shown_paragraphs
 
 LABEL_COLOURS: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "#f3b0ee",
@@ -34,11 +36,6 @@ LABEL_COLOURS: dict[Label, str] = {
 # Documents drawn in full; past this a corpus report lists the rest in the summary only,
 # so the page stays small enough for a browser (about 2,000 words a document).
 MAX_DOCUMENTS = 300
-# A run of at least FOLD_MIN paragraphs with no span, CONTEXT paragraphs away from any flagged one, is
-# folded under a "N clean paragraphs" line (as a diff folds unchanged lines), so a long article's few
-# flagged paragraphs are not lost between hundreds of clean ones; a click opens the run in place.
-CONTEXT = 1
-FOLD_MIN = 3
 WORST_LINKED = 10  # worst documents linked from the summary
 HIST_BINS = 10
 
@@ -117,15 +114,11 @@ def document_html(number: int, result: Result) -> str:
     counts = ", ".join(f"{label.value} {n}" for label in LABELS
                        if (n := sum(s.label == label for s in scan.spans))) or "clean"
     inside = [[s for s in scan.spans if s.start < para.end and s.end > para.start] for para in scan.paragraphs]
-    shown = shown_paragraphs([bool(spans) for spans in inside])
     paras: list[str] = []
-    run: list[str] = []  # the folded run being collected
-    for para, spans, show in zip(scan.paragraphs, inside, shown):
-        if show:
-            paras.append(folded(run))
-            run = []
-        (paras if show else run).append(paragraph_html(scan, para, spans))
-    paras.append(folded(run))
+    for show, run in groupby(zip(shown_paragraphs([bool(spans) for spans in inside]), scan.paragraphs, inside),
+                             key=itemgetter(0)):
+        drawn = [paragraph_html(scan, para, spans) for _, para, spans in run]
+        paras.append("".join(drawn) if show else folded(drawn))
     cleaned = remove_spans(scan) if scan.spans else scan.text
     return (f'<section class="doc" id="doc-{number}"><h2>{esc(result.record.id)}</h2>'
             f'<div class="meta">score {scan.score:.2f} · {counted(len(scan.paragraphs), "paragraph")} · '
@@ -134,33 +127,8 @@ def document_html(number: int, result: Result) -> str:
             f'<div class="clean">{esc(cleaned)}</div></details></section>')
 
 
-def shown_paragraphs(flagged: Sequence[bool]) -> list[bool]:
-    """Which paragraphs a document's section shows unfolded: the flagged ones, ``CONTEXT`` paragraphs on
-    each side of them, and any clean run shorter than ``FOLD_MIN``.
-
-    >>> shown_paragraphs([False] * 4 + [True] + [False] * 5)
-    [False, False, False, True, True, True, False, False, False, False]
-    >>> shown_paragraphs([False, False, True, False, False, False, True])
-    [True, True, True, True, True, True, True]
-    """
-    n = len(flagged)
-    near = [any(flagged[max(0, i - CONTEXT) : i + CONTEXT + 1]) for i in range(n)]
-    shown = list(near)
-    i = 0
-    while i < n:  # unfold the runs too short to fold
-        j = i
-        while j < n and not near[j]:
-            j += 1
-        if j - i < FOLD_MIN:
-            shown[i:j] = [True] * (j - i)
-        i = j + 1
-    return shown
-
-
 def folded(run: Sequence[str]) -> str:
-    """A run of clean paragraphs' HTML under one "N clean paragraphs" line ("" for none)."""
-    if not run:
-        return ""
+    """A run of clean paragraphs' HTML under one "N clean paragraphs" line."""
     return f'<details class="fold"><summary>{counted(len(run), "clean paragraph")}</summary>{"".join(run)}</details>'
 
 

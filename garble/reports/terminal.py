@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import TextIO
 
 from rich.console import Console
@@ -18,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from garble.datatypes import LABELS, Label, Paragraph, Scan
-from garble.reports.common import Item, Result, Tally, counted, defang, excerpt
+from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, shown_paragraphs
 
 LABEL_STYLES: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "black on magenta",
@@ -74,7 +76,8 @@ def paragraph_text(scan: Scan, para: Paragraph, color: bool) -> Text:
 
 
 def render_document(console: Console, result: Result) -> None:
-    """Print one document: a header rule, then (when flagged) every paragraph with its score."""
+    """Print one document: a header rule, then (when flagged) its paragraphs with their scores, long clean
+    runs folded to a line (``shown_paragraphs``)."""
     scan = result.scan
     title = Text(f"{defang(result.record.id)}  ", style="bold")
     title.append(f"score {scan.score:.2f}", style=score_style(scan.score))
@@ -85,10 +88,17 @@ def render_document(console: Console, result: Result) -> None:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
-    for para in scan.paragraphs:
-        grid.add_row(Text(f"{para.score:.2f} │", style=score_style(para.score)),
-                     paragraph_text(scan, para, console.is_terminal and not console.no_color))
-        grid.add_row("", "")
+    flagged = [any(s.start < para.end and s.end > para.start for s in scan.spans) for para in scan.paragraphs]
+    for show, run in groupby(zip(shown_paragraphs(flagged), scan.paragraphs), key=itemgetter(0)):
+        paras = [para for _, para in run]
+        if not show:
+            grid.add_row(Text("┆", style="dim"), Text(f"… {counted(len(paras), 'clean paragraph')}", style="dim"))
+            grid.add_row("", "")
+            continue
+        for para in paras:
+            grid.add_row(Text(f"{para.score:.2f} │", style=score_style(para.score)),
+                         paragraph_text(scan, para, console.is_terminal and not console.no_color))
+            grid.add_row("", "")
     console.print(grid)
 
 
