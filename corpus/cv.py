@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from garble.config import Config
 from garble.evaluate import render, score
 from garble.pipeline import scan
-from garble.train import group_of, read_jsonl, train
+from garble.train import SEED, group_of, read_jsonl, train
 
 PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages"
 BODY = ("l3s-gn1-body-dev", "scrapinghub-aeb-body-dev")
@@ -53,9 +53,9 @@ def _write(path: Path, records: list[dict[str, Any]]) -> None:
 
 
 def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic: Path = SYNTHETIC,
-                   fit_only: list[int] | None = None) -> None:
-    """Train per fold, scan the held-out hosts, write and score the out-of-fold predictions; with
-    ``fit_only``, only fit those folds' weights."""
+                   fit_only: list[int] | None = None, seed: int = SEED) -> None:
+    """Train per fold (with ``seed``), scan the held-out hosts, write and score the out-of-fold predictions;
+    with ``fit_only``, only fit those folds' weights."""
     gold = {name: list(read_jsonl(PAGES / f"{name}.jsonl.gz")) for name in BODY + (WHOLE if pages else ())}
     preds: dict[str, dict[str, Any]] = {}
     for k in range(folds) if fit_only is None else fit_only:
@@ -66,7 +66,7 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
             body, whole = where / "body.jsonl", where / "pages.jsonl"
             _write(body, [r for name in BODY for r in gold[name] if fold_of(r, folds) != k])
             _write(whole, [r for name in WHOLE if pages for r in gold[name] if fold_of(r, folds) != k])
-            train([str(body)], [str(synthetic)], str(model), pages=[str(whole)] if pages else [])
+            train([str(body)], [str(synthetic)], str(model), seed=seed, pages=[str(whole)] if pages else [])
             body.unlink()
             whole.unlink()
         if fit_only is not None:
@@ -92,8 +92,10 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=FOLDS)
     ap.add_argument("--synthetic", type=Path, default=SYNTHETIC, help="corpus/build.py's synth-train file")
     ap.add_argument("--fit-only", type=int, nargs="+", metavar="K", help="only fit these folds' weights")
+    ap.add_argument("--seed", type=int, default=SEED, help="training seed (garble train's); another seed shows "
+                    "how far the figures move on the seed alone (models/README.md)")
     a = ap.parse_args()
-    cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only)
+    cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only, a.seed)
 
 
 if __name__ == "__main__":
