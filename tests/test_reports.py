@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 
+import garble
 from garble.datatypes import Label, Paragraph, Scan, Span
 from garble.inputs import Problem, Record
 from garble.reports import html, jsonl, linter, sarif, terminal
-from garble.reports.common import Result, defang
+from garble.reports.common import Result, defang, spans_by_paragraph
 
 TEXT = "Talks resume on Monday.\n\nRead more:\n\nThe mayor didnâ€™t comment."
 READ, MOJI = TEXT.index("Read more:"), TEXT.index("â€™")
@@ -168,6 +170,13 @@ def test_terminal_folds_long_clean_runs_to_one_line() -> None:
     shown = render_terminal(Result(Record("a", text, "a.txt"), scan))
     assert re.findall(r"… (\d) clean paragraphs|Paragraph (\d)|«Paragraph»\[boilerplate\] (\d)", shown) == [
         ("3", "", ""), ("", "3", ""), ("", "", "4"), ("", "5", ""), ("4", "", "")]
+
+
+def test_spans_by_paragraph_finds_what_testing_every_pair_finds() -> None:
+    text = (Path(__file__).parents[1] / "examples" / "harbour-bridge.txt").read_text(encoding="utf-8")
+    scan = garble.scan(text)
+    brute = [[s for s in scan.spans if s.start < p.end and s.end > p.start] for p in scan.paragraphs]
+    assert spans_by_paragraph(scan) == brute and sum(map(len, brute)) >= len(scan.spans) > 5
 
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> </textarea><svg onload=alert(3)>'

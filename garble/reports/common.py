@@ -65,6 +65,31 @@ def excerpt(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def spans_by_paragraph(scan: Scan) -> list[list[Span]]:
+    """The spans touching each of ``scan``'s paragraphs, in one sweep: both are sorted and the spans do not
+    overlap, so a paragraph's spans start where the previous paragraph's last one (which may run on) is.
+    (Testing every span against every paragraph took 3 s of an 8,000-paragraph report.)
+
+    >>> from garble.datatypes import Label, Paragraph
+    >>> spans = (Span(0, 3, Label.BOILERPLATE, 0.9, "x"), Span(5, 12, Label.REPETITION, 0.9, "y"))
+    >>> paras = (Paragraph(0, 4, 0.1), Paragraph(6, 8, 0.1), Paragraph(10, 14, 0.1), Paragraph(16, 20, 1.0))
+    >>> [[s.reason for s in found] for found in spans_by_paragraph(Scan("", spans, paras, 0.5))]
+    [['x'], ['y'], ['y'], []]
+    """
+    out: list[list[Span]] = []
+    first = 0  # the first span that may still touch this or a later paragraph
+    for para in scan.paragraphs:
+        while first < len(scan.spans) and scan.spans[first].end <= para.start:
+            first += 1
+        found = []
+        for span in scan.spans[first:]:
+            if span.start >= para.end:
+                break
+            found.append(span)
+        out.append(found)
+    return out
+
+
 # A run of at least FOLD_MIN paragraphs with no span, CONTEXT paragraphs away from any flagged one, is
 # folded (the HTML report under a "N clean paragraphs" line a click opens, the terminal to that line),
 # as a diff folds unchanged lines: a long article's few flagged paragraphs are not lost between

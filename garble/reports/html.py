@@ -22,7 +22,16 @@ from typing import TextIO
 from garble.clean import remove_spans
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
 from garble.inputs import Problem
-from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, shown_paragraphs
+from garble.reports.common import (
+    Item,
+    Result,
+    Tally,
+    counted,
+    defang,
+    excerpt,
+    shown_paragraphs,
+    spans_by_paragraph,
+)
 
 LABEL_COLOURS: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "#f3b0ee",
@@ -113,7 +122,7 @@ def document_html(number: int, result: Result) -> str:
     scan = result.scan
     counts = ", ".join(f"{label.value} {n}" for label in LABELS
                        if (n := sum(s.label == label for s in scan.spans))) or "clean"
-    inside = [[s for s in scan.spans if s.start < para.end and s.end > para.start] for para in scan.paragraphs]
+    inside = spans_by_paragraph(scan)
     paras: list[str] = []
     for show, run in groupby(zip(shown_paragraphs([bool(spans) for spans in inside]), scan.paragraphs, inside),
                              key=itemgetter(0)):

@@ -9,7 +9,7 @@ markup, so a document cannot move the cursor, set a title or hide text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -19,8 +19,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from garble.datatypes import LABELS, Label, Paragraph, Scan
-from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, shown_paragraphs
+from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
+from garble.reports.common import (
+    Item,
+    Result,
+    Tally,
+    counted,
+    defang,
+    excerpt,
+    shown_paragraphs,
+    spans_by_paragraph,
+)
 
 LABEL_STYLES: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "black on magenta",
@@ -56,13 +65,11 @@ def score_style(score: float) -> str:
     return "bold red" if score < DIRTY else "yellow" if score < DOUBTFUL else "green"
 
 
-def paragraph_text(scan: Scan, para: Paragraph, color: bool) -> Text:
-    """A paragraph as rich Text, its spans highlighted (or marked when colour is off)."""
+def paragraph_text(scan: Scan, para: Paragraph, spans: Sequence[Span], color: bool) -> Text:
+    """A paragraph as rich Text, its ``spans`` (those touching it) highlighted (or marked when colour is off)."""
     out = Text()
     pos = para.start
-    for span in scan.spans:
-        if span.end <= para.start or span.start >= para.end:
-            continue
+    for span in spans:
         start, end = max(span.start, para.start), min(span.end, para.end)
         out.append(defang(scan.text[pos:start]))
         flagged = defang(scan.text[start:end])
@@ -88,16 +95,18 @@ def render_document(console: Console, result: Result) -> None:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
-    flagged = [any(s.start < para.end and s.end > para.start for s in scan.spans) for para in scan.paragraphs]
-    for show, run in groupby(zip(shown_paragraphs(flagged), scan.paragraphs), key=itemgetter(0)):
-        paras = [para for _, para in run]
+    inside = spans_by_paragraph(scan)
+    color = console.is_terminal and not console.no_color
+    for show, run in groupby(zip(shown_paragraphs([bool(spans) for spans in inside]), scan.paragraphs, inside),
+                             key=itemgetter(0)):
+        paras = [(para, spans) for _, para, spans in run]
         if not show:
             grid.add_row(Text("┆", style="dim"), Text(f"… {counted(len(paras), 'clean paragraph')}", style="dim"))
             grid.add_row("", "")
             continue
-        for para in paras:
+        for para, spans in paras:
             grid.add_row(Text(f"{para.score:.2f} │", style=score_style(para.score)),
-                         paragraph_text(scan, para, console.is_terminal and not console.no_color))
+                         paragraph_text(scan, para, spans, color))
             grid.add_row("", "")
     console.print(grid)
 
