@@ -13,7 +13,7 @@ import garble
 from garble.datatypes import Label, Paragraph, Scan, Span
 from garble.inputs import Problem, Record
 from garble.reports import html, jsonl, linter, sarif, terminal
-from garble.reports.common import Result, defang, spans_by_paragraph
+from garble.reports.common import Result, defang, line_col, spans_by_paragraph
 
 TEXT = "Talks resume on Monday.\n\nRead more:\n\nThe mayor didnâ€™t comment."
 READ, MOJI = TEXT.index("Read more:"), TEXT.index("â€™")
@@ -177,6 +177,12 @@ def test_spans_by_paragraph_finds_what_testing_every_pair_finds() -> None:
     scan = garble.scan(text)
     brute = [[s for s in scan.spans if s.start < p.end and s.end > p.start] for p in scan.paragraphs]
     assert spans_by_paragraph(scan) == brute and sum(map(len, brute)) >= len(scan.spans) > 5
+
+
+@pytest.mark.parametrize("offset, expected", [(0, (1, 1)), (1, (1, 2)), (2, (2, 1)), (3, (3, 1)), (5, (3, 3)), (6, (4, 1))])
+def test_line_col_counts_lines_and_columns_from_one(offset: int, expected: tuple[int, int]) -> None:
+    assert line_col("a\n\nbc\n", offset) == expected
+    assert line_col("x" * 50 + "a\n\nbc\n", offset + 50) == (expected[0], expected[1] + 50 * (expected[0] == 1))
 
 
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> </textarea><svg onload=alert(3)>'

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from garble.datatypes import Scan, Span
 from garble.inputs import Problem, Record
@@ -33,6 +35,8 @@ UNSAFE = re.compile(
     """,
     re.VERBOSE,
 )
+
+NEWLINE = re.compile("\n")
 
 
 def counted(n: int, noun: str) -> str:
@@ -124,11 +128,19 @@ def shown_paragraphs(flagged: Sequence[bool]) -> list[bool]:
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column (in code points) of ``offset`` in ``text``; lines end at ``\\n``.
 
-    >>> line_col("ab\\ncd", 4)
-    (2, 2)
+    >>> line_col("ab\\ncd", 4), line_col("ab\\ncd", 2), line_col("ab\\ncd", 0)
+    ((2, 2), (1, 3), (1, 1))
     """
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    newlines = _newlines(text)
+    before = bisect_left(newlines, offset)  # the newlines before ``offset``
+    return before + 1, offset - (newlines[before - 1] + 1 if before else 0) + 1
+
+
+@lru_cache(maxsize=1)  # the document whose findings are being located: they come one document at a time
+def _newlines(text: str) -> list[int]:
+    """Where ``text``'s newlines are, once a document: counting them from the start for every finding took
+    6 s for the 20,000 findings of a 0.8 MB file."""
+    return [m.start() for m in NEWLINE.finditer(text)]
 
 
 @dataclass(slots=True)
