@@ -144,13 +144,21 @@ def test_html_marks_each_span_with_its_label_and_hover_detail() -> None:
     assert "clean view" in page and "Talks resume on Monday." in page
 
 
-def test_html_folds_long_clean_runs_and_keeps_flagged_paragraphs_with_their_neighbours_open() -> None:
-    paras = [f"Paragraph {i} of the article." for i in range(10)]
-    text = "\n\n".join(paras)
-    bounds = [(text.index(p), text.index(p) + len(p)) for p in paras]
+TEN = [f"Paragraph {i} of the article." for i in range(10)]
+
+
+def fifth_flagged() -> Result:
+    """The paragraphs TEN as one document, the fifth flagged."""
+    text = "\n\n".join(TEN)
+    bounds = [(text.index(p), text.index(p) + len(p)) for p in TEN]
     span = Span(bounds[4][0], bounds[4][0] + 9, Label.BOILERPLATE, 0.9, "x")
     scan = Scan(text, (span,), tuple(Paragraph(s, e, 0.1 if i == 4 else 1.0) for i, (s, e) in enumerate(bounds)), 0.9)
-    page = render_html(Result(Record("a", text, "a.txt"), scan))
+    return Result(Record("a", text, "a.txt"), scan)
+
+
+def test_html_folds_long_clean_runs_and_keeps_flagged_paragraphs_with_their_neighbours_open() -> None:
+    paras = TEN
+    page = render_html(fifth_flagged())
     folds = re.findall(r'<details class="fold"><summary>(\d+) clean paragraphs</summary>(.*?)</details>', page)
     assert [(n, re.findall(r"Paragraph (\d)", body)) for n, body in folds] == [
         ("3", ["0", "1", "2"]), ("4", ["6", "7", "8", "9"])]
@@ -162,12 +170,7 @@ def test_html_folds_long_clean_runs_and_keeps_flagged_paragraphs_with_their_neig
 
 
 def test_terminal_folds_long_clean_runs_to_one_line() -> None:
-    paras = [f"Paragraph {i} of the article." for i in range(10)]
-    text = "\n\n".join(paras)
-    bounds = [(text.index(p), text.index(p) + len(p)) for p in paras]
-    span = Span(bounds[4][0], bounds[4][0] + 9, Label.BOILERPLATE, 0.9, "x")
-    scan = Scan(text, (span,), tuple(Paragraph(s, e, 0.1 if i == 4 else 1.0) for i, (s, e) in enumerate(bounds)), 0.9)
-    shown = render_terminal(Result(Record("a", text, "a.txt"), scan))
+    shown = render_terminal(fifth_flagged())
     assert re.findall(r"… (\d) clean paragraphs|Paragraph (\d)|«Paragraph»\[boilerplate\] (\d)", shown) == [
         ("3", "", ""), ("", "3", ""), ("", "", "4"), ("", "5", ""), ("4", "", "")]
 
