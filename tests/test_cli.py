@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -209,3 +210,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, command: st
         proc.wait(timeout=120)
     assert "Traceback" not in err and "BrokenPipeError" not in err
     assert proc.returncode != 0
+
+
+@pytest.mark.parametrize("command", [["check"], ["audit", "-q", "-j", "1"]])
+def test_a_console_that_cannot_show_the_text_gets_escapes_not_a_traceback(tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / "a.txt").write_text("Read more:\n\nThe mayor didnâ€™t say.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "garble", *command, str(tmp_path / "a.txt")], capture_output=True,
+                          cwd=Path(__file__).resolve().parents[1], env={**os.environ, "PYTHONIOENCODING": "ascii"},
+                          timeout=120, check=False)
+    assert b"Traceback" not in done.stderr and done.returncode == 1  # 1: found, as with any console
+    assert b"didn\\xe2\\u20ac\\u2122t" in done.stdout  # the mojibake, escaped
