@@ -130,9 +130,11 @@ def _exit_code(tally: Tally) -> int:
 def _render(fmt: AuditFormat, items: Iterable[Item], out: TextIO) -> Tally:
     if fmt is AuditFormat.TERMINAL:
         from garble.reports import terminal
+        lint.escaping(out)
         return terminal.render(items, out)
     if fmt is AuditFormat.HTML:
         from garble.reports import html
+        lint.escaping(out, "xmlcharrefreplace")
         return html.render(items, out)
     from garble.reports import jsonl
     return (jsonl.render_jsonl if fmt is AuditFormat.JSONL else jsonl.render_json)(items, out)

@@ -27,11 +27,8 @@ def is_bare_check(args: Sequence[str]) -> bool:
 def main() -> None:
     """Run the ``garble`` command."""
     args = sys.argv[1:]
-    for stream in (sys.stdout, sys.stderr):
-        # A console that cannot show a character (PYTHONIOENCODING=ascii, a legacy code page) gets it as
-        # an escape ("\u2019"), not a UnicodeEncodeError halfway through a report.
-        if (reconfigure := getattr(stream, "reconfigure", None)) is not None:
-            reconfigure(errors="backslashreplace")
+    from garble.lint import escaping
+    escaping(sys.stderr)  # messages; stdout too, where a report is for people (garble.lint.escaping)
     try:
         if is_bare_check(args):
             from garble import lint

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from garble.datatypes import LABELS, Label
 from garble.inputs import Problem, ReadOptions, Record, read_inputs
@@ -50,6 +50,15 @@ def say(message: str) -> None:
     """One line on stderr, as ``typer.echo(message, err=True)`` writes it."""
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
+
+
+def escaping(stream: TextIO, errors: str = "backslashreplace") -> None:
+    """Let ``stream`` write what its encoding cannot (PYTHONIOENCODING=ascii, a legacy code page) as escapes
+    ("\\u2019"), not fail with a UnicodeEncodeError halfway through its output. For what people read (linter
+    lines, the terminal report, messages) and for HTML with ``errors="xmlcharrefreplace"`` (lossless there);
+    never for text a program reads back (``garble clean``'s output, JSON), which had better fail than change."""
+    if (reconfigure := getattr(stream, "reconfigure", None)) is not None:
+        reconfigure(errors=errors)
 
 
 def usage_error(message: str) -> UsageError:
@@ -171,6 +180,7 @@ def _report(fmt: CheckFormat, found: list[tuple[Result, Span]]) -> None:
         sarif.render(found, sys.stdout, __version__)
         return
     from garble.reports.linter import format_lines
+    escaping(sys.stdout)
     for line in format_lines(found):
         sys.stdout.write(line + "\n")
     sys.stdout.flush()  # a closed pipe raises here, where the caller handles it, not at exit

@@ -67,4 +67,8 @@ def clean_file(item: Item, output_dir: Path | None, in_place: bool, dry_run: boo
     except OSError as error:
         err.write(f"garble: error: cannot write {defang(record.path)}: {error.strerror or error}\n")
         return "error"
+    except UnicodeEncodeError as error:  # stdout's encoding cannot hold the text: say so, change nothing
+        err.write(f"garble: error: {defang(record.path)}: stdout's encoding ({error.encoding}) cannot hold "
+                  f"{error.object[error.start:error.end]!a}; set PYTHONIOENCODING=utf-8 or use --output-dir\n")
+        return "error"
     return "changed" if new != record.text else "unchanged"
