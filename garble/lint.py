@@ -56,7 +56,8 @@ def escaping(stream: TextIO, errors: str = "backslashreplace") -> None:
     """Let ``stream`` write what its encoding cannot (PYTHONIOENCODING=ascii, a legacy code page) as escapes
     ("\\u2019"), not fail with a UnicodeEncodeError halfway through its output. For what people read (linter
     lines, the terminal report, messages) and for HTML with ``errors="xmlcharrefreplace"`` (lossless there);
-    never for text a program reads back (``garble clean``'s output, JSON), which had better fail than change."""
+    never for text a program reads back: ``garble clean``'s output had better fail than change, and JSON
+    escapes what the stream cannot hold by its own rules (``reports.common.holds_unicode``)."""
     if (reconfigure := getattr(stream, "reconfigure", None)) is not None:
         reconfigure(errors=errors)
 

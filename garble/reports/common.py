@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -37,6 +38,18 @@ UNSAFE = re.compile(
 )
 
 NEWLINE = re.compile("\n")
+
+
+def holds_unicode(out: object) -> bool:
+    """Whether a text stream's encoding can write every character (a UTF); JSON written to one that cannot
+    (PYTHONIOENCODING=ascii, a legacy code page) escapes its non-ASCII characters, which loses nothing.
+
+    >>> import io
+    >>> holds_unicode(io.TextIOWrapper(io.BytesIO(), encoding="ascii")), holds_unicode(io.StringIO())
+    (False, True)
+    """
+    encoding = getattr(out, "encoding", None)
+    return encoding is None or codecs.lookup(encoding).name.startswith("utf")
 
 
 def counted(n: int, noun: str) -> str:

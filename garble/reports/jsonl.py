@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from garble.reports.common import Item, Result, Tally
+from garble.reports.common import Item, Result, Tally, holds_unicode
 
 
 def to_dict(item: Item) -> dict[str, Any]:
@@ -25,9 +25,10 @@ def to_dict(item: Item) -> dict[str, Any]:
 def render_jsonl(items: Iterable[Item], out: TextIO) -> Tally:
     """Write one JSON object a line, flushed per record so a pipe sees results as they come."""
     tally = Tally()
+    ascii_only = not holds_unicode(out)
     for item in items:
         tally.add(item)
-        out.write(json.dumps(to_dict(item), ensure_ascii=False) + "\n")
+        out.write(json.dumps(to_dict(item), ensure_ascii=ascii_only) + "\n")
         out.flush()
     return tally
 
@@ -39,6 +40,6 @@ def render_json(items: Iterable[Item], out: TextIO) -> Tally:
     for item in items:
         tally.add(item)
         docs.append(to_dict(item))
-    json.dump({"documents": docs, "summary": tally.to_dict()}, out, ensure_ascii=False, indent=1)
+    json.dump({"documents": docs, "summary": tally.to_dict()}, out, ensure_ascii=not holds_unicode(out), indent=1)
     out.write("\n")
     return tally

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from garble.datatypes import LABELS, SCORE_DECIMALS, Span
-from garble.reports.common import Result, excerpt
+from garble.reports.common import Result, excerpt, holds_unicode
 from garble.reports.linter import locate
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,5 +43,5 @@ def render(findings: Iterable[tuple[Result, Span]], out: TextIO, version: str) -
             "results": [_result(r, s) for r, s in findings],
         }],
     }
-    json.dump(log, out, indent=1, ensure_ascii=False)
+    json.dump(log, out, indent=1, ensure_ascii=not holds_unicode(out))
     out.write("\n")
