@@ -6,11 +6,13 @@ import codecs
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
-from garble.datatypes import Scan, Span
+from garble.datatypes import Paragraph, Scan, Span
 from garble.inputs import Problem, Record
 
 
@@ -136,6 +138,21 @@ def shown_paragraphs(flagged: Sequence[bool]) -> list[bool]:
             shown[i:j] = [True] * (j - i)
         i = j + 1
     return shown
+
+
+def paragraph_runs(scan: Scan) -> Iterator[tuple[bool, list[tuple[Paragraph, list[Span]]]]]:
+    """``scan``'s paragraphs with their spans, in runs a report shows (True) or folds (False), in order.
+
+    >>> from garble.datatypes import Label
+    >>> paras = tuple(Paragraph(10 * i, 10 * i + 5, 1.0) for i in range(6))
+    >>> scan = Scan("", (Span(50, 52, Label.BOILERPLATE, 0.9, "x"),), paras, 0.9)
+    >>> [(show, [(p.start, len(spans)) for p, spans in run]) for show, run in paragraph_runs(scan)]
+    [(False, [(0, 0), (10, 0), (20, 0), (30, 0)]), (True, [(40, 0), (50, 1)])]
+    """
+    inside = spans_by_paragraph(scan)
+    for show, run in groupby(zip(shown_paragraphs([bool(spans) for spans in inside]), scan.paragraphs, inside),
+                             key=itemgetter(0)):
+        yield show, [(para, spans) for _, para, spans in run]
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -5,7 +5,7 @@ SVG, spans per label, the worst documents linked), then the documents worst firs
 Each document shows its paragraphs with a score bar in the margin and flagged spans
 highlighted by label, with the label, score, reason and suggestion on hover, and a
 "clean" view of the text with the spans removed. Long runs of clean paragraphs are folded
-(``common.shown_paragraphs``), a click away.
+(``common.paragraph_runs``), a click away.
 
 Every piece of article text goes through ``html.escape`` (and control characters
 are defanged first), so a document holding ``<script>`` shows it as text.
@@ -15,23 +15,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from itertools import groupby
-from operator import itemgetter
 from typing import TextIO
 
 from garble.clean import remove_spans
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
 from garble.inputs import Problem
-from garble.reports.common import (
-    Item,
-    Result,
-    Tally,
-    counted,
-    defang,
-    excerpt,
-    shown_paragraphs,
-    spans_by_paragraph,
-)
+from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, paragraph_runs
 
 LABEL_COLOURS: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "#f3b0ee",
@@ -122,11 +111,9 @@ def document_html(number: int, result: Result) -> str:
     scan = result.scan
     counts = ", ".join(f"{label.value} {n}" for label in LABELS
                        if (n := sum(s.label == label for s in scan.spans))) or "clean"
-    inside = spans_by_paragraph(scan)
-    paras: list[str] = []
-    for show, run in groupby(zip(shown_paragraphs([bool(spans) for spans in inside]), scan.paragraphs, inside),
-                             key=itemgetter(0)):
-        drawn = [paragraph_html(scan, para, spans) for _, para, spans in run]
+    paras = []
+    for show, run in paragraph_runs(scan):
+        drawn = [paragraph_html(scan, para, spans) for para, spans in run]
         paras.append("".join(drawn) if show else folded(drawn))
     cleaned = remove_spans(scan) if scan.spans else scan.text
     return (f'<section class="doc" id="doc-{number}"><h2>{esc(result.record.id)}</h2>'

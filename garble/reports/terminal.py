@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
 from typing import TextIO
 
 from rich.console import Console
@@ -20,16 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
-from garble.reports.common import (
-    Item,
-    Result,
-    Tally,
-    counted,
-    defang,
-    excerpt,
-    shown_paragraphs,
-    spans_by_paragraph,
-)
+from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, paragraph_runs
 
 LABEL_STYLES: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "black on magenta",
@@ -84,7 +73,7 @@ def paragraph_text(scan: Scan, para: Paragraph, spans: Sequence[Span], color: bo
 
 def render_document(console: Console, result: Result) -> None:
     """Print one document: a header rule, then (when flagged) its paragraphs with their scores, long clean
-    runs folded to a line (``shown_paragraphs``)."""
+    runs folded to a line (``paragraph_runs``)."""
     scan = result.scan
     title = Text(f"{defang(result.record.id)}  ", style="bold")
     title.append(f"score {scan.score:.2f}", style=score_style(scan.score))
@@ -95,18 +84,14 @@ def render_document(console: Console, result: Result) -> None:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
-    inside = spans_by_paragraph(scan)
     color = console.is_terminal and not console.no_color
-    for show, run in groupby(zip(shown_paragraphs([bool(spans) for spans in inside]), scan.paragraphs, inside),
-                             key=itemgetter(0)):
-        paras = [(para, spans) for _, para, spans in run]
+    for show, run in paragraph_runs(scan):
         if not show:
-            grid.add_row(Text("┆", style="dim"), Text(f"… {counted(len(paras), 'clean paragraph')}", style="dim"))
+            grid.add_row(Text("┆", style="dim"), Text(f"… {counted(len(run), 'clean paragraph')}", style="dim"))
             grid.add_row("", "")
             continue
-        for para, spans in paras:
-            grid.add_row(Text(f"{para.score:.2f} │", style=score_style(para.score)),
-                         paragraph_text(scan, para, spans, color))
+        for para, spans in run:
+            grid.add_row(Text(f"{para.score:.2f} │", style=score_style(para.score)), paragraph_text(scan, para, spans, color))
             grid.add_row("", "")
     console.print(grid)
 
