@@ -91,7 +91,8 @@ def render_document(console: Console, result: Result) -> None:
             grid.add_row("", "")
             continue
         for para, spans in run:
-            grid.add_row(Text(f"{para.score:.2f} │", style=score_style(para.score)), paragraph_text(scan, para, spans, color))
+            grid.add_row(Text(f"{para.score:.2f} │", style=score_style(para.score)),
+                         paragraph_text(scan, para, spans, color))
             grid.add_row("", "")
     console.print(grid)
 
