@@ -95,17 +95,15 @@ def spans_by_paragraph(scan: Scan) -> list[list[Span]]:
     >>> [[s.reason for s in found] for found in spans_by_paragraph(Scan("", spans, paras, 0.5))]
     [['x'], ['y'], ['y'], []]
     """
-    out: list[list[Span]] = []
+    spans, out = scan.spans, []
     first = 0  # the first span that may still touch this or a later paragraph
     for para in scan.paragraphs:
-        while first < len(scan.spans) and scan.spans[first].end <= para.start:
+        while first < len(spans) and spans[first].end <= para.start:
             first += 1
-        found = []
-        for span in scan.spans[first:]:
-            if span.start >= para.end:
-                break
-            found.append(span)
-        out.append(found)
+        last = first  # no slice of the spans after ``first``: copying them for each paragraph was quadratic
+        while last < len(spans) and spans[last].start < para.end:
+            last += 1
+        out.append(list(spans[first:last]))
     return out
 
 
