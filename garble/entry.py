@@ -27,11 +27,10 @@ def is_bare_check(args: Sequence[str]) -> bool:
 def main() -> None:
     """Run the ``garble`` command."""
     args = sys.argv[1:]
-    from garble.lint import escaping
-    escaping(sys.stderr)  # messages; stdout too, where a report is for people (garble.lint.escaping)
+    from garble import lint
+    lint.escaping(sys.stderr)  # messages; stdout too, where a report is for people (garble.lint.escaping)
     try:
         if is_bare_check(args):
-            from garble import lint
             try:
                 code = lint.check(args[1:])
             except lint.UsageError:  # its message is already on stderr

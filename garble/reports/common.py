@@ -124,17 +124,11 @@ def shown_paragraphs(flagged: Sequence[bool]) -> list[bool]:
     >>> shown_paragraphs([False, False, True, False, False, False, True])
     [True, True, True, True, True, True, True]
     """
-    n = len(flagged)
-    near = [any(flagged[max(0, i - CONTEXT) : i + CONTEXT + 1]) for i in range(n)]
-    shown = list(near)
-    i = 0
-    while i < n:  # unfold the runs too short to fold
-        j = i
-        while j < n and not near[j]:
-            j += 1
-        if j - i < FOLD_MIN:
-            shown[i:j] = [True] * (j - i)
-        i = j + 1
+    near = [any(flagged[max(0, i - CONTEXT) : i + CONTEXT + 1]) for i in range(len(flagged))]
+    shown: list[bool] = []
+    for is_near, run in groupby(near):
+        length = len(list(run))
+        shown += [is_near or length < FOLD_MIN] * length  # a run too short to fold stays shown
     return shown
 
 
