@@ -50,12 +50,12 @@ def clean_file(item: Item, output_dir: Path | None, in_place: bool, dry_run: boo
         err.write(f"garble: error: {defang(record.path)}:{record.line}: clean works on text files, not JSONL\n")
         return "error"
     new = cleaned_text(record.text, remove_spans(scan) if scan.spans else None)
-    if dry_run:
-        out.writelines(difflib.unified_diff(record.text.splitlines(keepends=True), new.splitlines(keepends=True),
-                                            record.path, f"{record.path} (cleaned)"))
-        return "changed" if new != record.text else "unchanged"
     try:
-        if in_place:
+        if dry_run:  # the whole diff in one write: a console that cannot hold it gets none of it
+            out.write("".join(difflib.unified_diff(record.text.splitlines(keepends=True),
+                                                   new.splitlines(keepends=True), record.path,
+                                                   f"{record.path} (cleaned)")))
+        elif in_place:
             if new != record.text:
                 Path(record.path).write_text(new, encoding="utf-8", newline="")
         elif output_dir is not None:
