@@ -67,6 +67,12 @@ NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known
                                                 "added to the gazetteer and the config's names.", show_default=False)]
 
 
+def _refuse(message: str) -> typer.Exit:
+    """Print ``message`` on stderr; the exit (EX_USAGE) to raise."""
+    lint.say(message)
+    return typer.Exit(EX_USAGE)
+
+
 @app.callback()
 def _root() -> None:
     """garble: find scraper damage in news text and score each paragraph's cleanliness."""
@@ -106,8 +112,7 @@ def _scan_corpus(items: Iterable[Record | Problem], detector: Detector, settings
     try:
         return scan_on_cluster(wanted(items, settings), detector.config, dask)
     except ClusterError as err:
-        typer.echo(f"garble: {err}", err=True)
-        raise typer.Exit(EX_USAGE) from None
+        raise _refuse(f"garble: {err}") from None
 
 
 @contextlib.contextmanager
@@ -119,8 +124,7 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         with path.open("w", encoding="utf-8", newline="\n") as f:
             yield f
     except OSError as err:
-        typer.echo(f"garble: cannot write {path}: {err.strerror or err}", err=True)
-        raise typer.Exit(EX_USAGE) from None
+        raise _refuse(f"garble: cannot write {path}: {err.strerror or err}") from None
 
 
 def _exit_code(tally: Tally) -> int:
@@ -251,8 +255,7 @@ def eval_(
     try:
         result = evaluate(list(read_jsonl(gold)), model)
     except (ModelError, OSError, ValueError) as err:  # a broken weights or gold file: say which, exit 2
-        typer.echo(f"garble eval: {err}", err=True)
-        raise typer.Exit(EX_USAGE) from None
+        raise _refuse(f"garble eval: {err}") from None
     typer.echo(json.dumps(result) if as_json else render(result))
     raise typer.Exit(EX_CLEAN)
 
@@ -272,8 +275,7 @@ def train(
         fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out),
                       pages=[str(p) for p in pages or []])
     except TrainingDataError as e:
-        typer.echo(f"garble train: {e}", err=True)
-        raise typer.Exit(EX_USAGE) from None
+        raise _refuse(f"garble train: {e}") from None
     raise typer.Exit(EX_CLEAN)
 
 
