@@ -2,6 +2,7 @@
 
     python corpus/cv.py --out /tmp/cv                 # the default (article-body) recipe
     python corpus/cv.py --out /tmp/cv-page --pages    # the page recipe: *-page-dev at PAGE_WEIGHT too
+    python corpus/cv.py --out /tmp/cv-strict --strict # the strict recipe (garble train --strict)
 
 The documents of ``*-body-dev`` are split into FOLDS by web host (sha1 of ``meta.host``, so every page
 of a site falls in one fold and the folds are the same in every run); for each fold, ``garble.train``
@@ -53,9 +54,9 @@ def _write(path: Path, records: list[dict[str, Any]]) -> None:
 
 
 def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic: Path = SYNTHETIC,
-                   fit_only: list[int] | None = None, seed: int = SEED) -> None:
-    """Train per fold (with ``seed``), scan the held-out hosts, write and score the out-of-fold predictions;
-    with ``fit_only``, only fit those folds' weights."""
+                   fit_only: list[int] | None = None, seed: int = SEED, strict: bool = False) -> None:
+    """Train per fold (with ``seed``; ``strict``: the strict weights' recipe), scan the held-out hosts, write
+    and score the out-of-fold predictions; with ``fit_only``, only fit those folds' weights."""
     gold = {name: list(read_jsonl(PAGES / f"{name}.jsonl.gz")) for name in BODY + (WHOLE if pages else ())}
     preds: dict[str, dict[str, Any]] = {}
     for k in range(folds) if fit_only is None else fit_only:
@@ -66,7 +67,8 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
             body, whole = where / "body.jsonl", where / "pages.jsonl"
             _write(body, [r for name in BODY for r in gold[name] if fold_of(r, folds) != k])
             _write(whole, [r for name in WHOLE if pages for r in gold[name] if fold_of(r, folds) != k])
-            train([str(body)], [str(synthetic)], str(model), seed=seed, pages=[str(whole)] if pages else [])
+            train([str(body)], [str(synthetic)], str(model), seed=seed, pages=[str(whole)] if pages else [],
+                  strict=strict)
             body.unlink()
             whole.unlink()
         if fit_only is not None:
@@ -94,8 +96,9 @@ def main() -> None:
     ap.add_argument("--fit-only", type=int, nargs="+", metavar="K", help="only fit these folds' weights")
     ap.add_argument("--seed", type=int, default=SEED, help="training seed (garble train's); another seed shows "
                     "how far the figures move on the seed alone (models/README.md)")
+    ap.add_argument("--strict", action="store_true", help="the strict weights' recipe (garble train --strict)")
     a = ap.parse_args()
-    cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only, a.seed)
+    cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only, a.seed, a.strict)
 
 
 if __name__ == "__main__":

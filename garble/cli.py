@@ -61,7 +61,8 @@ Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker pr
 DaskAddress = Annotated[str | None, typer.Option("--dask", metavar="SCHEDULER", help="Scan on the Dask cluster at "
                                                  "this scheduler address (needs the dask extra).", show_default=False)]
 Model = Annotated[str | None, typer.Option("--model", help="Weights: 'body' (the default) for article bodies, "
-                                           "'page' for text extracted from whole pages (menus and all), 'auto' "
+                                           "'page' for text extracted from whole pages (menus and all), 'strict' to take "
+                                           "captions, datelines, bylines and credits for furniture too, 'auto' "
                                            "to pick per document, or a weights file.", show_default=False)]
 NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names, one a line ('#' lines skipped), "
                                                 "added to the gazetteer and the config's names.", show_default=False)]
@@ -266,6 +267,8 @@ def train(
     synthetic: Annotated[list[Path] | None, typer.Option(help="garble.corrupt output (corpus/build.py).")] = None,
     pages: Annotated[list[Path] | None, typer.Option(help="Whole-page gold (the *-page-dev files), for the page weights.")] = None,
     out: Annotated[Path, typer.Option(help="Where to write the weights JSON.")] = Path("garble/data/model.json"),
+    strict: Annotated[bool, typer.Option("--strict", help="Leave out the lines a record's meta.supplemental covers "
+                                         "(the strict weights).")] = False,
 ) -> None:
     """Retrain the line classifier (needs the `train` extra: scikit-learn); same data and seed, same bytes."""
     from garble.train import TrainingDataError
@@ -273,7 +276,7 @@ def train(
 
     try:
         fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out),
-                      pages=[str(p) for p in pages or []])
+                      pages=[str(p) for p in pages or []], strict=strict)
     except TrainingDataError as e:
         raise _refuse(f"garble train: {e}") from None
     raise typer.Exit(EX_CLEAN)

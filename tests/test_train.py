@@ -135,3 +135,19 @@ def test_a_bagged_fit_resamples_groups_and_is_deterministic() -> None:
     assert len(one.roots) == 3 * len(single.roots)
     assert not np.allclose(one.predict_proba(X), single.predict_proba(X))  # the bags saw other weights
     assert ((one.predict_proba(X) > 0.5) == y).mean() > 0.9
+
+
+def test_strict_rows_leave_out_the_lines_the_gold_marks_supplemental() -> None:
+    """A caption the gold keeps as text (L3S's "supplemental", ``meta.supplemental``) is no evidence for
+    the strict weights either way: its line weighs nothing; the other lines, and every line without
+    ``strict``, keep the record's weight."""
+    from garble.train import _stack, doc_rows
+
+    text = f"{PROSE[0]}\n\nEngineers at work on the bridge on Monday.\n\n{PROSE[1]}"
+    start = text.index("Engineers at")
+    record = {"id": "d", "text": text, "spans": [],
+              "meta": {"host": "h", "supplemental": [[start, start + len("Engineers at work on the bridge on Monday.")]]}}
+    _, y, weight = _stack(doc_rows([record], 0.5, strict=True))
+    assert y.tolist() == [0, 0, 0] and weight.tolist() == [0.5, 0.0, 0.5]
+    _, _, weight = _stack(doc_rows([record], 0.5))
+    assert weight.tolist() == [0.5, 0.5, 0.5]
