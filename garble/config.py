@@ -26,7 +26,9 @@ class Config:
     # Phrases never to flag (matched case-insensitively against a span's text).
     allow_phrases: tuple[str, ...] = ()
     # The weights: None or "body" the shipped article-body weights; "page" the shipped page weights
-    # (trained with whole pages too); "auto" picks per document, the page weights for text that looks
+    # (trained with whole pages too); "strict" article-body weights that also take captions, datelines,
+    # bylines and credits for furniture (more of them found, more false alarms where a corpus keeps
+    # them: models/README.md); "auto" picks per document, the page weights for text that looks
     # like a whole web page (garble.pipeline.is_page); or a weights file (JSON, header checked).
     # "auto" is not the default: it made whole pages far better (grouped CV, aeb page-dev kept-text F1
     # 0.73 -> 0.89) but scanned 6 of the 72 scrapinghub-aeb-body-test articles, bodies with many short

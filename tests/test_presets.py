@@ -51,7 +51,33 @@ def test_the_page_weights_flag_menus_and_footers_and_keep_the_article() -> None:
 
 
 def test_a_preset_is_a_valid_model_path_setting() -> None:
-    assert from_table({"model-path": "page"}).config.model_path == "page"
+    for name in ("page", "strict"):
+        assert from_table({"model-path": name}).config.model_path == name
+
+
+BYLINED = """Harbour bridge to close for repairs
+
+By Jane Porter
+
+The harbour bridge will close for six weeks from Monday while engineers replace its expansion joints, the city council said on Tuesday.
+
+Ann Lee, Associated Press
+
+Traffic will be diverted through the tunnel, and ferries will run every ten minutes at peak times, a council spokeswoman said.
+
+Posted on March 30, 2015 by Admin"""
+
+
+def test_the_strict_weights_take_bylines_credits_and_post_stamps_for_furniture() -> None:
+    """What one gold keeps as text and BENCHMARK.md calls furniture: the strict weights flag it, and more
+    of it than the body weights, and leave the article's sentences alone."""
+    strict = garble.scan(BYLINED, garble.Config(model_path="strict"))
+    assert [BYLINED[s.start : s.end] for s in strict.spans] == [
+        "By Jane Porter", "Ann Lee, Associated Press", "Posted on March 30, 2015 by Admin"]
+    assert len(garble.scan(BYLINED).spans) < len(strict.spans)
+    for para in strict.paragraphs:
+        if "harbour bridge will" in BYLINED[para.start : para.end] or "ferries" in BYLINED[para.start : para.end]:
+            assert para.score >= 0.9
 
 
 def test_audit_takes_a_preset_and_names_a_bad_weights_file(tmp_path: Path) -> None:

@@ -241,7 +241,8 @@ def test_version_1_weights_with_node_arrays_as_json_lists_still_load() -> None:
 
 
 def test_the_shipped_weights_are_packed_and_load_in_their_own_right() -> None:
-    for name in ("model.json", "model.context.json", "page/model.json", "page/model.context.json"):
+    for name in ("model.json", "model.context.json", "page/model.json", "page/model.context.json",
+                 "strict/model.json", "strict/model.context.json"):
         data = json.loads((PACKAGE / "data" / name).read_text(encoding="utf-8"))
         assert data["version"] == MODEL_VERSION == 2
         assert all(set(data[key]) <= {"int32", "float64"} for key in ("roots", "feature", "threshold", "value"))
