@@ -132,7 +132,9 @@ def _exit_code(tally: Tally) -> int:
     return EX_USAGE if tally.errors else EX_FOUND if tally.spans else EX_CLEAN
 
 
-def _render(fmt: AuditFormat, items: Iterable[Item], out: TextIO) -> Tally:
+def _render(fmt: AuditFormat, items: Iterable[Item], out: TextIO, weights: str | None) -> Tally:
+    from garble import __version__
+    about = {"version": __version__, "weights": weights or "body"}
     if fmt is AuditFormat.TERMINAL:
         from garble.reports import terminal
         lint.escaping(out)
@@ -140,9 +142,9 @@ def _render(fmt: AuditFormat, items: Iterable[Item], out: TextIO) -> Tally:
     if fmt is AuditFormat.HTML:
         from garble.reports import html
         lint.escaping(out, "xmlcharrefreplace")
-        return html.render(items, out)
+        return html.render(items, out, about)
     from garble.reports import jsonl
-    return (jsonl.render_jsonl if fmt is AuditFormat.JSONL else jsonl.render_json)(items, out)
+    return jsonl.render_jsonl(items, out) if fmt is AuditFormat.JSONL else jsonl.render_json(items, out, about)
 
 
 @app.command()
@@ -177,7 +179,7 @@ def audit(
     if progress.is_shown(quiet, output is None):
         items = progress.track(items, progress.input_size(paths))
     with _output(output) as out:
-        tally = _render(fmt, items, out)
+        tally = _render(fmt, items, out, detector.config.model_path)
     if not quiet and (fmt is not AuditFormat.TERMINAL or output is not None):
         for line in tally.lines():
             typer.echo(line, err=True)

@@ -94,6 +94,18 @@ def test_audit_html_to_a_file(workdir: Path) -> None:
     assert code == EX_FOUND and page.startswith("<!DOCTYPE html>") and 'class="l-boilerplate"' in page
 
 
+def test_audit_json_and_html_say_which_garble_and_weights_made_them(workdir: Path) -> None:
+    """Three weight sets flag different things: a report a person reads later names the one used."""
+    from garble import __version__
+
+    _, out, _ = run("audit", "damaged.txt", "-f", "json", "-q")
+    assert json.loads(out)["summary"]["garble"] == {"version": __version__, "weights": "body"}
+    _, out, _ = run("audit", "damaged.txt", "-f", "json", "-q", "--model", "strict")
+    assert json.loads(out)["summary"]["garble"]["weights"] == "strict"
+    run("audit", "damaged.txt", "-f", "html", "-q", "--model", "page", "-o", "r.html")
+    assert f'<p class="meta">garble {__version__} · weights: page</p>' in Path("r.html").read_text(encoding="utf-8")
+
+
 def test_audit_labels_option_chooses_and_validates(workdir: Path) -> None:
     code, out, _ = run("audit", "damaged.txt", "-f", "jsonl", "--labels", "encoding")
     assert {s["label"] for s in json.loads(out)["spans"]} == {"encoding"}

@@ -14,7 +14,7 @@ are defanged first), so a document holding ``<script>`` shows it as text.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
 from garble.clean import remove_spans
@@ -165,6 +165,15 @@ def summary_html(ordered: Sequence[Result], tally: Tally) -> str:
             f"<p><b>worst documents</b></p><ol>{worst or '<li>none flagged</li>'}</ol></section>")
 
 
+def made_by(about: Mapping[str, str]) -> str:
+    """What made the report, as a line for people.
+
+    >>> made_by({"version": "0.1.0", "weights": "strict"})
+    'garble 0.1.0 · weights: strict'
+    """
+    return " · ".join(f"garble {v}" if k == "version" else f"{k}: {v}" for k, v in about.items())
+
+
 def problems_html(problems: Sequence[Problem]) -> str:
     """Inputs that could not be read."""
     if not problems:
@@ -174,9 +183,10 @@ def problems_html(problems: Sequence[Problem]) -> str:
     return f"<section><h2>inputs not scanned</h2><ul>{rows}</ul></section>"
 
 
-def render(items: Iterable[Item], out: TextIO) -> Tally:
-    """Write the whole page (documents are buffered to order them worst first)."""
-    tally = Tally()
+def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None = None) -> Tally:
+    """Write the whole page (documents are buffered to order them worst first), saying under its title what
+    made it (``about``: garble's version and the weights) when given."""
+    tally = Tally(about=dict(about or {}))
     results: list[Result] = []
     for item in items:
         tally.add(item)
@@ -189,6 +199,8 @@ def render(items: Iterable[Item], out: TextIO) -> Tally:
               f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
               f"<title>garble report: {title}</title><style>{CSS}</style></head><body>"
               f"<h1>garble report: {title}</h1>")
+    if tally.about:
+        out.write(f'<p class="meta">{esc(made_by(tally.about))}</p>')
     if len(ordered) > 1 or tally.problems:
         out.write(summary_html(ordered, tally))
     out.write(problems_html(tally.problems))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from garble.reports.common import Item, Result, Tally, holds_unicode
@@ -33,9 +33,10 @@ def render_jsonl(items: Iterable[Item], out: TextIO) -> Tally:
     return tally
 
 
-def render_json(items: Iterable[Item], out: TextIO) -> Tally:
-    """Write one JSON document: ``{"documents": [...], "summary": {...}}``."""
-    tally = Tally()
+def render_json(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None = None) -> Tally:
+    """Write one JSON document: ``{"documents": [...], "summary": {...}}``, the summary naming what made it
+    (``about``: garble's version and the weights) when given."""
+    tally = Tally(about=dict(about or {}))
     docs = []
     for item in items:
         tally.add(item)
