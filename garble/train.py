@@ -172,11 +172,11 @@ def doc_rows(records: Iterable[dict[str, Any]], weight: float = 1.0, strict: boo
         lines, X = line_features(doc, detect(doc))
         spans = rec.get("spans", [])
         supplemental = (rec.get("meta") or {}).get("supplemental") if strict else None
-        left_out = (1.0 - line_labels(rec["text"], lines, [{"start": a, "end": b} for a, b in supplemental])
-                    if supplemental else None)
+        kept = (1.0 - line_labels(rec["text"], lines, [{"start": a, "end": b} for a, b in supplemental])
+                if supplemental else None)
         out.append(DocRows(X, line_labels(rec["text"], lines, spans), group_of(rec), tuple(line_blocks(doc)),
                            weight, line_gold_labels(rec["text"], lines, spans), tuple(ln.text for ln in lines),
-                           left_out))
+                           kept))
     return out
 
 
