@@ -270,14 +270,17 @@ def train(
     pages: Annotated[list[Path] | None, typer.Option(help="Whole-page gold (the *-page-dev files), for the page weights.")] = None,
     out: Annotated[Path, typer.Option(help="Where to write the weights JSON.")] = Path("garble/data/model.json"),
     strict: Annotated[bool, typer.Option("--strict", help="Leave out the lines a record's meta.supplemental covers "
-                                         "(the strict weights).")] = False,
+                                         "(the strict weights).", metavar=FLAG)] = False,
+    seed: Annotated[int | None, typer.Option(help="Training seed (default: the shipped weights'); another one "
+                                             "shows how far the figures move on the seed alone.",
+                                             show_default=False)] = None,
 ) -> None:
     """Retrain the line classifier (needs the `train` extra: scikit-learn); same data and seed, same bytes."""
-    from garble.train import TrainingDataError
+    from garble.train import SEED, TrainingDataError
     from garble.train import train as fit_and_write
 
     try:
-        fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out),
+        fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out), SEED if seed is None else seed,
                       pages=[str(p) for p in pages or []], strict=strict)
     except TrainingDataError as e:
         raise _refuse(f"garble train: {e}") from None

@@ -151,3 +151,18 @@ def test_strict_rows_leave_out_the_lines_the_gold_marks_supplemental() -> None:
     assert y.tolist() == [0, 0, 0] and weight.tolist() == [0.5, 0.0, 0.5]
     _, _, weight = _stack(doc_rows([record], 0.5))
     assert weight.tolist() == [0.5, 0.5, 0.5]
+
+
+def test_the_train_command_takes_a_seed_and_the_strict_recipe_and_the_weights_say_so(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in _corpus(40, 1)), encoding="utf-8")
+    out = tmp_path / "m" / "model.json"
+    result = CliRunner().invoke(app, ["train", str(gold), "--out", str(out), "--seed", "7", "--strict"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+    assert meta["seed"] == "7" and meta["supplemental"] == "left out"
+    assert "numpy=" in meta["versions"] and "scikit-learn=" in meta["versions"]
