@@ -115,6 +115,26 @@ CONTEXT = 1
 FOLD_MIN = 3
 
 
+def paragraph_pieces(scan: Scan, para: Paragraph, spans: Sequence[Span]) -> Iterator[tuple[str, Span | None]]:
+    """``para``'s text in order, in pieces: each of ``spans`` clipped to the paragraph with its text, the text
+    around them with None (the terminal and the HTML report draw the same pieces).
+
+    >>> from garble.datatypes import Label
+    >>> scan = Scan("ab cd ef", (Span(3, 5, Label.REPETITION, 0.9, "x"),), (Paragraph(0, 8, 0.5),), 0.5)
+    >>> [(text, span is not None) for text, span in paragraph_pieces(scan, scan.paragraphs[0], scan.spans)]
+    [('ab ', False), ('cd', True), (' ef', False)]
+    """
+    pos = para.start
+    for span in spans:
+        start, end = max(span.start, para.start), min(span.end, para.end)
+        if start >= end:
+            continue
+        yield scan.text[pos:start], None
+        yield scan.text[start:end], span
+        pos = end
+    yield scan.text[pos : para.end], None
+
+
 def shown_paragraphs(flagged: Sequence[bool]) -> list[bool]:
     """Which paragraphs a report shows unfolded: the flagged ones, ``CONTEXT`` paragraphs on
     each side of them, and any clean run shorter than ``FOLD_MIN``.

@@ -20,7 +20,16 @@ from typing import TextIO
 from garble.clean import remove_spans
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
 from garble.inputs import Problem
-from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, paragraph_runs
+from garble.reports.common import (
+    Item,
+    Result,
+    Tally,
+    counted,
+    defang,
+    excerpt,
+    paragraph_pieces,
+    paragraph_runs,
+)
 
 LABEL_COLOURS: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "#f3b0ee",
@@ -88,18 +97,10 @@ def tooltip(span: Span) -> str:
 
 def paragraph_html(scan: Scan, para: Paragraph, spans: Sequence[Span]) -> str:
     """One paragraph: the score bar in the margin, the text with spans marked."""
-    parts: list[str] = []
-    pos = para.start
-    for span in spans:
-        start, end = max(span.start, para.start), min(span.end, para.end)
-        if start >= end:
-            continue
-        parts.append(esc(scan.text[pos:start]))
-        parts.append(f'<mark class="l-{span.label.value}" data-label="{span.label.value}" '
-                     f'data-tip="{esc(tooltip(span))}" title="{esc(tooltip(span))}">'
-                     f"{esc(scan.text[start:end])}</mark>")
-        pos = end
-    parts.append(esc(scan.text[pos : para.end]))
+    parts = [esc(text) if span is None else
+             f'<mark class="l-{span.label.value}" data-label="{span.label.value}" '
+             f'data-tip="{esc(tooltip(span))}" title="{esc(tooltip(span))}">{esc(text)}</mark>'
+             for text, span in paragraph_pieces(scan, para, spans)]
     width = round(para.score * 100)
     return (f'<div class="para"><div class="gutter">{para.score:.2f}<div class="bar">'
             f'<i style="width:{width}%;background:{score_colour(para.score)}"></i></div></div>'

@@ -18,7 +18,16 @@ from rich.table import Table
 from rich.text import Text
 
 from garble.datatypes import LABELS, Label, Paragraph, Scan, Span
-from garble.reports.common import Item, Result, Tally, counted, defang, excerpt, paragraph_runs
+from garble.reports.common import (
+    Item,
+    Result,
+    Tally,
+    counted,
+    defang,
+    excerpt,
+    paragraph_pieces,
+    paragraph_runs,
+)
 
 LABEL_STYLES: dict[Label, str] = {
     Label.SPLICED_HEADLINE: "black on magenta",
@@ -57,17 +66,13 @@ def score_style(score: float) -> str:
 def paragraph_text(scan: Scan, para: Paragraph, spans: Sequence[Span], color: bool) -> Text:
     """A paragraph as rich Text, its ``spans`` (those touching it) highlighted (or marked when colour is off)."""
     out = Text()
-    pos = para.start
-    for span in spans:
-        start, end = max(span.start, para.start), min(span.end, para.end)
-        out.append(defang(scan.text[pos:start]))
-        flagged = defang(scan.text[start:end])
-        if color:
-            out.append(flagged, style=LABEL_STYLES[span.label])
+    for text, span in paragraph_pieces(scan, para, spans):
+        if span is None:
+            out.append(defang(text))
+        elif color:
+            out.append(defang(text), style=LABEL_STYLES[span.label])
         else:
-            out.append(f"«{flagged}»[{span.label.value}]")
-        pos = end
-    out.append(defang(scan.text[pos : para.end]))
+            out.append(f"«{defang(text)}»[{span.label.value}]")
     return out
 
 
