@@ -282,7 +282,7 @@ def train(
     try:
         fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out), SEED if seed is None else seed,
                       pages=[str(p) for p in pages or []], strict=strict)
-    except TrainingDataError as e:
+    except (TrainingDataError, OSError) as e:  # unusable records, or a file that cannot be read: say which
         raise _refuse(f"garble train: {e}") from None
     raise typer.Exit(EX_CLEAN)
 

@@ -89,13 +89,51 @@ WORD_DECIMALS = 4
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Records of a JSONL or JSONL.gz file."""
+    """Records of a JSONL or JSONL.gz file in BENCHMARK.md's format; a line that is not such a record (not
+    JSON, no text, a span or a supplemental stretch that is no [start, end] inside the text) is a
+    TrainingDataError naming the file and the line, not a traceback minutes into training."""
     path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
+    with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as f:
+        for number, raw in enumerate(f, 1):  # bytes, decoded a line at a time: an error names its line
+            try:
+                line = raw.decode("utf-8")
+                if line.strip():
+                    yield _checked(json.loads(line))
+            except UnicodeDecodeError:
+                raise TrainingDataError(f"{path}:{number}: not UTF-8 text") from None
+            except ValueError as err:  # json.JSONDecodeError, and _checked's TrainingDataError
+                raise TrainingDataError(f"{path}:{number}: {err}") from None
+
+
+def _is_stretch(value: Any, size: int) -> bool:
+    return (isinstance(value, (list, tuple)) and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value) and 0 <= value[0] <= value[1] <= size)
+
+
+def _checked(record: Any) -> dict[str, Any]:
+    """``record`` when it is a BENCHMARK.md record garble can read; else a TrainingDataError saying what is wrong.
+
+    >>> _checked({"id": "a", "text": "Read more:", "spans": [{"start": 0, "end": 4}]})["id"]
+    'a'
+    >>> _checked({"id": "a", "text": "Read more:", "spans": [{"start": 0, "end": 40}]})
+    Traceback (most recent call last):
+    ...
+    garble.train.TrainingDataError: spans[0] is not a start and an end inside the text (0 <= start <= end <= 10)
+    """
+    if not isinstance(record, dict):
+        raise TrainingDataError("not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise TrainingDataError('no "text" string')
+    for i, span in enumerate(record.get("spans") or []):
+        if not (isinstance(span, dict) and _is_stretch([span.get("start"), span.get("end")], len(text))):
+            raise TrainingDataError(f"spans[{i}] is not a start and an end inside the text "
+                                    f"(0 <= start <= end <= {len(text)})")
+    meta = record.get("meta")
+    for i, stretch in enumerate((meta.get("supplemental") if isinstance(meta, dict) else None) or []):
+        if not _is_stretch(stretch, len(text)):
+            raise TrainingDataError(f"meta.supplemental[{i}] is not a [start, end] pair inside the text")
+    return record
 
 
 def line_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str, Any]]) -> np.ndarray:

@@ -166,3 +166,28 @@ def test_the_train_command_takes_a_seed_and_the_strict_recipe_and_the_weights_sa
     meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
     assert meta["seed"] == "7" and meta["supplemental"] == "left out"
     assert "numpy=" in meta["versions"] and "scikit-learn=" in meta["versions"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b'{"id": "a", "text": "x"}\nnot json\n', r"gold\.jsonl:2: Expecting value"),
+    (b'{"id": "a", "text": "hello", "spans": [{"start": 0}]}\n', r"gold\.jsonl:1: spans\[0\] is not a start and an end"),
+    (b'{"id": "a", "text": "hello", "spans": [{"start": 3, "end": 99}]}\n', r"spans\[0\] .*<= 5\)"),
+    (b'{"id": "a", "spans": []}\n', r'gold\.jsonl:1: no "text" string'),
+    (b'{"id": "a", "text": "hi", "spans": [], "meta": {"supplemental": [[0, 9]]}}\n', r"meta\.supplemental\[0\]"),
+    (b'{"id": "a", "text": "x"}\n\xff\xfe\n', r"gold\.jsonl:2: not UTF-8"),
+    (b"[1, 2]\n", r"gold\.jsonl:1: not a JSON object"),
+], ids=["not-json", "span-without-end", "span-past-the-text", "no-text", "bad-supplemental", "not-utf8", "not-object"])
+def test_records_that_cannot_be_read_are_refused_with_their_file_and_line(tmp_path: Path, content: bytes,
+                                                                           message: str) -> None:
+    """garble train and garble eval: a clear error naming the record, exit 2, no traceback."""
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(content)
+    for command in (["train", str(gold), "--out", str(tmp_path / "m" / "model.json")], ["eval", str(gold)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert re.search(message, result.output) and "Traceback" not in result.output, result.output
+    assert not (tmp_path / "m" / "model.json").exists()
