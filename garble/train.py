@@ -90,7 +90,7 @@ WORD_DECIMALS = 4
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
     """Records of a JSONL or JSONL.gz file in BENCHMARK.md's format; a line that is not such a record (not
-    JSON, no text, a span or a supplemental stretch that is no [start, end] inside the text) is a
+    JSON, no id or text, a span or a supplemental stretch that is no [start, end] inside the text) is a
     TrainingDataError naming the file and the line, not a traceback minutes into training."""
     path = Path(path)
     with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as f:
@@ -122,6 +122,8 @@ def _checked(record: Any) -> dict[str, Any]:
     """
     if not isinstance(record, dict):
         raise TrainingDataError("not a JSON object")
+    if "id" not in record:
+        raise TrainingDataError('no "id"')
     text = record.get("text")
     if not isinstance(text, str):
         raise TrainingDataError('no "text" string')

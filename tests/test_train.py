@@ -173,10 +173,11 @@ def test_the_train_command_takes_a_seed_and_the_strict_recipe_and_the_weights_sa
     (b'{"id": "a", "text": "hello", "spans": [{"start": 0}]}\n', r"gold\.jsonl:1: spans\[0\] is not a start and an end"),
     (b'{"id": "a", "text": "hello", "spans": [{"start": 3, "end": 99}]}\n', r"spans\[0\] .*<= 5\)"),
     (b'{"id": "a", "spans": []}\n', r'gold\.jsonl:1: no "text" string'),
+    (b'{"text": "hi", "spans": []}\n', r'gold\.jsonl:1: no "id"'),
     (b'{"id": "a", "text": "hi", "spans": [], "meta": {"supplemental": [[0, 9]]}}\n', r"meta\.supplemental\[0\]"),
     (b'{"id": "a", "text": "x"}\n\xff\xfe\n', r"gold\.jsonl:2: not UTF-8"),
     (b"[1, 2]\n", r"gold\.jsonl:1: not a JSON object"),
-], ids=["not-json", "span-without-end", "span-past-the-text", "no-text", "bad-supplemental", "not-utf8", "not-object"])
+], ids=["not-json", "span-without-end", "span-past-the-text", "no-text", "no-id", "bad-supplemental", "not-utf8", "not-object"])
 def test_records_that_cannot_be_read_are_refused_with_their_file_and_line(tmp_path: Path, content: bytes,
                                                                            message: str) -> None:
     """garble train and garble eval: a clear error naming the record, exit 2, no traceback."""
