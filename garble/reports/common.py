@@ -196,9 +196,6 @@ class Tally:
     skipped: int = 0
     labels: Counter[str] = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
-    # What made the report ("version", "weights"), for a reader to know which garble and which weights'
-    # findings these are (three weight sets flag different things); empty when the caller does not say.
-    about: dict[str, str] = field(default_factory=dict)
 
     def add(self, item: Item) -> None:
         """Count one item."""
@@ -225,7 +222,6 @@ class Tally:
             "documents": self.documents, "flagged_documents": self.flagged_documents,
             "paragraphs": self.paragraphs, "spans": self.spans,
             "spans_per_label": dict(sorted(self.labels.items())), "errors": self.errors, "skipped": self.skipped,
-            **({"garble": dict(self.about)} if self.about else {}),
         }
 
     def lines(self) -> list[str]:

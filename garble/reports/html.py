@@ -187,7 +187,7 @@ def problems_html(problems: Sequence[Problem]) -> str:
 def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None = None) -> Tally:
     """Write the whole page (documents are buffered to order them worst first), saying under its title what
     made it (``about``: garble's version and the weights) when given."""
-    tally = Tally(about=dict(about or {}))
+    tally = Tally()
     results: list[Result] = []
     for item in items:
         tally.add(item)
@@ -200,8 +200,8 @@ def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None =
               f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
               f"<title>garble report: {title}</title><style>{CSS}</style></head><body>"
               f"<h1>garble report: {title}</h1>")
-    if tally.about:
-        out.write(f'<p class="meta">{esc(made_by(tally.about))}</p>')
+    if about:
+        out.write(f'<p class="meta">{esc(made_by(about))}</p>')
     if len(ordered) > 1 or tally.problems:
         out.write(summary_html(ordered, tally))
     out.write(problems_html(tally.problems))

@@ -35,12 +35,13 @@ def render_jsonl(items: Iterable[Item], out: TextIO) -> Tally:
 
 def render_json(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None = None) -> Tally:
     """Write one JSON document: ``{"documents": [...], "summary": {...}}``, the summary naming what made it
-    (``about``: garble's version and the weights) when given."""
-    tally = Tally(about=dict(about or {}))
+    (``about``: garble's version and the weights; three weight sets flag different things) when given."""
+    tally = Tally()
     docs = []
     for item in items:
         tally.add(item)
         docs.append(to_dict(item))
-    json.dump({"documents": docs, "summary": tally.to_dict()}, out, ensure_ascii=not holds_unicode(out), indent=1)
+    summary = {**tally.to_dict(), **({"garble": dict(about)} if about else {})}
+    json.dump({"documents": docs, "summary": summary}, out, ensure_ascii=not holds_unicode(out), indent=1)
     out.write("\n")
     return tally
