@@ -26,6 +26,9 @@ HERE = Path(__file__).resolve().parent
 SEED = 20261123
 N_TRAIN = 2500  # synthetic docs for training: ~5x the real dev pages, so real lines still count
 N_HELDOUT = 400  # enough for a per-label F1 with a few hundred spans per label
+# Names the clean source texts themselves misspell, each checked by hand (the same text has the name right):
+# the generated documents label them mangled_name, and corpus/eval_names.py counts a hit on one as no false alarm.
+SLIPS = HERE / "names_source_slips.json"
 
 
 def sha256(path: Path) -> str:
@@ -66,6 +69,14 @@ def lexicon(paths: dict[str, Path]) -> Lexicon:
     return Lexicon(tuple(heads), tuple(names))
 
 
+def source_slips() -> dict[str, tuple[str, ...]]:
+    """The audited slips of SLIPS: each article id's misspelled names, as written."""
+    out: dict[str, tuple[str, ...]] = {}
+    for slip in json.loads(SLIPS.read_text(encoding="utf-8")):
+        out[slip["id"]] = (*out.get(slip["id"], ()), slip["written"])
+    return out
+
+
 def write(path: Path, docs: list[dict]) -> None:
     with gzip.GzipFile(path, "wb", mtime=0) as f:
         for d in docs:
@@ -86,10 +97,11 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     train = [d for d in articles if bucket(d["id"]) not in "012"][:N_TRAIN]
     heldout = [d for d in articles if bucket(d["id"]) == "2"][:N_HELDOUT]
+    slips = source_slips()
     rng = random.Random(SEED)
-    write(out / "synth-train.jsonl.gz", [corrupt(d, rng, lex) for d in train])
+    write(out / "synth-train.jsonl.gz", [corrupt(d, rng, lex, slips.get(d["id"], ())) for d in train])
     rng = random.Random(SEED + 1)
-    write(out / "synth-heldout.jsonl.gz", [corrupt(d, rng, lex) for d in heldout])
+    write(out / "synth-heldout.jsonl.gz", [corrupt(d, rng, lex, slips.get(d["id"], ())) for d in heldout])
     reserved = [{"id": d["id"], "text": d["text"], "spans": [], "meta": {"source": d["id"]}}
                 for d in articles if bucket(d["id"]) in "01"]
     write(out / "reuters-reserved-clean.jsonl.gz", reserved)

@@ -236,8 +236,38 @@ def _label_source_repeats(doc: list[Para], paras: Sequence[str]) -> None:
         seen.add(key)
 
 
-def corrupt(article: dict[str, Any], rng: random.Random, lex: Lexicon) -> dict[str, Any]:
-    """A labelled document made from one clean ``{"id", "text", "meta"}`` article.
+def _label_source_slips(doc: list[Para], slips: Sequence[str]) -> None:
+    """Label each name the source itself misspells (``slips``, as written) where it is still clean text.
+
+    The clean article is the gold's "clean", but a name its writer got wrong where the same text has
+    it right ("Princeville Aiways" beside "Princeville Airways") is a mangled name by BENCHMARK.md's
+    definition, and one that garble should find. Like _label_source_repeats, done after the damage is
+    drawn, so the random stream is the same as without it.
+
+    >>> doc = [[("Santa Fe said. Sante Fe rose.", None)], [("Sante Fe", "injected_link")]]
+    >>> _label_source_slips(doc, ["Sante Fe"])
+    >>> doc
+    [[('Santa Fe said. ', None), ('Sante Fe', 'mangled_name'), (' rose.', None)], [('Sante Fe', 'injected_link')]]
+    """
+    if not slips:
+        return
+    slip = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, slips)) + r")(?!\w)")
+    for i, para in enumerate(doc):
+        pieces: Para = []
+        for text, label in para:
+            at = 0
+            for m in slip.finditer(text) if label is None else ():
+                pieces += [p for p in ((text[at : m.start()], None), (m.group(), "mangled_name")) if p[0]]
+                at = m.end()
+            if text[at:] or not at:
+                pieces.append((text[at:], label))
+        doc[i] = pieces
+
+
+def corrupt(article: dict[str, Any], rng: random.Random, lex: Lexicon,
+            slips: Sequence[str] = ()) -> dict[str, Any]:
+    """A labelled document made from one clean ``{"id", "text", "meta"}`` article; ``slips`` are the
+    names the article itself misspells, as written (corpus/names_source_slips.json), labelled mangled_name.
 
     >>> lex = Lexicon(("Talks resume in Geneva",), ("Jane Doe",))
     >>> art = {"id": "a1", "text": "Officials said on Monday that talks would resume soon.", "meta": {}}
@@ -254,5 +284,6 @@ def corrupt(article: dict[str, Any], rng: random.Random, lex: Lexicon) -> dict[s
             for _ in range(rng.randint(1, 2)):
                 OPS[label](doc, rng, lex, label)
     _label_source_repeats(doc, paras)
+    _label_source_slips(doc, slips)
     text, spans = _assemble(doc)
     return {"id": f"synth-{article['id']}", "text": text, "spans": spans, "meta": meta}

@@ -77,3 +77,21 @@ def test_a_source_paragraph_repeated_word_for_word_is_gold_repetition() -> None:
         assert not any(sp["start"] <= doc["text"].find(para) < sp["end"] for sp in doc["spans"]
                        if sp["label"] == "repetition")  # the first copy is the text
         assert not any(doc["text"][sp["start"]:sp["end"]] == "A short line." for sp in doc["spans"])
+
+
+def test_a_name_the_source_misspells_is_gold_mangled_name_and_the_corpus_is_otherwise_the_same() -> None:
+    """corpus/names_source_slips.json: "Peter Smith" stands in for a name the source got wrong."""
+    plain = make(3)
+    rng = random.Random(3)
+    slipped = [corrupt(a, rng, LEX, ("Peter Smith",)) for a in ARTICLES]
+    labelled = 0
+    for before, after in zip(plain, slipped):
+        assert after["text"] == before["text"]
+        at = before["text"].find("Peter Smith")
+        clean = at >= 0 and not any(s["start"] < at + len("Peter Smith") and s["end"] > at for s in before["spans"])
+        added = [s for s in after["spans"] if s not in before["spans"]]
+        assert [(after["text"][s["start"]:s["end"]], s["label"]) for s in added] == (
+            [("Peter Smith", "mangled_name")] if clean else [])
+        assert len(after["spans"]) == len(before["spans"]) + len(added)
+        labelled += clean
+    assert 100 < labelled < len(ARTICLES)  # most articles keep the name clean; some damage lands on it

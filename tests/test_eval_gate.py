@@ -51,7 +51,8 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
                                      articles: list[dict[str, Any]]) -> None:
     heldout = [d for d in articles if build.bucket(d["id"]) == "2"][: build.N_HELDOUT]
     rng = random.Random(build.SEED + 1)
-    docs = [corrupt(d, rng, build.lexicon(sources)) for d in heldout[:200]]
+    slips = build.source_slips()
+    docs = [corrupt(d, rng, build.lexicon(sources), slips.get(d["id"], ())) for d in heldout[:200]]
     r = evaluate(docs)
     # measured at ship time (first 200 docs; weights of 18:02 UTC 2026-11-23, after title runs past commas
     # and a headline list's date stamps joining the list): precision 0.99, F1 0.95, AUC 0.98, clean docs
@@ -59,7 +60,8 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     # repetition 1.0, spliced_headline 0.82, broken_text 0.41. Since headlines glued or piped to link text
     # are labelled as the link run they belong to (spans._link_runs, 2026-12-06): injected_link 0.96,
     # spliced_headline 0.88, mangled_name 0.75; 2026-12-06 late, with a name inside spliced or link text left
-    # to that text (spans._without_names_in_links): the same, broken_text 0.41
+    # to that text (spans._without_names_in_links): the same, broken_text 0.41. 2026-12-07, the names the
+    # Reuters source itself misspells labelled (corpus/names_source_slips.json): mangled_name 0.82 (P 1.0)
     assert r["span_precision"] >= 0.95
     assert r["span_f1"] >= 0.91
     assert r["paragraph_auc"] >= 0.95
@@ -70,7 +72,7 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     assert per_label["spliced_headline"] >= 0.83
     assert per_label["repetition"] >= 0.95
     assert per_label["encoding"] >= 0.95
-    assert per_label["mangled_name"] >= 0.7
+    assert per_label["mangled_name"] >= 0.75
     assert per_label["broken_text"] >= 0.35
 
 
