@@ -128,3 +128,18 @@ def test_a_pipe_seam_after_a_glued_hover_card_starts_at_the_teaser_not_at_the_na
 ])
 def test_pipes_of_menus_titles_credits_and_tweets_are_no_seam(line: str) -> None:
     assert texts(seams.pipe_seams, line) == []
+
+
+def test_an_article_before_a_word_no_noun_phrase_starts_with_is_broken_text() -> None:
+    assert texts(seams.stray_determiners, "Asked the about the charges, a spokesman declined.") == ["the"]
+    assert texts(seams.stray_determiners, "They may sell all of the their stake in the company.") == ["the"]
+    assert texts(seams.stray_determiners, "Shevardnadze met today an in elegant Moscow mansion.") == ["an"]
+    assert texts(seams.stray_determiners, "\"The to a rigs won't go back to work,\" he said.") == ["The"]
+
+
+def test_an_article_before_a_noun_or_a_quantity_is_english() -> None:
+    for text in ("Giving up on the will to reduce the deficit would hurt.",
+                 "Holders get one share for each of the about 880,000 shares.",
+                 "The in-crowd met Alan, chairm,an and president.", "Then the whole board voted.",
+                 "Vitamin A in the diet, Plan B to follow, and a Type A personality.", "It runs from A to Z."):
+        assert texts(seams.stray_determiners, text) == [], text

@@ -53,6 +53,7 @@ BLOCK_SIGNALS: tuple[BlockSignal, ...] = (
     headlines.headline_runs,
     titles.title_runs,
     seams.doubled_determiners,
+    seams.stray_determiners,
     salad.function_word_salad,
     seams.missing_breaks,
     seams.pipe_seams,
