@@ -247,6 +247,9 @@ def eval_(
     gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold JSONL(.gz) in the BENCHMARK.md format.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.", metavar=FLAG)] = False,
     model: Model = None,
+    intervals: Annotated[int, typer.Option(min=0, metavar="N", help="Also print each figure's 95 % interval over "
+                                           "N resamples of GOLD's documents (e.g. 1000): how far the figure "
+                                           "could move on another sample of such documents.")] = 0,
 ) -> None:
     """Print the benchmark figures (span F1, paragraph AUC, ...) of the installed model on GOLD."""
     import json
@@ -256,7 +259,7 @@ def eval_(
     from garble.train import read_jsonl
 
     try:
-        result = evaluate(list(read_jsonl(gold)), model)
+        result = evaluate(list(read_jsonl(gold)), model, intervals)
     except (ModelError, OSError, ValueError) as err:  # a broken weights or gold file: say which, exit 2
         raise _refuse(f"garble eval: {err}") from None
     typer.echo(json.dumps(result) if as_json else render(result))

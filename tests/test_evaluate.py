@@ -85,3 +85,70 @@ def test_cli_eval_prints_the_figures_and_json(tmp_path: Path) -> None:
     as_json = CliRunner().invoke(app, ["eval", str(gold), "--json"])
     assert as_json.exit_code == 0
     assert json.loads(as_json.output) == score(GOLD, predict(GOLD))
+
+
+def random_run(n: int, seed: int) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """``n`` gold documents of three paragraphs, some clean, and predictions that miss, hit and over-reach,
+    with paragraph scores on a coarse grid (ties, as real scores have)."""
+    import random
+
+    rng = random.Random(seed)
+    para = "The minister said talks resume soon."
+    text = "\n\n".join([para] * 3)
+    starts = [0, len(para) + 2, 2 * len(para) + 4]
+    gold, preds = [], {}
+    for i in range(n):
+        dirty = [s for s in starts if rng.random() < 0.3]
+        flagged = [s for s in starts if rng.random() < (0.7 if s in dirty else 0.1)]
+        gold.append({"id": str(i), "text": text,
+                     "spans": [{"start": s, "end": s + rng.randint(5, len(para)), "label": "boilerplate"} for s in dirty]})
+        preds[str(i)] = {"spans": [{"start": s, "end": s + len(para), "label": "boilerplate"} for s in flagged],
+                         "paragraphs": [{"start": s, "end": s + len(para),
+                                         "score": round(rng.random() * (0.6 if s in flagged else 1.0), 1)}
+                                        for s in starts]}
+    return gold, preds
+
+
+def test_the_bootstrap_with_every_document_once_gives_the_figures_themselves() -> None:
+    import numpy as np
+
+    from garble.evaluate import INTERVAL_FIGURES, _Resampler, _Tally
+
+    gold, preds = random_run(60, 1)
+    tally = _Tally()
+    for doc in gold:
+        tally.add(doc, preds[doc["id"]])
+    once = _Resampler(tally).figures(np.ones((1, len(gold))))
+    r = score(gold, preds)
+    assert 0 < r["span_f1"] < 1 and 0.5 < r["paragraph_auc"] < 1 and 0 < r["clean_document_false_alarm_rate"] < 1
+    for name in INTERVAL_FIGURES:
+        assert round(float(once[name][0]), 4) == r[name], name
+    twice = _Resampler(tally).figures(np.full((1, len(gold)), 2.0))  # every document twice: the same figures
+    assert all(round(float(twice[name][0]), 4) == r[name] for name in INTERVAL_FIGURES)
+
+
+def test_intervals_hold_the_figure_narrow_with_more_documents_and_repeat_for_a_seed() -> None:
+    small = score(*random_run(40, 2), intervals=300)
+    large = score(*random_run(640, 2), intervals=300)
+    for r in (small, large):
+        for name in ("span_f1", "paragraph_auc", "paragraph_false_alarm_rate"):
+            lo, hi = r["intervals"][name]
+            assert lo <= r[name] <= hi, (name, lo, r[name], hi)
+    width = {r is small: r["intervals"]["span_f1"][1] - r["intervals"]["span_f1"][0] for r in (small, large)}
+    assert width[False] < width[True] / 2.5  # 16 times the documents: a quarter of the width, give or take
+    assert score(*random_run(40, 2), intervals=300) == small
+    assert score(*random_run(40, 2), intervals=300, seed=1) != small
+
+
+def test_cli_eval_prints_intervals_when_asked(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in GOLD * 5), encoding="utf-8")
+    text = CliRunner().invoke(app, ["eval", str(gold), "--intervals", "50"])
+    assert text.exit_code == 0 and "95% intervals" in text.output
+    as_json = json.loads(CliRunner().invoke(app, ["eval", str(gold), "--json", "--intervals", "50"]).output)
+    assert set(as_json["intervals"]) >= {"span_f1", "paragraph_auc", "clean_document_false_alarm_rate"}
+    assert "intervals" not in json.loads(CliRunner().invoke(app, ["eval", str(gold), "--json"]).output)
