@@ -250,19 +250,31 @@ def eval_(
     intervals: Annotated[int, typer.Option(min=0, metavar="N", help="Also print each figure's 95 % interval over "
                                            "N resamples of GOLD's documents (e.g. 1000): how far the figure "
                                            "could move on another sample of such documents.")] = 0,
+    compare: Annotated[str | None, typer.Option(metavar="WEIGHTS", help="Other weights (a preset or a file) to "
+                                                "set beside --model's: both figures, their difference and its "
+                                                "95 % interval over the same document resamples (N of "
+                                                "--intervals, 1000 if not given).", show_default=False)] = None,
 ) -> None:
     """Print the benchmark figures (span F1, paragraph AUC, ...) of the installed model on GOLD."""
     import json
 
     from garble.classifier import ModelError
-    from garble.evaluate import evaluate, render
+    from garble.evaluate import evaluate, predict, render, render_comparison
+    from garble.evaluate import compare as compare_runs
     from garble.train import read_jsonl
 
     try:
-        result = evaluate(list(read_jsonl(gold)), model, intervals)
+        records = list(read_jsonl(gold))
+        if compare is None:
+            result = evaluate(records, model, intervals)
+        else:
+            result = compare_runs(records, predict(records, model), predict(records, compare), intervals or 1000)
     except (ModelError, OSError, ValueError) as err:  # a broken weights or gold file: say which, exit 2
         raise _refuse(f"garble eval: {err}") from None
-    typer.echo(json.dumps(result) if as_json else render(result))
+    if as_json:
+        typer.echo(json.dumps(result))
+    else:
+        typer.echo(render(result) if compare is None else render_comparison(result, model or "body", compare))
     raise typer.Exit(EX_CLEAN)
 
 

@@ -152,3 +152,34 @@ def test_cli_eval_prints_intervals_when_asked(tmp_path: Path) -> None:
     as_json = json.loads(CliRunner().invoke(app, ["eval", str(gold), "--json", "--intervals", "50"]).output)
     assert set(as_json["intervals"]) >= {"span_f1", "paragraph_auc", "clean_document_false_alarm_rate"}
     assert "intervals" not in json.loads(CliRunner().invoke(app, ["eval", str(gold), "--json"]).output)
+
+
+def test_a_run_compared_with_itself_differs_by_nothing_and_a_better_one_by_its_gain() -> None:
+    from garble.evaluate import INTERVAL_FIGURES, compare
+
+    gold, preds = random_run(80, 3)
+    same = compare(gold, preds, preds, 200)
+    assert all(same["difference"][n] == {"value": 0.0, "interval": [0.0, 0.0]} for n in INTERVAL_FIGURES)
+    perfect = {d["id"]: {"spans": d["spans"], "paragraphs": []} for d in gold}
+    better = compare(gold, preds, perfect, 200)
+    gain = better["difference"]["span_f1"]
+    assert gain["value"] == round(1.0 - score(gold, preds)["span_f1"], 4)
+    assert 0 < gain["interval"][0] <= gain["value"] <= gain["interval"][1]
+    assert better["base"] == score(gold, preds) and better["other"]["span_f1"] == 1.0
+
+
+def test_cli_eval_compares_two_weight_sets(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in GOLD * 5), encoding="utf-8")
+    text = CliRunner().invoke(app, ["eval", str(gold), "--compare", "strict", "--intervals", "50"])
+    assert text.exit_code == 0, text.output
+    assert text.output.split("\n")[0].split()[:3] == ["body", "strict", "difference"]
+    assert sum(line.startswith(("span_f1", "paragraph_auc")) for line in text.output.splitlines()) == 2
+    as_json = json.loads(CliRunner().invoke(app, ["eval", str(gold), "--compare", "strict", "--json"]).output)
+    assert set(as_json) == {"base", "other", "difference"} and "interval" in as_json["difference"]["span_f1"]
+    missing = CliRunner().invoke(app, ["eval", str(gold), "--compare", str(tmp_path / "none.json")])
+    assert missing.exit_code == 2 and "none.json" in missing.output
