@@ -259,8 +259,8 @@ def eval_(
     import json
 
     from garble.classifier import ModelError
-    from garble.evaluate import evaluate, predict, render, render_comparison
     from garble.evaluate import compare as compare_runs
+    from garble.evaluate import evaluate, predict, render, render_comparison
     from garble.train import read_jsonl
 
     try:
