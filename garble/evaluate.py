@@ -211,7 +211,7 @@ class _Resampler:
         rng = np.random.default_rng(seed)
         n = len(self.rows)
         drawn: dict[str, list[Any]] = {name: [] for name in INTERVAL_FIGURES}
-        for start in range(0, resamples, CHUNK):
+        for start in range(0, resamples if n else 0, CHUNK):  # no document: no figure, no interval
             weights = rng.multinomial(n, np.full(n, 1 / n), size=min(CHUNK, resamples - start)).astype(float)
             other = minus.figures(weights) if minus is not None else None
             for name, values in self.figures(weights).items():

@@ -183,3 +183,10 @@ def test_cli_eval_compares_two_weight_sets(tmp_path: Path) -> None:
     assert set(as_json) == {"base", "other", "difference"} and "interval" in as_json["difference"]["span_f1"]
     missing = CliRunner().invoke(app, ["eval", str(gold), "--compare", str(tmp_path / "none.json")])
     assert missing.exit_code == 2 and "none.json" in missing.output
+
+
+def test_no_annotated_document_gives_no_interval() -> None:
+    assert set(score([], {}, intervals=50)["intervals"].values()) == {None}
+    clean = [{"id": "a", "text": "Clean text here.", "spans": []}]
+    r = score(clean, {"a": {"spans": []}}, intervals=50)
+    assert r["intervals"]["paragraph_auc"] is None and r["intervals"]["clean_document_false_alarm_rate"] == [0.0, 0.0]
