@@ -113,6 +113,17 @@ def test_a_tweet_signature_starts_at_a_word_not_inside_the_link_before_it() -> N
         "Sean Hannity (@seanhannity) November 25, 2017", "— PFF CLE Browns (@PFF_Browns) November 16, 2019"]
 
 
+def test_a_tweet_signature_keeps_the_whole_display_name() -> None:
+    text = ("Huge. — Rep. Ilhan Omar (@Ilhan) November 19, 2019\n\n"
+            "Fake news!  Annalise   Brown (@SWFLib) November 25, 2017As this woman notes, he is obsessed.\n\n"
+            "Sad, Sean.  Mrs. SMH (@MaraLaGoFuckYou) November 25, 2017pic.twitter.com/UJtVSaKgOF\n\n"
+            "— Donald Trump Jr. (@DonaldJTrumpJr) July 11, 2017")
+    doc = segment(text)
+    assert [text[h.start : h.end] for b in doc.blocks for h in boilerplate.tweet_signatures(b, doc)] == [
+        "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", "Annalise   Brown (@SWFLib) November 25, 2017",
+        "Mrs. SMH (@MaraLaGoFuckYou) November 25, 2017", "— Donald Trump Jr. (@DonaldJTrumpJr) July 11, 2017"]
+
+
 def test_a_sites_cookie_notice_is_furniture() -> None:
     lines = ["This website uses cookies to improve your experience while you navigate through the website.",
              "Necessary cookies are absolutely essential for the website to function properly.",

@@ -109,12 +109,16 @@ CREDIT = re.compile(
 CREDIT_HINTS = ("Photo", "photo", "mage", "Source:", "Credit:", "\N{COPYRIGHT SIGN}", "/")
 
 # The signature of an embedded tweet, maybe glued to the next sentence:
-# "— Sean Hannity (@seanhannity) November 25, 2017".
+# "— Sean Hannity (@seanhannity) November 25, 2017". A display name's words may be a title or a suffix
+# with its full stop ("Rep. Ilhan Omar", "Donald Trump Jr.") and stand three spaces apart where a
+# scraper dropped the emoji between them ("Annalise   Brown (@SWFLib)", data/wild's ISOT articles).
+DISPLAY_TITLES = r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Prof|Rev|Sgt|Jr|Sr)\."
 TWEET_SIGNATURE = re.compile(
     r"""
     (?<![\w/])                                 # not inside a word or a link: "t.co/DaqfDBsr0V Sean Hannity"
     (?:\N{EM DASH}\ ?)?                         # the dash Twitter's embed puts first
-    (?:(?:[A-Z][a-z'’-]{0,15}(?:[A-Z][a-z]{1,15})?|[A-Z]\.|[A-Z]{2,6})\ {1,2}){0,4}   # display name: up to 4 words ("PFF CLE Browns")
+    (?:(?:[A-Z][a-z'’-]{0,15}(?:[A-Z][a-z]{1,15})?|[A-Z]\.|[A-Z]{2,6}|""" + DISPLAY_TITLES + r""")
+       \ {1,3}){0,4}                          # display name: up to 4 words ("PFF CLE Browns")
     \(@\w{1,15}\)\ {1,3}                        # (@handle)
     [A-Z][a-z]{2,8}\.?\ \d{1,2},\ \d{4}         # November 25, 2017
     """,
