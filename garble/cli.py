@@ -254,27 +254,42 @@ def eval_(
                                                 "set beside --model's: both figures, their difference and its "
                                                 "95 % interval over the same document resamples (N of "
                                                 "--intervals, 1000 if not given).", show_default=False)] = None,
+    predictions: Annotated[Path | None, typer.Option(metavar="PRED", help="Score these predictions (JSONL(.gz) "
+                                                     "in the BENCHMARK.md format, garble's or another tool's) "
+                                                     "instead of scanning GOLD.", show_default=False)] = None,
+    compare_predictions: Annotated[Path | None, typer.Option(metavar="PRED", help="Like --compare, with "
+                                                             "predictions read from a file.",
+                                                             show_default=False)] = None,
 ) -> None:
     """Print the benchmark figures (span F1, paragraph AUC, ...) of the installed model on GOLD."""
     import json
 
     from garble.classifier import ModelError
     from garble.evaluate import compare as compare_runs
-    from garble.evaluate import evaluate, predict, render, render_comparison
+    from garble.evaluate import predict, read_predictions, render, render_comparison, score
     from garble.train import read_jsonl
 
+    if predictions is not None and model is not None:
+        raise _refuse("garble eval: give --model or --predictions, not both")
+    if compare is not None and compare_predictions is not None:
+        raise _refuse("garble eval: give --compare or --compare-predictions, not both")
     try:
         records = list(read_jsonl(gold))
-        if compare is None:
-            result = evaluate(records, model, intervals)
-        else:
-            result = compare_runs(records, predict(records, model), predict(records, compare), intervals or 1000)
-    except (ModelError, OSError, ValueError) as err:  # a broken weights or gold file: say which, exit 2
+        base = read_predictions(predictions) if predictions is not None else predict(records, model)
+        other = (read_predictions(compare_predictions) if compare_predictions is not None
+                 else predict(records, compare) if compare is not None else None)
+        result = score(records, base, intervals) if other is None else compare_runs(records, base, other,
+                                                                                     intervals or 1000)
+    except (ModelError, OSError, ValueError) as err:  # a broken weights, gold or predictions file: say which, exit 2
         raise _refuse(f"garble eval: {err}") from None
     if as_json:
         typer.echo(json.dumps(result))
+    elif other is None:
+        typer.echo(render(result))
     else:
-        typer.echo(render(result) if compare is None else render_comparison(result, model or "body", compare))
+        names = (predictions.name if predictions is not None else model or "body",
+                 compare_predictions.name if compare_predictions is not None else str(compare))
+        typer.echo(render_comparison(result, *names))
     raise typer.Exit(EX_CLEAN)
 
 

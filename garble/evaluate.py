@@ -9,9 +9,12 @@ checks that both agree to 3 decimals.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from garble.segment import paragraph_bounds
@@ -156,6 +159,8 @@ class _Tally:
 INTERVAL_FIGURES = ("span_precision", "span_recall", "span_f1", "paragraph_auc", "paragraph_false_alarm_rate",
                     "paragraph_miss_rate", "kept_text_f1", "clean_document_false_alarm_rate")
 LEVEL = 0.95
+# The widest a compared run's name is printed (a longer one keeps its end, where file names differ).
+MAX_COLUMN = 32
 # Resamples weighed at once: (resamples x paragraphs) float matrices stay near 40 MB for 50,000 paragraphs.
 CHUNK = 100
 
@@ -311,14 +316,63 @@ def render_comparison(result: dict[str, Any], base: str, other: str) -> str:
     def number(value: float | None, sign: str = "") -> str:
         return "-" if value is None else f"{value:{sign}.4f}"
 
-    out = [f"{'':34} {base[:10]:>10} {other[:10]:>10} {'difference':>10}   {LEVEL:.0%} interval"]
+    def label(name: str) -> str:  # file names differ at their ends ("x.b3.pred.jsonl", "x.s3.pred.jsonl")
+        return name if len(name) <= MAX_COLUMN else "…" + name[1 - MAX_COLUMN :]
+
+    a, b = label(base), label(other)
+    w = max(10, len(a), len(b))
+    out = [f"{'':34} {a:>{w}} {b:>{w}} {'difference':>10}   {LEVEL:.0%} interval"]
     for name in INTERVAL_FIGURES:
         diff = result["difference"][name]
         span = diff["interval"]
         interval = "-" if span is None else f"{span[0]:+.4f} to {span[1]:+.4f}"
-        out.append(f"{name:34} {number(result['base'][name]):>10} {number(result['other'][name]):>10} "
+        out.append(f"{name:34} {number(result['base'][name]):>{w}} {number(result['other'][name]):>{w}} "
                    f"{number(diff['value'], '+'):>10}   {interval}")
     return "\n".join(out)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _prediction_problem(record: Any) -> str | None:
+    """What keeps ``record`` from being a BENCHMARK.md prediction (an "id", "spans" of integer start and end,
+    "paragraphs" of start, end and score), or None."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if "id" not in record:
+        return 'no "id"'
+    for i, span in enumerate(record.get("spans") or []):
+        if not (isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+                and 0 <= span["start"] <= span["end"]):
+            return f"spans[{i}] is not a start and an end (0 <= start <= end)"
+    for i, para in enumerate(record.get("paragraphs") or []):
+        if not (isinstance(para, dict) and all(_is_number(para.get(k)) for k in ("start", "end", "score"))):
+            return f"paragraphs[{i}] is not a start, an end and a score"
+    return None
+
+
+def read_predictions(path: str | Path) -> dict[str, dict[str, Any]]:
+    """The predictions of a JSONL(.gz) file in BENCHMARK.md's format (``garble audit -f jsonl``'s, or another
+    tool's), keyed by id as score.py keys them (a later record of an id wins); a line that is no prediction is a
+    ValueError naming the file and the line."""
+    path = Path(path)
+    out: dict[str, dict[str, Any]] = {}
+    with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as f:
+        for number, raw in enumerate(f, 1):
+            try:
+                line = raw.decode("utf-8")
+                record = json.loads(line) if line.strip() else None
+            except UnicodeDecodeError:
+                raise ValueError(f"{path}:{number}: not UTF-8 text") from None
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{number}: not JSON ({err})") from None
+            if record is None:
+                continue
+            if (problem := _prediction_problem(record)) is not None:
+                raise ValueError(f"{path}:{number}: {problem}")
+            out[str(record["id"])] = record
+    return out
 
 
 def predict(records: Iterable[dict[str, Any]], model_path: str | None = None) -> dict[str, dict[str, Any]]:

@@ -190,3 +190,52 @@ def test_no_annotated_document_gives_no_interval() -> None:
     clean = [{"id": "a", "text": "Clean text here.", "spans": []}]
     r = score(clean, {"a": {"spans": []}}, intervals=50)
     assert r["intervals"]["paragraph_auc"] is None and r["intervals"]["clean_document_false_alarm_rate"] == [0.0, 0.0]
+
+
+def test_cli_eval_scores_and_compares_prediction_files(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold, preds = random_run(30, 4)
+    perfect = {d["id"]: {"id": d["id"], "spans": d["spans"], "paragraphs": []} for d in gold}
+    gold_path, pred_path, perfect_path = tmp_path / "gold.jsonl", tmp_path / "a.jsonl.gz", tmp_path / "b.jsonl"
+    gold_path.write_text("".join(json.dumps(d) + "\n" for d in gold), encoding="utf-8")
+    with gzip.open(pred_path, "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps({"id": k, **v}) + "\n" for k, v in preds.items())
+    perfect_path.write_text("".join(json.dumps(p) + "\n" for p in perfect.values()), encoding="utf-8")
+    scored = CliRunner().invoke(app, ["eval", str(gold_path), "--predictions", str(pred_path), "--json"])
+    assert scored.exit_code == 0 and json.loads(scored.output) == score(gold, preds)
+    compared = CliRunner().invoke(app, ["eval", str(gold_path), "--predictions", str(pred_path),
+                                        "--compare-predictions", str(perfect_path), "--json"])
+    gain = json.loads(compared.output)["difference"]["span_f1"]
+    assert gain["value"] == round(1.0 - score(gold, preds)["span_f1"], 4) and gain["interval"][0] > 0
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("{not json", "not JSON"), ('{"spans": []}', 'no "id"'), ('{"id": 1, "spans": [{"start": 5}]}', "spans[0]"),
+    ('{"id": 1, "paragraphs": [{"start": 0, "end": 4, "score": "high"}]}', "paragraphs[0]"), ("[1, 2]", "not a JSON"),
+])
+def test_a_prediction_file_garble_cannot_read_is_refused_with_its_line(tmp_path: Path, line: str, problem: str) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold_path.write_text("".join(json.dumps(d) + "\n" for d in GOLD), encoding="utf-8")
+    pred_path.write_text('{"id": "d1", "spans": []}\n\n' + line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold_path), "--predictions", str(pred_path)])
+    assert result.exit_code == 2 and f"pred.jsonl:3: {problem}" in result.output
+
+
+def test_eval_refuses_two_sources_for_one_side(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps(d) + "\n" for d in GOLD), encoding="utf-8")
+    both = CliRunner().invoke(app, ["eval", str(gold_path), "--model", "strict", "--predictions", str(gold_path)])
+    assert both.exit_code == 2 and "not both" in both.output
+    both = CliRunner().invoke(app, ["eval", str(gold_path), "--compare", "strict", "--compare-predictions", "x"])
+    assert both.exit_code == 2 and "not both" in both.output
