@@ -81,6 +81,13 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+# What _Tally.rows holds for each document: its span characters right, false and missed, whether it is clean
+# and whether it is flagged, its clean paragraphs and how many of them score under 0.9, its dirty ones and how
+# many score at or over it, and its kept-text F1.
+ROW = ("tp", "fp", "fn", "clean_doc", "flagged", "clean_paragraphs", "alarms", "dirty_paragraphs", "misses",
+       "text_f1")
+
+
 class _Tally:
     """Running counts over documents."""
 
@@ -90,11 +97,11 @@ class _Tally:
         self.per_label: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.dirty: list[float] = []
         self.clean: list[float] = []
-        self.dirty_docs: list[int] = []  # the document (its index) of each score in ``dirty``
-        self.clean_docs_of: list[int] = []  # ... and in ``clean``
+        self.dirty_doc_index: list[int] = []  # the document (its index) of each score in ``dirty``
+        self.clean_doc_index: list[int] = []  # ... and in ``clean``
         self.errors: list[float] = []
         self.text_f1s: list[float] = []
-        self.rows: list[tuple[float, ...]] = []  # each document's share of the counts (ROW_NAMES), for intervals
+        self.rows: list[tuple[float, ...]] = []  # each document's share of the counts (ROW), for intervals
 
     def add(self, gold_doc: dict[str, Any], pred: dict[str, Any]) -> None:
         before = (self.tp, self.fp, self.fn, self.clean_docs, self.clean_flagged, len(self.clean), len(self.dirty))
@@ -149,10 +156,10 @@ class _Tally:
             self.errors.append(abs(predicted - clean))
             if clean < DIRTY_BELOW:
                 self.dirty.append(predicted)
-                self.dirty_docs.append(self.docs - 1)
+                self.dirty_doc_index.append(self.docs - 1)
             elif clean == 1.0:
                 self.clean.append(predicted)
-                self.clean_docs_of.append(self.docs - 1)
+                self.clean_doc_index.append(self.docs - 1)
 
 
 # The figures ``score(..., intervals=N)`` gives a bootstrap interval for, and their level.
@@ -173,10 +180,10 @@ class _Resampler:
     def __init__(self, t: _Tally) -> None:
         import numpy as np
 
-        self.rows = np.array(t.rows, dtype=float).reshape(-1, 10)
+        self.rows = np.array(t.rows, dtype=float).reshape(-1, len(ROW))
         values = 1 - np.array(t.dirty + t.clean, dtype=float)  # AUC of (1 - score), dirty the positives
         positive = np.array([1.0] * len(t.dirty) + [0.0] * len(t.clean))
-        docs = np.array(t.dirty_docs + t.clean_docs_of, dtype=np.intp)
+        docs = np.array(t.dirty_doc_index + t.clean_doc_index, dtype=np.intp)
         order = np.argsort(values, kind="stable")
         self.values, self.positive, self.docs = values[order], positive[order], docs[order]
         # where each run of tied values starts: ties count half, as in auc()
@@ -261,7 +268,10 @@ def score(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]], inte
     >>> r["span_recall"], lo < r["span_recall"] < hi <= 1.0
     (0.8611, True)
     """
-    t, missing = _tally(gold, preds)
+    return _score(*_tally(gold, preds), intervals, seed)
+
+
+def _score(t: _Tally, missing: int, intervals: int = 0, seed: int = 0) -> dict[str, Any]:
     p, r, f = _prf(t.tp, t.fp, t.fn)
     a = auc([1 - s for s in t.dirty], [1 - s for s in t.clean])
     result: dict[str, Any] = {
@@ -302,9 +312,9 @@ def compare(gold: Sequence[dict[str, Any]], base: dict[str, dict[str, Any]], oth
     >>> d["value"], 0 < d["interval"][0] < d["value"] < d["interval"][1]
     (0.3333, True)
     """
-    a, b = _tally(gold, base)[0], _tally(gold, other)[0]
-    first, second = score(gold, base), score(gold, other)
-    spans = _Resampler(b).intervals(resamples, seed, minus=_Resampler(a))
+    a, b = _tally(gold, base), _tally(gold, other)
+    first, second = _score(*a), _score(*b)
+    spans = _Resampler(b[0]).intervals(resamples, seed, minus=_Resampler(a[0]))
     return {"base": first, "other": second, "difference": {
         name: {"value": None if first[name] is None or second[name] is None else round(second[name] - first[name], 4),
                "interval": spans[name]} for name in INTERVAL_FIGURES}}
