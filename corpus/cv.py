@@ -17,6 +17,12 @@ prints ``garble.evaluate``'s figures per file (equal to score.py's to 3 decimals
 extra and ../shared. Fitting is single-threaded: to use both cores, fit disjoint folds in two processes
 (``--fit-only 0 2 4`` and ``--fit-only 1 3``, same ``--out``), then run without it to scan and score; so,
 with bagged trees (BAGS 3), the body CV took about 10 minutes on two cores, the page recipe about 16.
+
+Two CV runs (two recipes, seeds or trees) are compared per file, with the difference's interval over paired
+document resamples, by ``garble eval``:
+
+    garble eval ../shared/data/pages/l3s-gn1-body-dev.jsonl.gz \
+        --predictions A/l3s-gn1-body-dev.pred.jsonl --compare-predictions B/l3s-gn1-body-dev.pred.jsonl
 """
 
 from __future__ import annotations
