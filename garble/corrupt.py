@@ -255,12 +255,15 @@ def _label_source_slips(doc: list[Para], slips: Sequence[str]) -> None:
     for i, para in enumerate(doc):
         pieces: Para = []
         for text, label in para:
+            if label is not None:  # damage already: the slip's text is that damage's
+                pieces.append((text, label))
+                continue
             at = 0
-            for m in slip.finditer(text) if label is None else ():
+            for m in slip.finditer(text):
                 pieces += [p for p in ((text[at : m.start()], None), (m.group(), "mangled_name")) if p[0]]
                 at = m.end()
-            if text[at:] or not at:
-                pieces.append((text[at:], label))
+            if text[at:] or not at:  # the rest after the last slip, or the piece untouched
+                pieces.append((text[at:], None))
         doc[i] = pieces
 
 
