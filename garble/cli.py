@@ -287,9 +287,13 @@ def eval_(
     elif other is None:
         typer.echo(render(result))
     else:
-        names = (predictions.name if predictions is not None else model or "body",
-                 compare_predictions.name if compare_predictions is not None else str(compare))
-        typer.echo(render_comparison(result, *names))
+        names = [predictions if predictions is not None else model or "body",
+                 compare_predictions if compare_predictions is not None else str(compare)]
+        # a file by its name, or with its folder where both are called alike (two CV runs' out folders)
+        shown = [n.name if isinstance(n, Path) else n for n in names]
+        if shown[0] == shown[1]:
+            shown = [f"{n.parent.name}/{n.name}" if isinstance(n, Path) else n for n in names]
+        typer.echo(render_comparison(result, *shown))
     raise typer.Exit(EX_CLEAN)
 
 

@@ -167,7 +167,7 @@ INTERVAL_FIGURES = ("span_precision", "span_recall", "span_f1", "paragraph_auc",
                     "paragraph_miss_rate", "kept_text_f1", "clean_document_false_alarm_rate")
 LEVEL = 0.95
 # The widest a compared run's name is printed (a longer one keeps its end, where file names differ).
-MAX_COLUMN = 32
+MAX_COLUMN = 48
 # Resamples weighed at once: (resamples x paragraphs) float matrices stay near 40 MB for 50,000 paragraphs.
 CHUNK = 100
 

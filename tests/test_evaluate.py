@@ -239,3 +239,18 @@ def test_eval_refuses_two_sources_for_one_side(tmp_path: Path) -> None:
     assert both.exit_code == 2 and "not both" in both.output
     both = CliRunner().invoke(app, ["eval", str(gold_path), "--compare", "strict", "--compare-predictions", "x"])
     assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_cli_eval_names_two_prediction_files_of_one_name_by_their_folders(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps(d) + "\n" for d in GOLD), encoding="utf-8")
+    for run in ("runA", "runB"):
+        (tmp_path / run).mkdir()
+        (tmp_path / run / "pred.jsonl").write_text('{"id": "d1", "spans": []}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold_path), "--predictions", str(tmp_path / "runA" / "pred.jsonl"),
+                                      "--compare-predictions", str(tmp_path / "runB" / "pred.jsonl")])
+    assert result.exit_code == 0 and result.output.split()[:2] == ["runA/pred.jsonl", "runB/pred.jsonl"]
