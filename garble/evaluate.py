@@ -9,7 +9,6 @@ checks that both agree to 3 decimals.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections import Counter, defaultdict
@@ -17,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from garble.inputs import numbered_lines
 from garble.segment import paragraph_bounds
 
 DIRTY_BELOW = 0.9  # BENCHMARK.md: a paragraph is dirty below 0.9 gold cleanliness
@@ -368,20 +368,14 @@ def read_predictions(path: str | Path) -> dict[str, dict[str, Any]]:
     ValueError naming the file and the line."""
     path = Path(path)
     out: dict[str, dict[str, Any]] = {}
-    with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as f:
-        for number, raw in enumerate(f, 1):
-            try:
-                line = raw.decode("utf-8")
-                record = json.loads(line) if line.strip() else None
-            except UnicodeDecodeError:
-                raise ValueError(f"{path}:{number}: not UTF-8 text") from None
-            except json.JSONDecodeError as err:
-                raise ValueError(f"{path}:{number}: not JSON ({err})") from None
-            if record is None:
-                continue
-            if (problem := _prediction_problem(record)) is not None:
-                raise ValueError(f"{path}:{number}: {problem}")
-            out[str(record["id"])] = record
+    for number, line in numbered_lines(path):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path}:{number}: not JSON ({err})") from None
+        if (problem := _prediction_problem(record)) is not None:
+            raise ValueError(f"{path}:{number}: {problem}")
+        out[str(record["id"])] = record
     return out
 
 

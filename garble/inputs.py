@@ -258,6 +258,22 @@ def _open_jsonl(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
+def numbered_lines(path: str | Path, error: type[ValueError] = ValueError) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a JSONL(.gz) file a program reads whole (gold, predictions), with their 1-based
+    numbers; a line that is not UTF-8 raises ``error`` naming the file and the line. Decoded a line at a
+    time, so that a bad line is named, not the file.
+    """
+    path = Path(path)
+    with _open_jsonl(path) as f:
+        for number, raw in enumerate(f, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise error(f"{path}:{number}: not UTF-8 text") from None
+            if line.strip():
+                yield number, line
+
+
 def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
     """The records of one named file (plain or JSONL)."""
     name = str(path)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import gzip
 import hashlib
 import json
 import platform
@@ -27,6 +26,7 @@ from garble.classifier import TreeModel, dump, sibling
 from garble.context import CONTEXT_KIND, STACKED_NAMES, context_features, line_blocks
 from garble.datatypes import Label, Line
 from garble.features import LINE_NAMES, line_features
+from garble.inputs import numbered_lines
 from garble.labelling import LABELS_KIND, LabelHead, dumps
 from garble.segment import segment
 from garble.signals import detect
@@ -93,16 +93,11 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
     JSON, no id or text, a span or a supplemental stretch that is no [start, end] inside the text) is a
     TrainingDataError naming the file and the line, not a traceback minutes into training."""
     path = Path(path)
-    with gzip.open(path) if path.suffix == ".gz" else path.open("rb") as f:
-        for number, raw in enumerate(f, 1):  # bytes, decoded a line at a time: an error names its line
-            try:
-                line = raw.decode("utf-8")
-                if line.strip():
-                    yield _checked(json.loads(line))
-            except UnicodeDecodeError:
-                raise TrainingDataError(f"{path}:{number}: not UTF-8 text") from None
-            except ValueError as err:  # json.JSONDecodeError, and _checked's TrainingDataError
-                raise TrainingDataError(f"{path}:{number}: {err}") from None
+    for number, line in numbered_lines(path, TrainingDataError):
+        try:
+            yield _checked(json.loads(line))
+        except ValueError as err:  # json.JSONDecodeError, and _checked's TrainingDataError
+            raise TrainingDataError(f"{path}:{number}: {err}") from None
 
 
 def _is_stretch(value: Any, size: int) -> bool:
