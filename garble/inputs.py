@@ -260,18 +260,22 @@ def _open_jsonl(path: Path) -> BinaryIO:
 
 def numbered_lines(path: str | Path, error: type[ValueError] = ValueError) -> Iterator[tuple[int, str]]:
     """The non-blank lines of a JSONL(.gz) file a program reads whole (gold, predictions), with their 1-based
-    numbers; a line that is not UTF-8 raises ``error`` naming the file and the line. Decoded a line at a
-    time, so that a bad line is named, not the file.
+    numbers; a line that is not UTF-8, or a truncated or corrupt .gz, raises ``error`` naming the file and
+    the line. Decoded a line at a time, so that a bad line is named, not the file.
     """
     path = Path(path)
+    number = 0
     with _open_jsonl(path) as f:
-        for number, raw in enumerate(f, 1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise error(f"{path}:{number}: not UTF-8 text") from None
-            if line.strip():
-                yield number, line
+        try:
+            for number, raw in enumerate(f, 1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise error(f"{path}:{number}: not UTF-8 text") from None
+                if line.strip():
+                    yield number, line
+        except (EOFError, zlib.error, gzip.BadGzipFile) as err:  # a truncated or corrupt .gz
+            raise error(f"{path}:{number + 1}: cannot read further: {err}") from None
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:

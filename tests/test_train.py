@@ -192,3 +192,26 @@ def test_records_that_cannot_be_read_are_refused_with_their_file_and_line(tmp_pa
         assert result.exit_code == 2, (command, result.output)
         assert re.search(message, result.output) and "Traceback" not in result.output, result.output
     assert not (tmp_path / "m" / "model.json").exists()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not-gzip"])
+def test_a_damaged_gz_is_refused_with_its_file_and_line(tmp_path: Path, damage: str) -> None:
+    """A .jsonl.gz cut short in transfer (or not gzip at all) is a clear error naming where reading stopped,
+    exit 2, not click's bare "Aborted!" from an EOFError."""
+    import gzip
+
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    records = b"".join(b'{"id": "d%d", "text": "%s", "spans": []}\n' % (i, b"word " * 200) for i in range(50))
+    packed = gzip.compress(records, mtime=0)
+    gold = tmp_path / "gold.jsonl.gz"
+    gold.write_bytes(packed[: len(packed) // 2] if damage == "truncated" else b"plain bytes, not gzip")
+    (tmp_path / "ok.jsonl").write_bytes(records)
+    expected = r"gold\.jsonl\.gz:\d+: cannot read further"
+    for command in (["train", str(gold), "--out", str(tmp_path / "m" / "model.json")], ["eval", str(gold)],
+                    ["eval", str(tmp_path / "ok.jsonl"), "--predictions", str(gold)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert re.search(expected, result.output) and "Traceback" not in result.output, result.output
