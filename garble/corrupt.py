@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from garble import gazetteer
+from garble.lexical import FUNCTION_WORDS
 from garble.name_corruptions import damage_name
+from garble.signals.seams import stub_start
 
 # Share of documents left untouched: about half the real *-body pages are clean (pages/README.md).
 CLEAN_SHARE = 0.35
@@ -40,6 +42,9 @@ JOINERS: tuple[str, ...] = ("", " ", " | ", "\n")
 NAME_TRIES = 8
 # A sentence: up to . ! or ? that is followed by a capital or the paragraph end (not "1.05", "U.S. Agriculture").
 SENTENCE = re.compile(r"""\S.*?[.!?]["')\]”’]*(?=\s+["“(]?[A-Z]|\s*$)""", re.DOTALL)
+# Words no noun phrase starts with, before which a stray "the" is visible ("Asked the about", "the to a
+# stronger"): closed-class words, less those that also modify a noun ("the up escalator", "the after party").
+NO_ARTICLE_WORDS = FUNCTION_WORDS - {"about", "over", "up", "down", "out", "off", "after", "before", "under"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +113,15 @@ def _clean_paragraph(doc: list[Para], rng: random.Random, min_words: int) -> tup
     return i, doc[i][0][0]
 
 
+def _takes_no_article(word: str) -> bool:
+    """True when a "the" before ``word`` is visibly wrong.
+
+    >>> _takes_no_article("about"), _takes_no_article("with"), _takes_no_article("corn")
+    (False, True, False)
+    """
+    return word in NO_ARTICLE_WORDS
+
+
 def _damage(para: str, rng: random.Random, lex: Lexicon, label: str) -> tuple[int, int, str] | None:
     """Where to damage ``para`` and with what: replace ``para[s:e]`` by the labelled text."""
     sents = [(m.start(), m.start() + len(m.group().rstrip())) for m in SENTENCE.finditer(para)]
@@ -132,9 +146,15 @@ def _damage(para: str, rng: random.Random, lex: Lexicon, label: str) -> tuple[in
         return starts[at], starts[at] + len(word), word[:pos] + moji + word[pos:]
     if label == "broken_text":
         if rng.random() < 0.3:  # stray function words dropped into the sentence
-            return starts[at], starts[at], rng.choice(("a the", "of the in", "to a", "the"))
-        k = rng.randint(1, 4)  # the sentence is cut after a few words and the next one starts
-        return starts[at], e, " ".join(words[at : at + k]).rstrip(".,;:")
+            stray = rng.choice(("a the", "of the in", "to a", "the"))
+            if stray == "the" and not _takes_no_article(words[at]):
+                stray = "a the"  # "amount of the corn" reads as English: a stray "the" shows only before a word no noun phrase starts with
+            return starts[at], starts[at], stray
+        # the sentence is cut after a few words and the next one starts; the damage is the stub left of the
+        # cut, its last CUT_TAIL_WORDS words after any comma, as seed-004's "partner, [with US efforts] Other"
+        cut = min(at + rng.randint(1, 4), len(words))
+        stub = stub_start(words, cut)
+        return starts[stub], e, " ".join(words[stub:cut]).rstrip(".,;:")
     if label == "injected_link":
         return starts[at], starts[at], hover_card(rng, lex, rng.choice(lex.names))
     frags = [rng.choice(lex.headlines) for _ in range(rng.randint(1, 3))]  # spliced_headline

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from garble.corrupt import CLEAN_SHARE, Lexicon, corrupt
+from garble.corrupt import CLEAN_SHARE, NO_ARTICLE_WORDS, Lexicon, corrupt
 from garble.datatypes import LABELS
 
 LEX = Lexicon(
@@ -95,3 +95,25 @@ def test_a_name_the_source_misspells_is_gold_mangled_name_and_the_corpus_is_othe
         assert len(after["spans"]) == len(before["spans"]) + len(added)
         labelled += clean
     assert 100 < labelled < len(ARTICLES)  # most articles keep the name clean; some damage lands on it
+
+
+def test_broken_text_is_a_visible_stray_or_the_stub_before_a_cut() -> None:
+    """A stray "the" stands before a word no noun phrase starts with ("amount of the corn" reads as English,
+    so it is never labelled); a cut sentence's label is its stub, at most three words and none past a comma,
+    as seed-004's "partner, [with US efforts] Other", the span garble's seam rules give."""
+    seen: Counter[str] = Counter()
+    for doc in make(4) + make(5):
+        text = doc["text"]
+        for sp in doc["spans"]:
+            if sp["label"] != "broken_text":
+                continue
+            piece = text[sp["start"] : sp["end"]]
+            if piece in ("a the", "of the in", "to a", "the"):
+                seen[piece] += 1
+                if piece == "the":
+                    assert text[sp["end"] :].split()[0] in NO_ARTICLE_WORDS, text[sp["start"] : sp["end"] + 30]
+                continue
+            seen["stub"] += 1
+            words = piece.split()
+            assert 1 <= len(words) <= 3 and not any(w[-1] in ",;:" for w in words), piece
+    assert seen["stub"] > 20 and seen["the"] > 2, seen

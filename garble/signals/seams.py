@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from garble.datatypes import Block, Document, Hit, Label
 from garble.lexical import DANGLING_WORDS
@@ -53,7 +53,8 @@ OPENERS = (
 )
 MISSING_BREAK = re.compile(
     rf"""
-    \b(?P<tail>(?:\S{{1,40}}\ ){{0,2}}[a-z]{{3,}})   # up to three words ending the first clause, last lower case
+    \b(?P<tail>(?:[^\s,;:]{{1,40}}\ ){{0,2}}[a-z]{{3,}})   # up to three words ending the first clause (after
+                                                   # any comma), last lower case
     \ (?P<head>{OPENERS})                       # a clause opener
     \ (?=[a-z])                                 # followed by a lower-case word, as prose goes on
     """,
@@ -239,9 +240,25 @@ def cut_offs(block: Block, doc: Document) -> Iterator[Hit]:
         return
     # The damage is the stub left of the cut sentence: its last few words, as in seed-004's
     # "with US efforts" (the rest of the sentence is intact text).
-    tail = text.rsplit(None, CUT_TAIL_WORDS)
-    start = len(text) - len(" ".join(tail[1:])) if len(tail) > CUT_TAIL_WORDS else 0
+    words = list(SPACED_TOKEN.finditer(text))
+    start = words[stub_start([w.group() for w in words], len(words))].start()
     yield Hit(block.start + start, block.end, Label.BROKEN_TEXT, "seam_cut_off", strength)
+
+
+def stub_start(words: Sequence[str], cut: int) -> int:
+    """The first word of the stub a cut leaves (the sentence's ``words`` kept before ``cut``): CUT_TAIL_WORDS
+    back, not past a comma, semicolon or colon (the clause before it is intact). The corruption generator
+    labels its cut-offs so.
+
+    >>> words = "It is the only ally, with US efforts to engage".split()
+    >>> " ".join(words[stub_start(words, 8):8]), " ".join(words[stub_start(words, 6):6])
+    ('with US efforts', 'with')
+    """
+    stub = max(0, cut - CUT_TAIL_WORDS)
+    for j in range(cut - 1, stub, -1):
+        if words[j - 1][-1:] in ",;:":
+            return j
+    return stub
 
 
 def stray_possessives(block: Block, doc: Document) -> Iterator[Hit]:
