@@ -25,7 +25,7 @@ def test_check_prints_one_line_per_finding_and_returns_the_exit_code(workdir: Pa
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     assert lint.check(["damaged.txt", "clean.txt"]) == lint.EX_FOUND
     # the score is the model's; the rest of the line is the linter format
-    assert re.fullmatch(r'damaged.txt:3:1: boilerplate: "Read more:" \(score 0\.\d\d\) \[furniture_prompt\]\n',
+    assert re.fullmatch(r'damaged.txt:3:1: boilerplate: "Read more:" \(score (?:0\.\d\d|1\.00)\) \[furniture_prompt\]\n',
                         capsys.readouterr().out)
     assert lint.check(["clean.txt"]) == lint.EX_CLEAN
     assert lint.check(["damaged.txt"], min_score=1.01) == lint.EX_CLEAN
