@@ -61,7 +61,9 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     # are labelled as the link run they belong to (spans._link_runs, 2026-12-06): injected_link 0.96,
     # spliced_headline 0.88, mangled_name 0.75; 2026-12-06 late, with a name inside spliced or link text left
     # to that text (spans._without_names_in_links): the same, broken_text 0.41. 2026-12-07, the names the
-    # Reuters source itself misspells labelled (corpus/names_source_slips.json): mangled_name 0.82 (P 1.0)
+    # Reuters source itself misspells labelled (corpus/names_source_slips.json): mangled_name 0.82 (P 1.0).
+    # 2026-12-07 06:25, a cut-off labelled as its stub, as garble's seam rules span it (seams.stub_start):
+    # broken_text 0.51 (P 0.80, R 0.37), F1 0.95, boilerplate 0.95, clean docs flagged 2.7 %
     assert r["span_precision"] >= 0.95
     assert r["span_f1"] >= 0.91
     assert r["paragraph_auc"] >= 0.95
@@ -73,7 +75,7 @@ def test_generator_heldout_documents(build: ModuleType, sources: dict[str, Path]
     assert per_label["repetition"] >= 0.95
     assert per_label["encoding"] >= 0.95
     assert per_label["mangled_name"] >= 0.75
-    assert per_label["broken_text"] >= 0.35
+    assert per_label["broken_text"] >= 0.45
 
 
 def test_reserved_clean_reuters_articles_are_left_alone(build: ModuleType,
