@@ -113,15 +113,6 @@ def _clean_paragraph(doc: list[Para], rng: random.Random, min_words: int) -> tup
     return i, doc[i][0][0]
 
 
-def _takes_no_article(word: str) -> bool:
-    """True when a "the" before ``word`` is visibly wrong.
-
-    >>> _takes_no_article("about"), _takes_no_article("with"), _takes_no_article("corn")
-    (False, True, False)
-    """
-    return word in NO_ARTICLE_WORDS
-
-
 def _damage(para: str, rng: random.Random, lex: Lexicon, label: str) -> tuple[int, int, str] | None:
     """Where to damage ``para`` and with what: replace ``para[s:e]`` by the labelled text."""
     sents = [(m.start(), m.start() + len(m.group().rstrip())) for m in SENTENCE.finditer(para)]
@@ -147,8 +138,8 @@ def _damage(para: str, rng: random.Random, lex: Lexicon, label: str) -> tuple[in
     if label == "broken_text":
         if rng.random() < 0.3:  # stray function words dropped into the sentence
             stray = rng.choice(("a the", "of the in", "to a", "the"))
-            if stray == "the" and not _takes_no_article(words[at]):
-                stray = "a the"  # "amount of the corn" reads as English: a stray "the" shows only before a word no noun phrase starts with
+            if stray == "the" and words[at] not in NO_ARTICLE_WORDS:  # "the amount of the corn" reads as English
+                stray = "a the"
             return starts[at], starts[at], stray
         # the sentence is cut after a few words and the next one starts; the damage is the stub left of the
         # cut, its last CUT_TAIL_WORDS words after any comma, as seed-004's "partner, [with US efforts] Other"
