@@ -53,8 +53,7 @@ OPENERS = (
 )
 MISSING_BREAK = re.compile(
     rf"""
-    \b(?P<tail>(?:[^\s,;:]{{1,40}}\ ){{0,2}}[a-z]{{3,}})   # up to three words ending the first clause (after
-                                                   # any comma), last lower case
+    \b(?P<tail>(?:[^\s,;:]{{1,40}}\ ){{0,2}}[a-z]{{3,}})   # the clause's last words: up to three, after any comma
     \ (?P<head>{OPENERS})                       # a clause opener
     \ (?=[a-z])                                 # followed by a lower-case word, as prose goes on
     """,
