@@ -239,8 +239,12 @@ def cut_offs(block: Block, doc: Document) -> Iterator[Hit]:
         return
     # The damage is the stub left of the cut sentence: its last few words, as in seed-004's
     # "with US efforts" (the rest of the sentence is intact text).
-    words = list(SPACED_TOKEN.finditer(text))
-    start = words[stub_start([w.group() for w in words], len(words))].start()
+    # Only the last CUT_TAIL_WORDS words can be the stub: split off those, not the whole paragraph.
+    tail = text.rsplit(None, CUT_TAIL_WORDS)
+    words = tail[1:] if len(tail) > CUT_TAIL_WORDS else tail
+    start = len(text)
+    for word in reversed(words[stub_start(words, len(words)) :]):
+        start = text.rindex(word, 0, start)
     yield Hit(block.start + start, block.end, Label.BROKEN_TEXT, "seam_cut_off", strength)
 
 
