@@ -240,6 +240,11 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
     return Record(doc_id, text, name, number)
 
 
+# What reading a truncated or corrupt .gz (or a failing disk) raises part-way through a file:
+# gzip.BadGzipFile is an OSError, a cut-off stream an EOFError, a damaged deflate stream a zlib.error.
+UNREADABLE = (OSError, EOFError, zlib.error)
+
+
 def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Item]:
     """Records of a JSONL stream, one line at a time; blank lines are not records."""
     seen = FirstLines()
@@ -248,7 +253,7 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[It
         for number, raw in enumerate(stream, 1):
             if raw.strip():
                 yield _jsonl_record(raw, name, number, options, seen)
-    except (OSError, EOFError, zlib.error) as err:  # a truncated or corrupt .gz
+    except UNREADABLE as err:
         yield Problem(f"{name}:{number + 1}", name, number + 1, f"cannot read further: {err}")
 
 
@@ -274,7 +279,7 @@ def numbered_lines(path: str | Path, error: type[ValueError] = ValueError) -> It
                     raise error(f"{path}:{number}: not UTF-8 text") from None
                 if line.strip():
                     yield number, line
-        except (EOFError, zlib.error, gzip.BadGzipFile) as err:  # a truncated or corrupt .gz
+        except UNREADABLE as err:
             raise error(f"{path}:{number + 1}: cannot read further: {err}") from None
 
 
