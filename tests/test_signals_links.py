@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Iterator
 
@@ -10,6 +11,7 @@ import pytest
 from garble.datatypes import Block, Document, Hit, Label
 from garble.segment import segment
 from garble.signals import links, related
+from garble.signals.boilerplate import MAX_FURNITURE_LINE
 
 
 def texts(signal: Callable[[Block, Document], Iterator[Hit]], text: str) -> list[str]:
@@ -123,3 +125,36 @@ def test_a_related_story_line_is_flagged_whole(line: str) -> None:
 ])
 def test_prose_after_a_prompt_word_is_no_related_line(line: str) -> None:
     assert texts(related.related_lines, f"{line}\n\nTalks resume soon.") == []
+
+
+def _after_prompt_by_look_back(doc: Document) -> list[int]:
+    """after_prompt's rule, the slow way: from each link line, look back for a prompt across link lines."""
+    def link(b: Block) -> bool:
+        return len(b.lines) == 1 and len(b.text) <= links.MAX_LINK_LINE and b.text[-1] not in ".!?”\"…"
+
+    def prompt(b: Block) -> bool:
+        return bool(len(b.text) <= MAX_FURNITURE_LINE and links.LINK_PROMPT.match(b.text) and links.PROMPT_LINE.match(b.text))
+
+    out = []
+    for block in doc.blocks:
+        for back in range(block.index - 1, -1, -1):
+            if not link(block) or block.index - back > links.MAX_LINK_RUN:
+                break
+            if prompt(doc.blocks[back]):
+                out.append(block.index)
+                break
+            if not link(doc.blocks[back]):
+                break
+    return out
+
+
+def test_after_prompt_flags_what_a_look_back_from_each_line_finds() -> None:
+    pieces = ["Read more:", "Related", "See also:", "More in Politics", "Bridge opens", "A sentence.",
+              "Fair ends", "x" * 200, "Line one\nline two"]
+    rng = random.Random(7)
+    for _ in range(500):
+        # runs longer than MAX_LINK_RUN, and two documents in turn (each is its own answer)
+        docs = [segment("\n\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))) for _ in range(2)]
+        for doc in docs + docs[::-1]:
+            got = [b.index for b in doc.blocks for _ in links.after_prompt(b, doc)]
+            assert got == _after_prompt_by_look_back(doc), doc.text
