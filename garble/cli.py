@@ -194,8 +194,9 @@ def check(
     labels: Labels = None,
     baseline: Annotated[Path | None, typer.Option(help="Accepted findings (JSON); only new ones fail.",
                                                   show_default=False)] = None,
-    write_baseline: Annotated[bool, typer.Option(help="Accept every current finding into --baseline "
-                                                      "(default garble-baseline.json) and exit 0.", metavar=FLAG)] = False,
+    write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Accept every current finding into "
+                                                 "--baseline (default garble-baseline.json) and exit 0.",
+                                                 metavar=FLAG)] = False,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
     text_field: TextField = "text",
     id_field: IdField = "id",
@@ -220,8 +221,8 @@ def clean(
     in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Overwrite each file with its cleaned text.",
                                                 metavar=FLAG)]
     = False,
-    dry_run: Annotated[bool, typer.Option(help="Show a unified diff of what would be removed; write nothing.",
-                                               metavar=FLAG)]
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show a unified diff of what would be removed; "
+                                          "write nothing.", metavar=FLAG)]
     = False,
     encoding: Encoding = None,
     labels: Labels = None,

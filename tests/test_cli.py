@@ -48,6 +48,11 @@ def test_help_shows_no_value_for_a_flag(command: str, flag: str) -> None:
     assert "<bool>" not in line
 
 
+@pytest.mark.parametrize("command", ["audit", "check", "clean", "eval", "train", "names"])
+def test_help_offers_no_negative_twin_of_a_flag(command: str) -> None:
+    # "--write-baseline --no-write-basel…" took a column for a flag no one needs to turn off
+    out = run(command, "--help")[1]
+    assert "--no-" not in out, out
 def test_audit_exit_codes(workdir: Path) -> None:
     assert run("audit", "clean.txt")[0] == EX_CLEAN
     assert run("audit", "damaged.txt")[0] == EX_FOUND
