@@ -58,6 +58,13 @@ def test_user_names_give_the_suggestion_for_a_swap() -> None:
     assert "(gazetteer)" in (hit.evidence or "")
 
 
+def test_a_damaged_name_is_no_evidence_against_the_correct_one() -> None:
+    # "Kim Jong Yo" is one part off "Kim Jong Un"; the correct "Kim Yo Jong" later is not its swap
+    text = ("Kim Jong Yo, the sister of leader Kim Jong Un, issued a statement on Tuesday.\n\n"
+            "Kim Yo Jong said the South had crossed a line.")
+    assert [(text[h.start : h.end], h.reason) for h in hits(text)] == [("Kim Jong Yo", "name_variant_conflict")]
+
+
 def test_the_default_signal_uses_the_shipped_gazetteer() -> None:
     doc = segment("Minister New Son Son Gwon said no.")
     assert [h.reason for h in mangled_names(doc)] == ["name_doubled_token"]

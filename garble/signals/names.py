@@ -229,12 +229,20 @@ def _variant_hits(text: str, names: list[_Name], known: Gazetteer, parts: Counte
             if len(posting) < MAX_POSTING:
                 posting.add(n.key)
     verdicts: dict[NameKey, Conflict | None] = {}
+    against: dict[NameKey, NameKey] = {}  # the name in the text a verdict found its conflict with
     for n in names:
         if n.key not in verdicts:
-            verdicts[n.key] = _best_conflict(n, counts, first, by_part, known, parts)
+            verdicts[n.key], ref = _best_conflict(n, counts, first, by_part, known, parts)
+            if ref is not None and ref in first:
+                against[n.key] = ref
             if verdicts[n.key] is None and counts[n.key] == 1 and n.key not in known:
                 verdicts[n.key] = _alone_conflict(text, n, alone, people, known)
+    for n in names:
         conflict = verdicts[n.key]
+        if conflict is not None and n.key in against and verdicts[against[n.key]] is not None:
+            # A damaged name is no evidence against another: with "Kim Jong Yo" (one part off "Kim Jong Un")
+            # earlier in the text, the correct "Kim Yo Jong" is not its swap, nor "Kim Jong Yo" its fix.
+            conflict = None
         if conflict is None:
             if (hit := _initial_given(n.tokens, n.mention, text, known)) is not None:  # no surname to suggest
                 yield hit
@@ -285,12 +293,15 @@ def _comparable(key: NameKey, ref: NameKey, ref_here: bool) -> bool:
 
 
 def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Name],
-                   by_part: dict[str, set[NameKey]], known: Gazetteer, parts: Counter[str]) -> Conflict | None:
+                   by_part: dict[str, set[NameKey]], known: Gazetteer,
+                   parts: Counter[str]) -> tuple[Conflict | None, NameKey | None]:
+    """The strongest corruption that turns another name (in the text or the gazetteer) into ``n``, and that name."""
     key = n.key
     if len(key) < 2 or key in known:
-        return None
+        return None, None
     in_doc = {k for part in set(key) for k in by_part.get(part, ())} - {key}
     best: Conflict | None = None
+    best_ref: NameKey | None = None
     best_here = False
     for ref in sorted(in_doc | known.variants(key)):  # the rest of ``known.sharing(key)`` is never _comparable
         ref_name = first.get(ref)
@@ -306,8 +317,8 @@ def _best_conflict(n: _Name, counts: Counter[NameKey], first: dict[NameKey, _Nam
         if conflict is not None and conflict.reason == "name_variant_conflict" and len(n.tokens) < len(key):
             conflict = None  # a part of a hyphenated token: "Locksley-von Moltke"
         if conflict is not None and (best is None or (conflict.strength, ref_here) > (best.strength, best_here)):
-            best, best_here = conflict, ref_here
-    return best
+            best, best_ref, best_here = conflict, ref, ref_here
+    return best, best_ref
 
 
 __all__ = ["doubled_token", "find_mangled", "mangled_names", "zipf"]
