@@ -215,6 +215,7 @@ def test_cli_eval_scores_and_compares_prediction_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("line", "problem"), [
     ("{not json", "not JSON"), ('{"spans": []}', 'no "id"'), ('{"id": 1, "spans": [{"start": 5}]}', "spans[0]"),
     ('{"id": 1, "paragraphs": [{"start": 0, "end": 4, "score": "high"}]}', "paragraphs[0]"), ("[1, 2]", "not a JSON"),
+    ('{"id": 1, "spans": [{"start": false, "end": true}]}', "spans[0]"),  # as garble train refuses a gold span's
 ])
 def test_a_prediction_file_garble_cannot_read_is_refused_with_its_line(tmp_path: Path, line: str, problem: str) -> None:
     from typer.testing import CliRunner
