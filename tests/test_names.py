@@ -65,6 +65,16 @@ def test_a_damaged_name_is_no_evidence_against_the_correct_one() -> None:
     assert [(text[h.start : h.end], h.reason) for h in hits(text)] == [("Kim Jong Yo", "name_variant_conflict")]
 
 
+def test_a_doubled_token_is_put_right_by_the_name_the_text_gives_elsewhere() -> None:
+    # the "New Son Son Gwon" for Ri Son Gwon: with the name in the text, the fix is the name
+    text = "Foreign Minister New Son Son Gwon said on Tuesday that talks were over. Ri Son Gwon is a former officer."
+    (hit,) = hits(text)
+    assert (text[hit.start : hit.end], hit.reason, hit.suggestion) == ("New Son Son Gwon", "name_doubled_token", "Ri Son Gwon")
+    assert garble.clean(text).startswith("Foreign Minister Ri Son Gwon said")
+    alone = "Foreign Minister New Son Son Gwon said on Tuesday that talks were over."
+    assert [h.suggestion for h in hits(alone)] == ["New Son Gwon"]  # nothing better to go on
+
+
 def test_the_default_signal_uses_the_shipped_gazetteer() -> None:
     doc = segment("Minister New Son Son Gwon said no.")
     assert [h.reason for h in mangled_names(doc)] == ["name_doubled_token"]

@@ -7,7 +7,7 @@ Split from ``garble.signals.names``, which runs these first on every mention and
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from itertools import pairwise
 
 from garble import gazetteer
@@ -75,10 +75,38 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
             cuts = [-1, *(j for j, t in enumerate(toks) if t.text == "of"), len(toks)]
             piece = next(toks[x + 1 : y] for x, y in pairwise(cuts) if x < i < y)
             drop = b if a.text == b.text else a
+            fixed = " ".join(t.text for t in piece if t is not drop)
+            suggestion = _undoubled(fixed, known, seen)
+            elsewhere = "" if suggestion == fixed else f'; the text names "{suggestion}"'
             return Hit(piece[0].start, piece[-1].end, Label.MANGLED_NAME, "name_doubled_token", DOUBLED_STRENGTH,
-                       suggestion=" ".join(t.text for t in piece if t is not drop),
-                       evidence=f'token "{a.text}" doubled')
+                       suggestion=suggestion, evidence=f'token "{a.text}" doubled{elsewhere}')
     return None
+
+
+def _undoubled(fixed: str, known: Gazetteer, seen: Collection[NameKey]) -> str:
+    """The suggestion for a name with its doubled token dropped (``fixed``): ``fixed``, unless the name is
+    unknown and the text (``seen``, when it maps each key to how the text writes it) names someone whose name
+    of three parts or more differs from it in one, not by a common word, so that the damage replaced a part
+    too ("New Son Son Gwon" beside "Ri Son Gwon"; not "Daniel Lee Lee" beside "Analyst Lee").
+
+    >>> none = gazetteer.from_names([])
+    >>> _undoubled("New Son Gwon", none, {("ri", "son", "gwon"): "Ri Son Gwon"})
+    'Ri Son Gwon'
+    >>> _undoubled("New Son Gwon", none, {("ri", "son", "kim"): "Ri Son Kim"})
+    'New Son Gwon'
+    >>> _undoubled("Daniel Lee", none, {("analyst", "lee"): "Analyst Lee"})
+    'Daniel Lee'
+    """
+    key = gazetteer.name_key(fixed)
+    if len(key) < 3 or key in known or key in seen or not isinstance(seen, Mapping):
+        return fixed
+    near = []
+    for other in seen:
+        if len(other) == len(key) and len(diff := [a for a, b in zip(other, key) if a != b]) == 1:
+            near.append(other)
+            if zipf(diff[0]) >= COMMON_WORD_ZIPF:
+                return fixed  # "Analyst Son Gwon": a word before the name, not its part
+    return seen[near[0]] if len(near) == 1 else fixed
 
 
 # A hover card's name after the name it explains: "Mayor Okafor Maria Okafor told", "by Sir John Hawkins

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import repeat
 
@@ -126,17 +126,25 @@ def find_mangled(doc: Document, known: Gazetteer) -> Iterator[Hit]:
     yield from lone_nonword(doc, mentions, known)
 
 
-class _Keys(Collection[NameKey]):
-    """The keys of every name piece of ``mentions``, built on first use: only a doubled token asks."""
+class _Keys(Mapping[NameKey, str]):
+    """The key of every name piece of ``mentions`` and how the text first writes it, built on first use:
+    only a doubled token asks."""
 
     def __init__(self, mentions: list[Mention]) -> None:
         self._mentions = mentions
-        self._keys: set[NameKey] | None = None
+        self._keys: dict[NameKey, str] | None = None
 
-    def _get(self) -> set[NameKey]:
+    def _get(self) -> dict[NameKey, str]:
         if self._keys is None:
-            self._keys = {gazetteer.name_key(" ".join(t.text for t in n)) for m in self._mentions for n in m.names()}
+            self._keys = {}
+            for m in self._mentions:
+                for n in m.names():
+                    written = " ".join(t.text for t in n)
+                    self._keys.setdefault(gazetteer.name_key(written), written)
         return self._keys
+
+    def __getitem__(self, key: NameKey) -> str:
+        return self._get()[key]
 
     def __contains__(self, key: object) -> bool:
         return key in self._get()
