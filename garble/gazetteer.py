@@ -66,6 +66,7 @@ class Gazetteer:
     # that the names a key can be a variant of are a few lookups, not a walk over every name sharing a
     # part ("John ..."). Filled on first use, one part at a time (indexing all names up front costs
     # ~90 ms, a tenth of a cold start); a part's entry is assigned whole, so a reader never sees half of one.
+    # Only known parts get one, so it is bounded by the gazetteer, not by the text scanned.
     shapes_by_part: dict[str, MappingProxyType[NameKey, tuple[NameKey, ...]]] = field(
         default_factory=dict, compare=False, repr=False)
     # The common given names (``_common_given_names``), computed on first use: a walk over every opener.
@@ -136,8 +137,10 @@ class Gazetteer:
         shapes = variant_shapes(key, wider=True)
         found: set[NameKey] = set()
         for part in set(key):
+            if part not in self.by_part:  # no known name holds it: nothing to find, and nothing to keep, as
+                continue                  # a corpus's unknown parts would grow the memo without end
             if (index := self.shapes_by_part.get(part)) is None:
-                index = self.shapes_by_part[part] = _shape_index(self.by_part.get(part, ()))
+                index = self.shapes_by_part[part] = _shape_index(self.by_part[part])
             found.update(k for shape in shapes for k in index.get(shape, ()))
         return found - {key}
 
@@ -220,15 +223,21 @@ def shipped_names() -> tuple[str, ...]:
     return tuple(line for line in body.splitlines() if line.strip())
 
 
-@cache
 def load(extra: tuple[str, ...] = ()) -> Gazetteer:
-    """The shipped gazetteer plus ``extra`` names (``Config.names``).
+    """The shipped gazetteer plus ``extra`` names (``Config.names``), one object for each ``extra``.
 
     >>> name_key("Kim Jong Un") in load()
     True
     >>> name_key("Kim Yo Jong") in load(("Kim Yo Jong",))
     True
+    >>> load() is load(())  # a cache keyed by the call as written would build the gazetteer twice
+    True
     """
+    return _load(tuple(extra))
+
+
+@cache
+def _load(extra: tuple[str, ...]) -> Gazetteer:
     return from_names((*shipped_names(), *extra))
 
 

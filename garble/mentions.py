@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from garble import lexical
 from garble.gazetteer import NameKey, name_key
@@ -134,7 +134,10 @@ def _pieces(tokens: tuple[Token, ...]) -> tuple[tuple[Token, ...], ...]:
     return tuple(pieces)
 
 
-@cache
+# Bounded as ``lexical.zipf`` is: unbounded, this cache kept every distinct word of a corpus, so a
+# long run (a worker of ``garble audit --jobs``, a scraper) grew by about 3 MB a thousand short
+# fuzzed texts without end (benchmarks/fuzz.py stopped at libFuzzer's 2 GB).
+@lru_cache(maxsize=1 << 15)
 def zipf(word: str) -> float:
     """wordfreq's English Zipf frequency of ``word`` lower-cased (cached; shares ``lexical.zipf``'s cache)."""
     return lexical.zipf(word.casefold())

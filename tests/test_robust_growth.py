@@ -170,3 +170,42 @@ def test_context_features_grow_linearly_with_paragraphs() -> None:
 
     small, big = min(cpu(10_000) for _ in range(2)), min(cpu(40_000) for _ in range(2))
     assert big <= 8 * max(small, 0.01), (small, big)
+
+
+# Caches with no bound, each keyed by something a run has few of: a weights path, the user's names, a
+# config, a centibel value, or nothing. A cache keyed by a word or a text must be bounded: a corpus has
+# millions of distinct words, and a worker of `garble audit --jobs` lives for the whole corpus.
+UNBOUNDED_CACHES = {
+    "garble.classifier._lowest_bit", "garble.classifier.load_path", "garble.classifier.shipped_model",
+    "garble.context.load_context_path", "garble.context.shipped_context", "garble.frequencies._table",
+    "garble.frequencies._latin", "garble.frequencies._plain_zipf", "garble.gazetteer.shipped_names",
+    "garble.gazetteer._load", "garble.gazetteer.census", "garble.labelling.load_labels_path",
+    "garble.labelling.shipped_labels", "garble.mentions._capital_start", "garble.parallel.detector_for",
+    "garble.pipeline.weights_path", "garble.words.load_words_path", "garble.words.shipped_words",
+}
+
+
+def test_only_caches_keyed_by_few_things_are_unbounded() -> None:
+    import pkgutil
+
+    unbounded = set()
+    for info in pkgutil.walk_packages(garble.__path__, "garble."):
+        if info.name.endswith("__main__"):  # runs the CLI
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if hasattr(obj, "cache_parameters") and obj.__module__ == info.name:
+                if obj.cache_parameters()["maxsize"] is None:
+                    unbounded.add(f"{info.name}.{name}")
+    assert unbounded == UNBOUNDED_CACHES
+
+
+def test_the_gazetteer_keeps_no_index_for_parts_it_does_not_know() -> None:
+    from garble import gazetteer
+
+    known = gazetteer.load()
+    before = len(known.shapes_by_part)
+    letters = "bcdfghjklmnpqrstvwxz"
+    made_up = [f"Zq{a}{b}x Vr{b}{a}l" for a in letters for b in letters[:15]]  # 300 names of unknown parts
+    garble.scan(" ".join(f"Then {name} said so." for name in made_up))
+    assert len(known.shapes_by_part) == before
