@@ -1,4 +1,4 @@
-"""Build garble/data/zipf.txt, the shipped English word-frequency table.
+"""Build garble/data/zipf.txt, the shipped English word-frequency table (and zipf_latin.txt, zipf_other.txt).
 
 Reproducible from the installed wordfreq (its English "large" list, the one
 ``wordfreq.zipf_frequency(word, "en")`` reads). Keeps every entry a folded Latin-script
@@ -40,33 +40,36 @@ def header() -> str:
     return (
         f"# {FORMAT}; English word frequencies from wordfreq {version('wordfreq')} (large_en, "
         "https://github.com/rspeer/wordfreq; data CC-BY-SA 4.0 by Robyn Speer and contributors, "
-        "so this file is CC-BY-SA 4.0); Latin-script words (zipf.txt those in ASCII, zipf_latin.txt the rest); "
+        "so this file is CC-BY-SA 4.0); Latin-script words (zipf.txt those in ASCII, zipf_latin.txt the rest), "
+        "every other entry (signs, emoji, other scripts) in zipf_other.txt; "
         "one 'word<TAB>centibels' a line, sorted; "
         "frequency = 10 ** (-centibels / 100); built by corpus/build_zipf.py"
     )
 
 
-def build() -> dict[str, int]:
-    """Centibels below 1 of every wordfreq English entry matching KEY."""
+def build() -> tuple[dict[str, int], dict[str, int]]:
+    """Centibels below 1 of every wordfreq English entry: those matching KEY, and the others."""
     from wordfreq import get_frequency_list
 
     centibels: dict[str, int] = {}
     for index, bucket in enumerate(get_frequency_list("en")):
         for word in bucket:
-            if KEY.fullmatch(word):
-                centibels[word] = index
-    return centibels
+            centibels[word] = index
+    latin = {w: cb for w, cb in centibels.items() if KEY.fullmatch(w)}
+    return latin, {w: cb for w, cb in centibels.items() if w not in latin}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "garble" / "data" / "zipf.txt",
-                        help="the ASCII table; the words outside ASCII go to zipf_latin.txt beside it")
+                        help="the ASCII table; the other Latin-script words go to zipf_latin.txt beside it, "
+                             "every other entry to zipf_other.txt")
     args = parser.parse_args()
-    table = build()
-    for path, words, encoding in ((args.out, sorted(w for w in table if w.isascii()), "ascii"),
-                                  (args.out.with_name("zipf_latin.txt"), sorted(w for w in table if not w.isascii()),
-                                   "utf-8")):
+    latin, other = build()
+    for path, table, words, encoding in (
+            (args.out, latin, sorted(w for w in latin if w.isascii()), "ascii"),
+            (args.out.with_name("zipf_latin.txt"), latin, sorted(w for w in latin if not w.isascii()), "utf-8"),
+            (args.out.with_name("zipf_other.txt"), other, sorted(other), "utf-8")):
         lines = [header(), *(f"{w}\t{table[w]}" for w in words)]
         path.write_text("\n".join(lines) + "\n", encoding=encoding)
         print(f"{path}: {len(words):,} words")

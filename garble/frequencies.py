@@ -12,7 +12,8 @@ list by corpus/build_zipf.py, the words outside ASCII in garble/data/zipf_latin.
 4.0 data). The ASCII table stays one string, so loading it costs one file read and a sample of
 every ``SAMPLE_BYTES``-th line (``_Table``); a look-up bisects the sample and finds the word in
 the ~1 KB between two sampled lines.
-Any other word (another script, a sign) answers None and the caller asks wordfreq.
+Any other word (another script, a sign) answers None here; ``other_zipf`` answers it with wordfreq's
+tokenizer and garble/data/zipf_other.txt (the list's other entries), never loading wordfreq's list.
 
 Table v1 answered ASCII words only, and a word outside them sent 8 % (l3s-gn1-body-test) to
 57 % (data/wild's ISOT, for handles like "n_a_t_39") of documents to wordfreq: ``garble check``
@@ -131,6 +132,41 @@ def _latin() -> dict[str, int]:
     """garble/data/zipf_latin.txt: the table's words outside ASCII (3,490 of them), read on first need."""
     lines = _read("zipf_latin.txt", "utf-8").splitlines()[1:]
     return {word: int(cb) for word, cb in (line.split("\t") for line in lines)}
+
+
+@cache
+def _other() -> dict[str, int]:
+    """garble/data/zipf_other.txt: the list's entries that are not Latin-script words (signs, emoji, other
+    scripts; 1,848 of them), read on first need."""
+    lines = _read("zipf_other.txt", "utf-8").splitlines()[1:]
+    return {word: int(cb) for word, cb in (line.split("\t") for line in lines)}
+
+
+def other_zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")`` for any word: wordfreq's own tokenizer and number rules, and
+    garble's tables for the frequencies, so wordfreq's English list (about 35 MB in memory, in each worker of
+    ``garble audit --jobs``) is never loaded. For the words ``zipf_frequency`` does not answer.
+
+    >>> other_zipf("°"), other_zipf("русский"), other_zipf("ᚠᚢᚦ"), other_zipf("the") == zipf_frequency("the")
+    (4.71, 1.55, 0.0, True)
+    """
+    from wordfreq.numbers import digit_freq, smash_numbers
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = lossy_tokenize(word, "en")
+    if not tokens:
+        return _zipf(MIN_FREQ)
+    one_over_result = 0.0
+    for token in tokens:  # wordfreq's _word_frequency, looking up garble's tables
+        smashed = smash_numbers(token)
+        cb = centibels(smashed)
+        if cb is None and (cb := _other().get(smashed)) is None:
+            return _zipf(MIN_FREQ)
+        freq = 10 ** (-cb / 100)
+        if smashed != token:
+            freq *= digit_freq(token)
+        one_over_result += 1.0 / freq
+    return _zipf(_rounded(one_over_result))
 
 
 def _same_class(a: str, b: str) -> bool:

@@ -2,8 +2,8 @@
 
 Signals and the classifier's features use these so that "is this a common English
 word" and "is this token title-cased" mean the same thing everywhere. Nothing is
-loaded at import: word frequencies come from garble's own table (``garble.frequencies``)
-on first use, and wordfreq is imported only for a word that table cannot answer.
+loaded at import: word frequencies come from garble's own tables (``garble.frequencies``)
+on first use, and wordfreq's tokenizer is imported only for a word outside Latin script.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
-from garble.frequencies import zipf_frequency
+from garble.frequencies import other_zipf, zipf_frequency
 
 # A token: letters/digits with inner apostrophes, hyphens or dots ("Jong-un's", "U.S"). Possessive: nothing
 # after a part can make it give characters back, and without the backtracking findall is ~15 % faster.
@@ -95,22 +95,17 @@ def zipf(word: str) -> float:
 
     A word of Latin letters (accented too) and digits joined by apostrophes, hyphens, dots or
     underscores is answered from garble's shipped table by ``garble.frequencies``, equal to
-    wordfreq; any other word (another script, a symbol) goes through ``wordfreq.zipf_frequency``,
-    imported on first need.
+    wordfreq; any other word (another script, a symbol) by ``frequencies.other_zipf``, with
+    wordfreq's tokenizer (imported on first need) and garble's table of the list's other entries.
 
     >>> zipf("the") > 7 > zipf("xqzv")
     True
-    >>> zipf("the") == _wordfreq_zipf("the") and zipf("Kim") == _wordfreq_zipf("Kim")
-    True
+    >>> from wordfreq import zipf_frequency as wordfreq_zipf
+    >>> [zipf(w) == wordfreq_zipf(w, "en") for w in ("the", "Kim", "Москва", "°C", "日本")]
+    [True, True, True, True, True]
     """
     value = zipf_frequency(word)
-    return _wordfreq_zipf(word) if value is None else value
-
-
-def _wordfreq_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency as wordfreq_zipf
-
-    return float(wordfreq_zipf(word, "en"))
+    return other_zipf(word) if value is None else value
 
 
 # Zipf 3 is about once per million words: everyday vocabulary sits above it

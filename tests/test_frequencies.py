@@ -100,3 +100,15 @@ def test_plain_words_take_the_short_path_to_the_same_answer(english):
     for word in [*plain, "Kim", "NATO", "xqzvk", "Xqzvk"]:
         assert frequencies.zipf_frequency(word) == frequencies._zipf(frequencies._frequency(split(word))), word
         assert frequencies.zipf_frequency(word) == zipf_frequency(word, "en"), word
+
+
+def test_other_words_equal_wordfreq_without_its_list(english):
+    # every entry of the list outside Latin script, capitalised and glued to others, words of other
+    # scripts and digits (wordfreq smashes Unicode digit runs too), and signs: other_zipf reads garble's
+    # tables, never wordfreq's list, and answers what wordfreq answers
+    random.seed(17)
+    other = sorted(w for w in english if not FAST.fullmatch(w))
+    words = [*other, *(w.upper() for w in other[:500]), *("".join(random.sample(other, 2)) for _ in range(1_000)),
+             "русский", "Москва", "사진", "sns에", "日本語", "東京", "ﺐ", "µm", "ŉ", "e\u0301", "a b", "٣٤٥",
+             "२०१९", "2019年", "°C", "€5", "½", "—", "🙂🙂", "ᚠᚢᚦ", "", " "]
+    assert [w for w in words if frequencies.other_zipf(w) != zipf_frequency(w, "en")] == []

@@ -178,7 +178,8 @@ def test_context_features_grow_linearly_with_paragraphs() -> None:
 UNBOUNDED_CACHES = {
     "garble.classifier._lowest_bit", "garble.classifier.load_path", "garble.classifier.shipped_model",
     "garble.context.load_context_path", "garble.context.shipped_context", "garble.frequencies._table",
-    "garble.frequencies._latin", "garble.frequencies._plain_zipf", "garble.gazetteer.shipped_names",
+    "garble.frequencies._latin", "garble.frequencies._other", "garble.frequencies._plain_zipf",
+    "garble.gazetteer.shipped_names",
     "garble.gazetteer._load", "garble.gazetteer.census", "garble.labelling.load_labels_path",
     "garble.labelling.shipped_labels", "garble.mentions._capital_start", "garble.parallel.detector_for",
     "garble.pipeline.weights_path", "garble.words.load_words_path", "garble.words.shipped_words",
@@ -194,9 +195,9 @@ def test_only_caches_keyed_by_few_things_are_unbounded() -> None:
             continue
         module = importlib.import_module(info.name)
         for name, obj in vars(module).items():
-            if hasattr(obj, "cache_parameters") and obj.__module__ == info.name:
-                if obj.cache_parameters()["maxsize"] is None:
-                    unbounded.add(f"{info.name}.{name}")
+            if (hasattr(obj, "cache_parameters") and obj.__module__ == info.name
+                    and obj.cache_parameters()["maxsize"] is None):
+                unbounded.add(f"{info.name}.{name}")
     assert unbounded == UNBOUNDED_CACHES
 
 
