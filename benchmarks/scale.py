@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/scale.py ../shared/data/pages/*-body-dev.jsonl.gz --mb 200 --jobs 1 2 --runs 3
     python benchmarks/scale.py ../shared/data/pages/*-body-dev.jsonl.gz --mb 50 200 --jobs 2 --runs 1
+    python benchmarks/scale.py ../shared/data/pages/*-body-dev.jsonl.gz --mb 200 --jobs 2 --runs 1 --fresh-words
 
 It builds a JSONL corpus of about ``--mb`` MB in a temporary folder by repeating the
 records of the given JSONL(.gz) files under new ids (nothing is written into the repo),
@@ -22,6 +23,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -33,6 +35,24 @@ from pathlib import Path
 
 # How often the process tree's memory is sampled: often enough to catch a worker's peak.
 SAMPLE_SECONDS = 0.05
+# A capitalised word, renamed in each repetition by --fresh-words.
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+LETTERS = "bcdfghjklmnpqrstvwxz"
+
+
+def renamed(text: str, count: int) -> str:
+    """``text`` with every capitalised word given a suffix spelling ``count``: the same prose, new names.
+
+    >>> renamed("Biden met Kim in Hanoi.", 21)
+    'Bidencc met Kimcc in Hanoicc.'
+    """
+    suffix = ""
+    while True:
+        count, digit = divmod(count, len(LETTERS))
+        suffix += LETTERS[digit]
+        if not count:
+            break
+    return CAPITALISED.sub(lambda m: m.group() + suffix, text)
 
 
 def read_records(paths: list[Path]) -> list[dict[str, str]]:
@@ -45,19 +65,22 @@ def read_records(paths: list[Path]) -> list[dict[str, str]]:
     return out
 
 
-def build_corpus(records: list[dict[str, str]], mb: float, folder: Path) -> tuple[Path, int]:
-    """A JSONL file of about ``mb`` MB of ``records`` repeated under new ids; its path and record count."""
+def build_corpus(records: list[dict[str, str]], mb: float, folder: Path, fresh: bool = False) -> tuple[Path, int]:
+    """A JSONL file of about ``mb`` MB of ``records`` repeated under new ids (with ``fresh``, their capitalised
+    words renamed in each pass, so the vocabulary grows as a real corpus's does); its path and record count."""
     path = folder / f"corpus-{mb:g}MB.jsonl"
-    limit, size, count = mb * 1e6, 0, 0
+    limit, size, count, rep = mb * 1e6, 0, 0, 0
     with path.open("w", encoding="utf-8") as fh:
         while size < limit:
             for r in records:
-                line = json.dumps({"id": f"{r['id']}#{count}", "text": r["text"]}, ensure_ascii=False) + "\n"
+                text = renamed(r["text"], rep) if fresh and rep else r["text"]
+                line = json.dumps({"id": f"{r['id']}#{count}", "text": text}, ensure_ascii=False) + "\n"
                 fh.write(line)
                 size += len(line.encode("utf-8"))
                 count += 1
                 if size >= limit:
                     break
+            rep += 1
     return path, count
 
 
@@ -109,13 +132,15 @@ def main() -> None:
     parser.add_argument("--mb", nargs="+", type=float, default=[200.0], help="corpus sizes in MB")
     parser.add_argument("--jobs", nargs="+", type=int, default=[1, 2], help="job counts to compare")
     parser.add_argument("--runs", type=int, default=3, help="runs per size and job count (median)")
+    parser.add_argument("--fresh-words", action="store_true",
+                        help="rename the capitalised words in each repetition: a vocabulary that keeps growing")
     args = parser.parse_args()
     records = read_records(args.sources)
-    print(f"cpus={os.cpu_count()} python={sys.version.split()[0]} runs={args.runs}")
+    print(f"cpus={os.cpu_count()} python={sys.version.split()[0]} runs={args.runs} fresh_words={args.fresh_words}")
     print(f"{'MB':>7} {'docs':>8} {'jobs':>4} {'wall s':>8} {'MB/s':>6} {'docs/s':>7} {'cpu s':>7} {'peak RSS MB':>11}")
     with tempfile.TemporaryDirectory(prefix="garble-scale-") as tmp:
         for mb in args.mb:
-            corpus, count = build_corpus(records, mb, Path(tmp))
+            corpus, count = build_corpus(records, mb, Path(tmp), args.fresh_words)
             size = corpus.stat().st_size / 1e6
             rates = {}
             for jobs in args.jobs:
