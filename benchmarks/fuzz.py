@@ -125,6 +125,10 @@ def main() -> None:
         libfuzzer_args.append(str(folders[0]))
     if folders and not any(folders[0].iterdir()):  # an empty corpus starts from the seeds
         _seed(folders[0], target_name)
+    if not any(a.startswith("-rss_limit_mb") for a in libfuzzer_args):
+        # atheris's own memory grows with the runs (56,141 reached 5 GB; garble's holds: ROBUSTNESS.md), and
+        # libFuzzer's default 2 GB limit ends a long run with a false "out-of-memory"
+        libfuzzer_args.append("-rss_limit_mb=8192")
     target = scan_target if target_name == "scan" else JsonlTarget(work)
     atheris.Setup([sys.argv[0], *libfuzzer_args], target)
     atheris.Fuzz()
