@@ -110,7 +110,7 @@ _STOPWORDS = frozenset(
 
 # Per-token parts of the shape features, cached by token string: (length, starts
 # upper-case, all upper-case, stop word, Zipf, rare, has a digit). Bounded so a corpus's
-# vocabulary cannot grow it without limit (2**18 tokens is far more than a document has).
+# vocabulary cannot grow it without limit (2**15 tokens is far more than a document has).
 @lru_cache(maxsize=1 << 15)
 def _token_stats(token: str) -> tuple[int, bool, bool, bool, float, bool, bool]:
     low = token.lower()

@@ -88,7 +88,7 @@ def is_capitalised(token: str) -> bool:
 
 
 # Bounded: a multi-gigabyte corpus has millions of distinct words, and a cache that kept
-# them all would grow without limit (2**18 entries, ~40 MB, hold any document's words).
+# them all would grow without limit (2**15 entries, a few MB, hold any document's words).
 @lru_cache(maxsize=1 << 15)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English (0 = unknown, 7 = "the").

@@ -254,7 +254,8 @@ def after_prompt(block: Block, doc: Document) -> Iterator[Hit]:
 
 # The last document _prompt_runs worked on and its answer: every block of a document asks, and the
 # answer for all of them is one pass (a look-back of up to MAX_LINK_RUN blocks from each took 1.0 of
-# the 6.5 s of a scan of 100,000 one-word paragraphs). Held by identity, so a new document is a miss.
+# the 6.5 s of a scan of 100,000 one-word paragraphs). Held by identity, so a new document is a miss; it
+# keeps the last document alive until the next one, and one tuple is swapped in whole, so threads are safe.
 _prompt_runs_memo: tuple[Document, frozenset[int]] | None = None
 
 
