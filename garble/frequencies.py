@@ -30,6 +30,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -153,20 +154,13 @@ def other_zipf(word: str) -> float:
     from wordfreq.numbers import digit_freq, smash_numbers
     from wordfreq.tokens import lossy_tokenize
 
-    tokens = lossy_tokenize(word, "en")
-    if not tokens:
-        return _zipf(MIN_FREQ)
-    one_over_result = 0.0
-    for token in tokens:  # wordfreq's _word_frequency, looking up garble's tables
-        smashed = smash_numbers(token)
-        cb = centibels(smashed)
-        if cb is None and (cb := _other().get(smashed)) is None:
-            return _zipf(MIN_FREQ)
-        freq = 10 ** (-cb / 100)
-        if smashed != token:
-            freq *= digit_freq(token)
-        one_over_result += 1.0 / freq
-    return _zipf(_rounded(one_over_result))
+    return _zipf(_frequency(lossy_tokenize(word, "en"), smash_numbers, digit_freq, _any_centibels))
+
+
+def _any_centibels(key: str) -> int | None:
+    """``centibels``, else the entry of zipf_other.txt: any entry of wordfreq's list (the tables are disjoint)."""
+    cb = centibels(key)
+    return _other().get(key) if cb is None else cb
 
 
 def _same_class(a: str, b: str) -> bool:
@@ -285,19 +279,21 @@ def _plain_zipf(cb: int | None) -> float:
     return _zipf(MIN_FREQ if cb is None else _rounded(1.0 / 10 ** (-cb / 100)))
 
 
-def _frequency(tokens: list[str]) -> float:
-    """wordfreq's ``_word_frequency`` with minimum MIN_FREQ: 1/f = sum of 1/f_token, rounded."""
+def _frequency(tokens: list[str], smash: Callable[[str], str] = _smash, digit_freq: Callable[[str], float] = _digit_freq,
+               lookup: Callable[[str], int | None] = centibels) -> float:
+    """wordfreq's ``_word_frequency`` with minimum MIN_FREQ: 1/f = sum of 1/f_token, rounded. ``other_zipf``
+    passes wordfreq's own number rules (Unicode digits too) and a look-up of every table."""
     if not tokens:
         return MIN_FREQ
     one_over_result = 0.0
     for token in tokens:
-        smashed = _smash(token)
-        cb = centibels(smashed)
+        smashed = smash(token)
+        cb = lookup(smashed)
         if cb is None:
             return MIN_FREQ
         freq = 10 ** (-cb / 100)
         if smashed != token:
-            freq *= _digit_freq(token)
+            freq *= digit_freq(token)
         one_over_result += 1.0 / freq
     return _rounded(one_over_result)
 

@@ -7,8 +7,9 @@ Split from ``garble.signals.names``, which runs these first on every mention and
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from itertools import pairwise
+from types import MappingProxyType
 
 from garble import gazetteer
 from garble.datatypes import Hit, Label
@@ -39,7 +40,7 @@ GIVEN_OPENS = 4
 CENSUS_GIVEN_MIN = 10
 
 
-def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] = frozenset()) -> Hit | None:
+def doubled_token(mention: Mention, known: Gazetteer, seen: Mapping[NameKey, str] = MappingProxyType({})) -> Hit | None:
     """A hit when a token is written twice in a row: "Son Son", or "North Sino-North".
 
     A repeat that opens a hyphenated token ("Boutros Boutros-Ghali") is a real name form,
@@ -83,9 +84,9 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Collection[NameKey] 
     return None
 
 
-def _undoubled(fixed: str, known: Gazetteer, seen: Collection[NameKey]) -> str:
+def _undoubled(fixed: str, known: Gazetteer, seen: Mapping[NameKey, str]) -> str:
     """The suggestion for a name with its doubled token dropped (``fixed``): ``fixed``, unless the name is
-    unknown and the text (``seen``, when it maps each key to how the text writes it) names someone whose name
+    unknown and the text (``seen``: each name's key and how the text writes it) names someone whose name
     of three parts or more differs from it in one, not by a common word, so that the damage replaced a part
     too ("New Son Son Gwon" beside "Ri Son Gwon"; not "Daniel Lee Lee" beside "Analyst Lee").
 
@@ -98,7 +99,7 @@ def _undoubled(fixed: str, known: Gazetteer, seen: Collection[NameKey]) -> str:
     'Daniel Lee'
     """
     key = gazetteer.name_key(fixed)
-    if len(key) < 3 or key in known or key in seen or not isinstance(seen, Mapping):
+    if len(key) < 3 or key in known or key in seen:
         return fixed
     near = []
     for other in seen:
