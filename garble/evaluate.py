@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from garble.inputs import numbered_lines
+from garble.inputs import is_offset, numbered_lines
 from garble.segment import paragraph_bounds
 
 DIRTY_BELOW = 0.9  # BENCHMARK.md: a paragraph is dirty below 0.9 gold cleanliness
@@ -345,11 +345,6 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _is_offset(value: Any) -> bool:
-    """An integer character offset; not a bool, as ``garble train`` reads a gold record's offsets."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _prediction_problem(record: Any) -> str | None:
     """What keeps ``record`` from being a BENCHMARK.md prediction (an "id", "spans" of integer start and end,
     "paragraphs" of start, end and score), or None."""
@@ -358,7 +353,7 @@ def _prediction_problem(record: Any) -> str | None:
     if "id" not in record:
         return 'no "id"'
     for i, span in enumerate(record.get("spans") or []):
-        if not (isinstance(span, dict) and _is_offset(span.get("start")) and _is_offset(span.get("end"))
+        if not (isinstance(span, dict) and is_offset(span.get("start")) and is_offset(span.get("end"))
                 and 0 <= span["start"] <= span["end"]):
             return f"spans[{i}] is not a start and an end (0 <= start <= end)"
     for i, para in enumerate(record.get("paragraphs") or []):

@@ -26,7 +26,7 @@ from garble.classifier import TreeModel, dump, sibling
 from garble.context import CONTEXT_KIND, STACKED_NAMES, context_features, line_blocks
 from garble.datatypes import Label, Line
 from garble.features import LINE_NAMES, line_features
-from garble.inputs import numbered_lines
+from garble.inputs import is_offset, numbered_lines
 from garble.labelling import LABELS_KIND, LabelHead, dumps
 from garble.segment import segment
 from garble.signals import detect
@@ -102,7 +102,7 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
 
 def _is_stretch(value: Any, size: int) -> bool:
     return (isinstance(value, (list, tuple)) and len(value) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in value) and 0 <= value[0] <= value[1] <= size)
+            and all(is_offset(v) for v in value) and 0 <= value[0] <= value[1] <= size)
 
 
 def _checked(record: Any) -> dict[str, Any]:
