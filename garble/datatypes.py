@@ -55,8 +55,9 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A segmented document: the original text, its paragraphs in order, and the
-    caller's own known names (``Config.names``) for the name signals to check against."""
+    """A segmented document: the text as the signals read it (the caller's, with line ends and Unicode
+    spaces folded one for one by ``garble.segment``, so offsets are the caller's), its paragraphs in
+    order, and the caller's own known names (``Config.names``) for the name signals to check against."""
 
     text: str
     blocks: tuple[Block, ...]

@@ -1,5 +1,8 @@
 """Stage 1: text -> paragraphs (blocks) -> lines, with offsets into the original string.
 
+The signals read a copy of the text in which a few characters are read as plain ones, one for one,
+so every offset still points into the caller's string (``fold_breaks``, ``fold_spaces``).
+
 Paragraphs are split exactly as the benchmark defines them: on a blank line
 (``\\n[ \\t]*\\n``), each trimmed of surrounding whitespace, empty ones dropped.
 """
@@ -14,6 +17,39 @@ from garble.datatypes import Block, Document, Line
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+
+
+# Unicode spaces that scraped HTML is full of (no-break, thin, narrow, ideographic, ...), read as a space:
+# the rules and the word model spell their phrases with plain spaces ("Wordcount: 717"). Not a no-break
+# space after a lead byte of UTF-8 read as cp1252: "Ã\xa0" is mojibake (of "à"), the encoding signal's to find.
+MOJIBAKE_LEADS = "ÂÃÊÔÏâäïÐÄ"  # lead bytes of UTF-8 read as cp1252 ("Ã" for "é", "â" for "’")
+UNICODE_SPACE = re.compile(f"(?<![{MOJIBAKE_LEADS}])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+LINE_SEPARATORS = str.maketrans("\u2028\u2029", "\n\n")
+CR_BEFORE_LF = re.compile("\r(?=\n)")
+BOM = "\ufeff"
+
+
+def fold_breaks(text: str) -> str:
+    r"""``text`` with Windows and old Mac line ends read as "\n", one character for one: a carriage
+    return before a line feed becomes a space, a lone one a line feed; and a byte-order mark that
+    opens the text a space. So "\r\n\r\n" is a blank line, as "\n\n" is.
+
+    >>> fold_breaks("\ufeffTitle\r\n\r\nBody\rmore")
+    ' Title \n \nBody\nmore'
+    """
+    if "\r" in text:
+        text = CR_BEFORE_LF.sub(" ", text).replace("\r", "\n")
+    return " " + text[1:] if text.startswith(BOM) else text
+
+
+def fold_spaces(text: str) -> str:
+    r"""``text`` with Unicode spaces read as spaces and the line and paragraph separators U+2028 and
+    U+2029 as line feeds, one character for one.
+
+    >>> fold_spaces("Wordcount:\u00a0717\u2028caf\u00c3\u00a0")
+    'Wordcount: 717\ncafÃ\xa0'
+    """
+    return text if text.isascii() else UNICODE_SPACE.sub(" ", text).translate(LINE_SEPARATORS)
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -59,7 +95,11 @@ def segment(text: str, known_names: tuple[str, ...] = ()) -> Document:
     >>> [l.text for l in doc.blocks[1].lines]
     ['First line', 'second line']
     """
-    return Document(text, tuple(_block(text, i, s, e) for i, (s, e) in enumerate(paragraph_bounds(text))), known_names)
+    broken = fold_breaks(text)
+    folded = fold_spaces(broken)
+    # The benchmark's paragraphs, with any line ends: a line of no-break spaces is not blank to it.
+    bounds = paragraph_bounds(broken)
+    return Document(folded, tuple(_block(folded, i, s, e) for i, (s, e) in enumerate(bounds)), known_names)
 
 
 def _block(text: str, index: int, start: int, end: int) -> Block:

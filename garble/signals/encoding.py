@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from garble.datatypes import Block, Document, Hit, Label
+from garble.segment import MOJIBAKE_LEADS
 
 # What a UTF-8 continuation byte (0x80-0xBF) becomes when decoded as cp1252 or Latin-1:
 # a C1 control or Latin-1 sign, or one of cp1252's punctuation and letter substitutes.
@@ -31,7 +32,7 @@ CONTINUATION = (
 MOJIBAKE_RUN = re.compile(
     rf"""
     (?:
-        [ÂÃÊÔÏâäïÐÄ]        # a UTF-8 lead byte read as cp1252 (Ã for é, â for ’)
+        [{MOJIBAKE_LEADS}]        # a UTF-8 lead byte read as cp1252 (Ã for é, â for ’)
         [{CONTINUATION}]     # its first continuation byte
         [{CONTINUATION}]?    # a second one (three-byte sequences such as â€™)
     )+
@@ -115,7 +116,7 @@ def _tokens(block: Block, spans: list[tuple[int, int]]) -> Iterator[tuple[int, i
 # One character of the set each pattern's matches start with: a search for it is far cheaper
 # than the full pattern (l3s-gn1-body-test's paragraphs: 47 -> 9 ms and 71 -> 8 ms), and a text
 # without one has no match.
-MOJIBAKE_LEAD = re.compile("[ÂÃÊÔÏâäïÐÄ]")
+MOJIBAKE_LEAD = re.compile(f"[{MOJIBAKE_LEADS}]")
 BAD_LEAD = re.compile("[\N{REPLACEMENT CHARACTER}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
