@@ -16,6 +16,7 @@ from itertools import accumulate, pairwise
 
 from garble.config import Config
 from garble.datatypes import Block, Document, Hit, Label, Paragraph, Span
+from garble.segment import MOJIBAKE_LEADS
 
 # The label a line flagged by the classifier alone gets: most furniture on real
 # pages (shared/data/pages) is boilerplate.
@@ -45,6 +46,12 @@ class _Piece:
     suggestion: str | None
     evidence: str | None
     source: tuple[int, int]  # the extent of the hit the piece was cut from: what its suggestion replaces
+
+
+# What spans are trimmed of: whitespace, less the control characters Python also calls space (U+000B,
+# U+000C, U+001C-U+001F, U+0085). The encoding signal flags those; a span trimmed of them pointed at
+# the word beside them, and cleaning left them in.
+SPACES = " \t\n\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
 def count_visible(text: str) -> int:
@@ -148,7 +155,7 @@ def _pieces(text: str, candidates: Sequence[Hit]) -> list[_Piece]:
     pieces: list[_Piece] = []
     for a, b in pairwise(cuts):
         top = every.best(a)
-        if top is None or not text[a:b].strip():
+        if top is None or not text[a:b].strip(SPACES):
             continue
         best = candidates[(signals.best(a) or top)[2]]
         pieces.append(_Piece(a, b, best.label, -top[0], best.reason, best.suggestion, best.evidence,
@@ -169,32 +176,65 @@ def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
     """Join neighbouring pieces of one label across whitespace into spans (a headline list's date
     stamps join the list).
 
-    A span keeps a suggestion only when it is exactly the hit the suggestion was made for: a
-    suggestion replaces its hit's whole text ("Paul Volcekr" -> "Paul Volcker"), so on a piece cut
-    from the hit, or on a span joined from several, it would replace the wrong text. An empty
-    suggestion (delete a repeat) holds for any part of its hit.
+    A span's suggestion is its hits' suggestions, each in its place (``_repair``): a suggestion
+    replaces its hit's whole text ("Paul Volcekr" -> "Paul Volcker"), so it is kept only where the
+    span holds the whole hit; an empty suggestion (delete a repeat) holds for any part of its hit.
+
+    >>> text = "the mayorâ€™s â€œbest day in"
+    >>> pieces = [_Piece(4, 13, Label.ENCODING, 0.95, "encoding_mojibake", "mayor’s", None, (4, 13)),
+    ...           _Piece(14, 21, Label.ENCODING, 0.95, "encoding_mojibake", "“best", None, (14, 21))]
+    >>> [(text[s.start:s.end], s.suggestion) for s in _join(text, pieces)]
+    [('mayorâ€™s â€œbest', 'mayor’s “best')]
     """
     spans: list[Span] = []
-    sources: list[tuple[int, int] | None] = []  # each span's suggestion's hit
+    parts: list[list[_Piece]] = []  # each span's pieces
     for p in pieces:
         prev = spans[-1] if spans else None
         if _is_list_stamp(text, prev, p):
             p = replace(p, label=Label.INJECTED_LINK)
         if prev and prev.label == p.label and not text[prev.end : p.start].strip():
-            if not prev.suggestion and p.suggestion is not None:  # p's is the one the span keeps, below
-                sources[-1] = p.source
             spans[-1] = Span(prev.start, p.end, p.label, max(prev.score, p.score), prev.reason,
                              prev.suggestion or p.suggestion, prev.evidence or p.evidence)
+            parts[-1].append(p)
         else:
             spans.append(Span(p.start, p.end, p.label, p.score, p.reason, p.suggestion, p.evidence))
-            sources.append(p.source if p.suggestion is not None else None)
+            parts.append([p])
     out = []
-    for span, source in zip(spans, sources):
+    for span, own in zip(spans, parts):
         span = _trim(text, span)
-        if span.suggestion and (source is None or _stripped(text, *source) != (span.start, span.end)):
-            span = replace(span, suggestion=None)
-        out.append(span)
+        out.append(replace(span, suggestion=_repair(text, span, own)))
     return out
+
+
+def _repair(text: str, span: Span, pieces: Sequence[_Piece]) -> str | None:
+    """The suggestion of ``span``, joined from ``pieces``: the pieces cut from one hit together,
+    each hit's text replaced by its suggestion and the text between them kept. None when a hit
+    with a suggestion is not whole in the span, or when no hit has one. A hit without one is
+    left out, as cleaning would leave it out (``garble.clean``), but a mangled name is kept as it is.
+
+    Two mojibake words one space apart are one span, and each is repaired in its place: joined
+    from several hits, the span once had no suggestion, and cleaning cut both words out.
+    """
+    groups: list[tuple[int, int, str | None, tuple[int, int]]] = []  # (start, end, suggestion, hit)
+    for p in pieces:
+        if groups and groups[-1][3] == p.source and groups[-1][2] == p.suggestion:
+            groups[-1] = (groups[-1][0], p.end, p.suggestion, p.source)
+        else:
+            groups.append((p.start, p.end, p.suggestion, p.source))
+    if all(suggestion is None for _, _, suggestion, _ in groups):
+        return None
+    out, pos = [], span.start
+    for start, end, suggestion, source in groups:
+        start, end = _stripped(text, start, end)
+        if suggestion is None:
+            suggestion = text[start:end] if span.label is Label.MANGLED_NAME else ""
+        elif suggestion and _stripped(text, *source) != (start, end):
+            return None
+        out += [text[pos:start], suggestion]
+        pos = end
+    out.append(text[pos : span.end])
+    joined = "".join(out)
+    return joined if joined.strip() else ""  # repeats deleted, nothing to put back
 
 
 # Labels of text pasted in from elsewhere, whose names are its own: the "Captain Young Mister Brown" of a
@@ -261,9 +301,17 @@ def _link_runs(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """``text[start:end]`` less its leading and trailing whitespace, as offsets."""
+    """``text[start:end]`` less its leading and trailing SPACES, as offsets; but not the no-break space
+    of mojibake's "Ã\xa0" (UTF-8 "à" read as cp1252), which is half of the damaged letter.
+
+    >>> _stripped(" voilÃ\xa0 ", 0, 9), _stripped(" here\xa0 ", 0, 7)
+    ((1, 7), (1, 5))
+    """
     chunk = text[start:end]
-    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
+    stop = start + len(chunk.rstrip(SPACES))
+    if stop < end and text[stop] == "\xa0" and text[stop - 1 : stop] in MOJIBAKE_LEADS:
+        stop += 1
+    return start + len(chunk) - len(chunk.lstrip(SPACES)), stop
 
 
 def _trim(text: str, span: Span) -> Span:

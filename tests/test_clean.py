@@ -100,7 +100,13 @@ def test_span_suggestion_replaces_exactly_the_span_text() -> None:
     cut = Hit(text.index("Volcekr"), text.index("said"), Label.BOILERPLATE, "furniture", 0.9)
     spans, _, _ = assemble(segment(text), [misspelled, cut], {}, DEFAULT_CONFIG)
     assert [(text[s.start : s.end], s.suggestion) for s in spans] == [("Paul", None), ("Volcekr MORE", None)]
-    # joined with another name hit, the span is longer than the hit the suggestion is for
+    # joined with another name hit that has no suggestion, the span's suggestion repairs the first hit
+    # and keeps the second as it stands (cleaning keeps a name it has no repair for)
     after = Hit(misspelled.end + 1, text.index("said"), Label.MANGLED_NAME, "name_doubled_token", 0.7)
     joined, _, _ = assemble(segment(text), [misspelled, after], {}, DEFAULT_CONFIG)
-    assert [(text[s.start : s.end], s.suggestion) for s in joined] == [("Paul Volcekr MORE", None)]
+    assert [(text[s.start : s.end], s.suggestion) for s in joined] == [("Paul Volcekr MORE", "Paul Volcker MORE")]
+    # joined with a hit whose suggestion is for more than the span holds, the span has none
+    wider = Hit(misspelled.end + 1, len(text), Label.MANGLED_NAME, "name_misspelled", 0.7, "More said.")
+    cut_short = Hit(text.index("said"), len(text), Label.BOILERPLATE, "furniture", 0.9)
+    joined, _, _ = assemble(segment(text), [misspelled, wider, cut_short], {}, DEFAULT_CONFIG)
+    assert [(text[s.start : s.end], s.suggestion) for s in joined] == [("Paul Volcekr MORE", None), ("said.", None)]
