@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from garble.datatypes import LABELS, Label
@@ -34,6 +36,61 @@ class Config:
     # 0.73 -> 0.89) but scanned 6 of the 72 scrapinghub-aeb-body-test articles, bodies with many short
     # paragraphs, with the page weights, and their clean paragraphs under 0.9 went from 3 % to 26 %.
     model_path: str | None = None
+
+    def __post_init__(self) -> None:
+        """Check every option, so a wrong one fails here with its name, not deep in a scan or never.
+
+        Collections may be given as any iterable of the right items (a list, a set); they are stored as
+        the frozen types above. A lone string where a collection is meant is an error: read a character at
+        a time, ``allow_phrases="Read more"`` allowed every span holding an "e".
+
+        >>> Config(labels=["encoding"]).labels
+        frozenset({<Label.ENCODING: 'encoding'>})
+        >>> Config(allow_phrases="Read more")
+        Traceback (most recent call last):
+        ...
+        TypeError: Config.allow_phrases must be a collection of strings, not a str
+        """
+        threshold = self.span_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+            raise TypeError(f"Config.span_threshold must be a number, not a {type(threshold).__name__}")
+        if not (math.isfinite(threshold) and 0.0 <= threshold <= 1.0):
+            raise ValueError(f"Config.span_threshold must be in [0, 1], not {threshold!r}")
+        object.__setattr__(self, "labels", _labels(self.labels))
+        object.__setattr__(self, "names", _strings("names", self.names))
+        phrases = _strings("allow_phrases", self.allow_phrases)
+        if not all(p.strip() for p in phrases):
+            raise ValueError("Config.allow_phrases holds an empty phrase, which would allow every span")
+        object.__setattr__(self, "allow_phrases", phrases)
+        if self.model_path is not None and (not isinstance(self.model_path, str) or not self.model_path.strip()):
+            raise (TypeError if not isinstance(self.model_path, str) else ValueError)(
+                f"Config.model_path must be None, 'body', 'page', 'strict', 'auto' or a weights file, "
+                f"not {self.model_path!r}")
+
+
+def _strings(name: str, value: object) -> tuple[str, ...]:
+    """``value`` as a tuple of strings, or a TypeError naming the option."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise TypeError(f"Config.{name} must be a collection of strings, not a {type(value).__name__}")
+    items = tuple(value)
+    if not all(isinstance(item, str) for item in items):
+        raise TypeError(f"Config.{name} must hold strings only")
+    return items
+
+
+def _labels(value: object) -> frozenset[Label]:
+    """``value`` as a frozenset of labels (Label members or their names), or an error naming the bad one."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise TypeError(f"Config.labels must be a collection of labels, not a {type(value).__name__}")
+    out = set()
+    for item in value:
+        if isinstance(item, Label):
+            out.add(item)
+        elif isinstance(item, str) and item in LABELS:
+            out.add(Label(item))
+        else:
+            raise ValueError(f"Config.labels: unknown label {item!r}; valid labels: {', '.join(LABELS)}")
+    return frozenset(out)
 
 
 DEFAULT_CONFIG = Config()

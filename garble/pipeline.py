@@ -144,6 +144,8 @@ def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
     """
     if not isinstance(text, str):
         raise TypeError(TYPE_ERROR_TEXT.format(name=type(text).__name__))
+    if not isinstance(config, Config):
+        raise TypeError(f"scan takes a garble.Config, not {type(config).__name__}")
     doc = segment(text, config.names)
     hits = detect(doc)
     probs, labels = line_scores(doc, hits, weights_for(doc, config.model_path), config.span_threshold)

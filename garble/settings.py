@@ -142,7 +142,11 @@ def from_table(table: Mapping[str, object], source: str | None = None) -> Settin
     off = cli.pop("exclude_labels", frozenset())
     if changes.get("model_path") is not None:
         _check_model(str(changes["model_path"]), source)
-    config = dataclasses.replace(DEFAULT_CONFIG, **changes)  # type: ignore[arg-type]
+    try:
+        config = dataclasses.replace(DEFAULT_CONFIG, **changes)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as err:  # Config's own checks: a threshold out of [0, 1], an empty phrase
+        where = f" in {source}" if source else ""
+        raise SettingsError(f"[tool.garble]{where}: {err}") from None
     if off:
         config = dataclasses.replace(config, labels=config.labels - off)  # type: ignore[operator]
     return Settings(config, source=source, **cli)  # type: ignore[arg-type]

@@ -1,0 +1,39 @@
+"""Config checks every option when it is made: a wrong one fails with its name, not deep in a scan or never."""
+
+from __future__ import annotations
+
+import pytest
+
+import garble
+from garble import Config, Label
+
+PAGE = "Read more:\n\nThe minister said on Monday that talks would resume next week.\n\nShare this article"
+
+
+@pytest.mark.parametrize(("options", "error"), [
+    ({"span_threshold": "0.5"}, TypeError),
+    ({"span_threshold": float("nan")}, ValueError),
+    ({"span_threshold": 1.5}, ValueError),
+    ({"span_threshold": True}, TypeError),
+    ({"allow_phrases": "Read more"}, TypeError),
+    ({"allow_phrases": ("",)}, ValueError),
+    ({"labels": "boilerplate"}, TypeError),
+    ({"labels": {"nonsense"}}, ValueError),
+    ({"names": "Kim Yo Jong"}, TypeError),
+    ({"model_path": ""}, ValueError),
+    ({"model_path": 3}, TypeError),
+])
+def test_a_wrong_option_fails_with_its_name(options: dict[str, object], error: type[Exception]) -> None:
+    with pytest.raises(error, match=f"Config.{next(iter(options))}"):
+        Config(**options)  # type: ignore[arg-type]
+
+
+def test_options_take_any_collection() -> None:
+    config = Config(labels=["boilerplate"], allow_phrases=["Share this"], names={"Kim Yo Jong"})  # type: ignore[arg-type]
+    assert config.labels == frozenset({Label.BOILERPLATE}) and config.allow_phrases == ("Share this",)
+    assert [PAGE[s.start : s.end] for s in garble.scan(PAGE).spans] != [PAGE[s.start : s.end] for s in garble.scan(PAGE, config).spans] == ["Read more:"]
+
+
+def test_scan_refuses_what_is_not_a_config() -> None:
+    with pytest.raises(TypeError, match="garble.Config"):
+        garble.scan(PAGE, None)  # type: ignore[arg-type]
