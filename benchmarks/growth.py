@@ -46,6 +46,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "digits": lambda n: "1" * n,
     "url_run": lambda n: "http://" + "a/" * (n // 2),
     "tab_words": lambda n: "a\t" * (n // 2),
+    # embedded tweets run into one paragraph, as scraped (data/wild): title tokens were tested against
+    # every signature
+    "tweet_signatures": lambda n: ("So was he. Dawn McCallan (@DawnMacc) June 4, 2017 " * (n // 50 + 1))[:n],
 }
 # The issue's sizes (the 2N text): python benchmarks/growth.py --issue
 ISSUE_SIZES: dict[str, int] = {

@@ -210,3 +210,23 @@ def test_the_gazetteer_keeps_no_index_for_parts_it_does_not_know() -> None:
     made_up = [f"Zq{a}{b}x Vr{b}{a}l" for a in letters for b in letters[:15]]  # 300 names of unknown parts
     garble.scan(" ".join(f"Then {name} said so." for name in made_up))
     assert len(known.shapes_by_part) == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["So", "was", "Hitler.", "Dawn McCallan (@DawnMacc) June 4, 2017", "June", "4,",
+                                 "— Jess Dweck (@TheDweck) May 29, 2017", "We", "ARE", "(@x)"]), max_size=60))
+def test_unsigned_equals_the_quadratic_reference(words: list[str]) -> None:
+    """titles._unsigned walks tokens and tweet signatures once each; it once tested every signature at
+    every token (a 2 MB paragraph of embedded tweets took 68 s; benchmarks/growth.py tweet_signatures)."""
+    from garble.signals.boilerplate import TWEET_SIGNATURE
+    from garble.signals.titles import TOKEN, _title_flag, _unsigned
+
+    text = " ".join(words)
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    flags = "".join(_title_flag(t) for _, _, t in toks)
+    signed = [m.span() for m in TWEET_SIGNATURE.finditer(text)]
+    if "(@D" in text:
+        assert signed  # the strategy does make signatures
+    reference = "".join("0" if any(a <= start < b for a, b in signed) else flag
+                        for (start, _, _), flag in zip(toks, flags))
+    assert _unsigned(text, toks, flags) == reference
