@@ -20,7 +20,7 @@ import typer
 from garble import lint
 from garble.cli_names import names_app
 from garble.entry import main  # the console script was garble.cli:main before garble.entry:main
-from garble.inputs import Problem, ReadOptions, Record, read_inputs
+from garble.inputs import STDIN, Problem, ReadOptions, Record, read_inputs, same_file
 from garble.lint import EX_CLEAN, EX_FOUND, EX_USAGE, CheckFormat, scan, wanted
 from garble.settings import Settings
 
@@ -50,7 +50,8 @@ Encoding = Annotated[str | None, typer.Option(help="Decode files with this codec
                                               show_default=False)]
 # A flag takes no value: an empty metavar keeps typer's help from showing one ("--quiet <bool>").
 FLAG = ""
-StdinJsonl = Annotated[bool, typer.Option("--jsonl", help="Read '-' (stdin) as a JSONL corpus.", metavar=FLAG)]
+StdinJsonl = Annotated[bool, typer.Option("--jsonl", help="Read '-' (stdin), and pipes named as inputs "
+                                                    "(<(zcat x.jsonl.gz)), as a JSONL corpus.", metavar=FLAG)]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.",
                                              show_default=False)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.", metavar=FLAG)]
@@ -116,6 +117,14 @@ def _scan_corpus(items: Iterable[Record | Problem], detector: Detector, settings
         raise _refuse(f"garble: {err}") from None
 
 
+def _refuse_overwrite(paths: Iterable[str], output: Path) -> None:
+    """Exit 2 before anything is written when ``output`` is one of the input files: opening it for the
+    report would empty it first (``audit same.jsonl -o same.jsonl`` left 0 bytes and exit 0)."""
+    for arg in paths:
+        if arg != STDIN and not Path(arg).is_dir() and same_file(Path(arg), output):
+            raise _refuse(f"garble: the report {output} is the input {arg}; writing it would destroy the input")
+
+
 @contextlib.contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
@@ -173,8 +182,11 @@ def audit(
     """
     settings = _settings(model)
     detector = _detector(settings, labels, names_file)
+    if output is not None:
+        _refuse_overwrite(paths, output)
     options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
-    items = _scan_corpus(read_inputs(paths, options), detector, settings, jobs, dask)
+    skip = () if output is None else (output,)
+    items = _scan_corpus(read_inputs(paths, options, skip=skip), detector, settings, jobs, dask)
     from garble import progress
     if progress.is_shown(quiet, output is None):
         items = progress.track(items, progress.input_size(paths))

@@ -20,7 +20,7 @@ import stat
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -144,12 +144,23 @@ def walk(root: Path) -> Iterator[Path]:
     yield from visit(root)
 
 
-def read_plain(path: Path, options: ReadOptions) -> Item:
-    """A plain text file as one record, or the problem reading it."""
+def _unreadable(path: Path, named: bool) -> str | None:
+    """Why ``path`` is skipped, or None to read it. A regular file is read; so is a pipe named on the command
+    line (``garble audit --jsonl <(zcat corpus.jsonl.gz)``, ``cat a.txt | garble check /dev/stdin``), which
+    ends when its writer does. A pipe found in a folder may have no writer and block forever, and a device
+    (``/dev/zero``) or a socket may never end, so those are skipped. Raises OSError."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode) or (named and stat.S_ISFIFO(mode)):
+        return None
+    return "a pipe found in a folder" if stat.S_ISFIFO(mode) else "not a regular file (a device or a socket)"
+
+
+def read_plain(path: Path, options: ReadOptions, named: bool = False) -> Item:
+    """A plain text file as one record, or the problem reading it; a pipe only when ``named`` (``_unreadable``)."""
     name = str(path)
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or /dev/zero would block or never end
-            return Problem(name, name, None, "not a regular file; skipped", skipped=True)
+        if (why := _unreadable(path, named)) is not None:
+            return Problem(name, name, None, why, skipped=True)
         data = path.read_bytes()
     except OSError as err:
         return Problem(name, name, None, f"cannot read: {err.strerror or err}")
@@ -292,15 +303,24 @@ def numbered_lines(path: str | Path, error: type[ValueError] = ValueError) -> It
             raise error(f"{path}:{number + 1}: cannot read further: {err}") from None
 
 
-def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
-    """The records of one named file (plain or JSONL)."""
+def read_path(path: Path, options: ReadOptions, named: bool = False) -> Iterator[Item]:
+    """The records of one file (plain or JSONL); ``named``: given on the command line, not found in a folder.
+
+    A pipe named on the command line is JSONL when its name says so or with ``--jsonl``
+    (``options.stdin_jsonl``), as standard input is: ``<(zcat corpus.jsonl.gz)`` has no name to tell.
+    """
     name = str(path)
-    if not is_jsonl(name):
-        yield read_plain(path, options)
+    try:
+        why = _unreadable(path, named)
+    except OSError as err:
+        yield Problem(name, name, None, f"cannot read: {err.strerror or err}")
+        return
+    if not (is_jsonl(name) or (why is None and named and options.stdin_jsonl and not path.is_file())):
+        yield read_plain(path, options, named)
         return
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            yield Problem(name, name, None, "not a regular file; skipped", skipped=True)
+        if why is not None:
+            yield Problem(name, name, None, why, skipped=True)
             return
         stream = _open_jsonl(path)
     except OSError as err:
@@ -322,9 +342,25 @@ def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None) -> Iterator[
         yield Problem(STDIN, STDIN, None, str(err), skipped=str(err).startswith("binary"))
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one file (through links too); for a file not yet there, the same path.
+
+    >>> same_file(Path("news/../a.txt"), Path("a.txt"))
+    True
+    """
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
 def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
-                stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Every record of every input, in order: files, folders (recursive), ``-`` for stdin."""
+                stdin: BinaryIO | None = None, skip: Sequence[Path] = ()) -> Iterator[Item]:
+    """Every record of every input, in order: files, folders (recursive), ``-`` for stdin.
+
+    Files in a folder that are one of ``skip`` are left out: the report being written (``-o``), a baseline.
+    Read in a folder, a report that garble is writing grew with every record it read of itself.
+    """
     for arg in paths:
         if arg == STDIN:
             yield from read_stdin(options, stdin)
@@ -332,8 +368,9 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
         path = Path(arg)
         if path.is_dir():
             for file in walk(path):
-                yield from read_path(file, options)
+                if not any(same_file(file, other) for other in skip):
+                    yield from read_path(file, options)
         elif path.exists() or os.path.islink(path):
-            yield from read_path(path, options)
+            yield from read_path(path, options, named=True)
         else:
             yield Problem(arg, arg, None, "no such file or folder")

@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -156,13 +157,34 @@ def test_decode_prefers_a_bom_over_the_forced_encoding() -> None:
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_special_files_are_skipped_not_read_forever(tmp_path: Path) -> None:
-    fifo = tmp_path / "pipe.txt"
-    os.mkfifo(fifo)
-    [p] = items(fifo)
-    assert isinstance(p, Problem) and p.skipped and "regular file" in p.message
-    if Path("/dev/zero").exists():
+    (tmp_path / "folder").mkdir()
+    os.mkfifo(tmp_path / "folder" / "pipe.txt")  # found in a folder: it may have no writer
+    [p] = items(tmp_path / "folder")
+    assert isinstance(p, Problem) and p.skipped and "pipe" in p.message
+    if Path("/dev/zero").exists():  # named, a device still never ends
         [z] = items("/dev/zero")
-        assert isinstance(z, Problem) and z.skipped
+        assert isinstance(z, Problem) and z.skipped and "regular file" in z.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_a_pipe_named_on_the_command_line_is_read(tmp_path: Path, jsonl: bool) -> None:
+    """``garble audit <(zcat corpus.jsonl.gz) --jsonl`` and ``cat a.txt | garble check /dev/stdin``: once
+    skipped with exit 0, as if the corpus were empty."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    body = '{"id": "a", "text": "Read more:"}\n{"id": "b", "text": "Talks resume."}\n' if jsonl else "Read more:\n"
+
+    def write() -> None:
+        with open(fifo, "w", encoding="utf-8") as f:
+            f.write(body)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    got = list(read_inputs([str(fifo)], ReadOptions(stdin_jsonl=jsonl)))
+    writer.join(timeout=10)
+    assert [(r.id, r.text) for r in got if isinstance(r, Record)] == (
+        [("a", "Read more:"), ("b", "Talks resume.")] if jsonl else [(str(fifo), "Read more:\n")])
 
 
 def test_broken_symlink_is_an_error_with_its_path(tmp_path: Path) -> None:
