@@ -1,7 +1,7 @@
 """A baseline of accepted findings, so an existing corpus can adopt ``garble check``.
 
-A finding is matched by content, not position: the file, the label and the
-flagged text (whitespace collapsed). Edits elsewhere in the file move a finding
+A finding is matched by content, not position: the file (relative to the baseline's
+folder), the label and the flagged text (whitespace collapsed). Edits elsewhere in the file move a finding
 without resurrecting it; a second copy of an accepted stretch is new damage,
 because entries are counted.
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +41,19 @@ class Finding:
     def key(self) -> tuple[str, str, str]:
         """(path, label, fingerprint of the whitespace-collapsed text)."""
         return (self.path, self.label, fingerprint(self.text))
+
+
+def relative(path: str, baseline: Path) -> str:
+    """``path`` as a baseline entry names it: relative to the baseline's folder, with "/" between parts, so
+    that ``news/a.txt``, ``./news/a.txt``, an absolute path or a run from another folder name one file.
+
+    >>> relative("news/./a.txt", Path("garble-baseline.json")), relative("-", Path("b.json"))
+    ('news/a.txt', '-')
+    """
+    if path == "-":
+        return path
+    base = baseline.resolve().parent
+    return Path(os.path.relpath(Path(path).resolve(), base)).as_posix()
 
 
 def fingerprint(text: str) -> str:
@@ -90,9 +104,10 @@ def write(path: Path, findings: Iterable[Finding]) -> int:
 
 
 def read(path: Path) -> Baseline:
-    """Read a baseline file, checking its header; a missing file is an empty baseline."""
+    """Read a baseline file, checking its header. A missing file is an error: a mistyped name read as
+    an empty baseline failed every accepted finding as new."""
     if not path.exists():
-        return Baseline()
+        raise BaselineError(f"no baseline {path}; write one with --write-baseline")
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:

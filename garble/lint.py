@@ -153,10 +153,12 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
     detector = detector_for(settings, labels, names_file)
     floor = settings.min_score if min_score is None else min_score
     tally = Tally()
-    items = scan(read_inputs(paths, options or ReadOptions()), detector, settings)
-    found = list(findings(items, floor, tally))
-    keys = [baselines.Finding(r.record.path, s.label.value, r.scan.text[s.start:s.end]) for r, s in found]
     target = baseline or Path("garble-baseline.json")
+    # the baseline is no text to check (its excerpts are the findings it accepts), wherever it lies
+    items = scan(read_inputs(paths, options or ReadOptions(), skip=(target,)), detector, settings)
+    found = list(findings(items, floor, tally))
+    keys = [baselines.Finding(baselines.relative(r.record.path, target), s.label.value, r.scan.text[s.start:s.end])
+            for r, s in found]
     try:
         if write_baseline:
             count = baselines.write(target, keys)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from garble.baseline import Baseline, BaselineError, Finding, read, write
+from garble.baseline import Baseline, BaselineError, Finding, read, relative, write
 
 
 def test_round_trip_accepts_exactly_what_was_written(tmp_path: Path) -> None:
@@ -31,8 +31,22 @@ def test_a_second_copy_of_an_accepted_finding_is_new() -> None:
     assert Baseline.from_findings([f]).new_findings([f, f]) == [f]
 
 
-def test_missing_file_is_an_empty_baseline(tmp_path: Path) -> None:
-    assert read(tmp_path / "none.json") == Baseline()
+def test_a_missing_baseline_is_an_error_not_an_empty_one(tmp_path: Path) -> None:
+    """A mistyped --baseline once read as empty, and every accepted finding failed as new."""
+    with pytest.raises(BaselineError, match="none.json; write one with --write-baseline"):
+        read(tmp_path / "none.json")
+
+
+def test_a_finding_is_one_file_however_its_path_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``news/a.txt``, ``./news/a.txt``, an absolute path and a run from inside ``news`` name one file:
+    the baseline keys it relative to its own folder."""
+    (tmp_path / "news").mkdir()
+    target = tmp_path / "garble-baseline.json"
+    monkeypatch.chdir(tmp_path)
+    names = {relative(p, target) for p in ("news/a.txt", "./news/a.txt", str(tmp_path / "news" / "a.txt"))}
+    monkeypatch.chdir(tmp_path / "news")
+    names.add(relative("a.txt", Path("../garble-baseline.json")))
+    assert names == {"news/a.txt"}
 
 
 @pytest.mark.parametrize("content", ["{", "[]", '{"format": "garble-baseline", "version": 99}',

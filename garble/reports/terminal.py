@@ -9,6 +9,7 @@ markup, so a document cannot move the cursor, set a title or hide text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -40,6 +41,7 @@ LABEL_STYLES: dict[Label, str] = {
 }
 # Rows of the summary table: the worst documents, enough to fill a screen.
 TABLE_ROWS = 25
+CR = re.compile("\r\n?")
 # Paragraph-score colours: the benchmark calls a paragraph dirty below 0.9 and clean at 1.0.
 DIRTY, DOUBTFUL = 0.5, 0.9
 
@@ -66,7 +68,8 @@ def score_style(score: float) -> str:
 def paragraph_text(scan: Scan, para: Paragraph, spans: Sequence[Span], color: bool) -> Text:
     """A paragraph as rich Text, its ``spans`` (those touching it) highlighted (or marked when colour is off)."""
     out = Text()
-    for text, span in paragraph_pieces(scan, para, spans):
+    for piece, span in paragraph_pieces(scan, para, spans):
+        text = CR.sub("\n", piece)  # a line end in any style breaks the line (not "<U+000D>")
         if span is None:
             out.append(defang(text))
         elif color:

@@ -1,0 +1,72 @@
+"""The command line never destroys or re-reads what it writes, and places findings right in any line ends."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from garble.cli import EX_FOUND, EX_USAGE, app
+
+DAMAGED = ("The council approved the budget on Tuesday after a long debate.\n\nRead more:\n\n"
+           "The mayor said she did not expect further cuts.\n")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding one JSONL corpus of three records, as the current folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    records = [{"id": f"d{i}", "text": DAMAGED} for i in range(3)]
+    (tmp_path / "news" / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_report_written_inside_the_input_folder_is_not_read(corpus: Path) -> None:
+    """``audit news -o news/out.jsonl`` once read its own growing report: 720 MB in a minute, never ending."""
+    # a process with a timeout, so that the old endless loop fails the test instead of hanging the suite
+    done = subprocess.run([sys.executable, "-m", "garble", "audit", "news", "-f", "jsonl", "-j", "1", "-q", "-o",
+                           "news/out.jsonl"], capture_output=True, timeout=120, check=False, cwd=corpus)
+    assert done.returncode == EX_FOUND, done.stderr
+    lines = (corpus / "news" / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["d0", "d1", "d2"]
+
+
+@pytest.mark.parametrize("output", ["news/c.jsonl", "./news/../news/c.jsonl"])
+def test_a_report_onto_its_input_is_refused_before_anything_is_written(corpus: Path, output: str) -> None:
+    before = (corpus / "news" / "c.jsonl").read_bytes()
+    code, _, err = run("audit", "news/c.jsonl", "-f", "jsonl", "-o", output)
+    assert code == EX_USAGE and "would destroy the input" in err
+    assert (corpus / "news" / "c.jsonl").read_bytes() == before
+
+
+def test_check_does_not_read_its_own_baseline(corpus: Path) -> None:
+    """The baseline's excerpts are the findings it accepts: checked as text, they were new findings."""
+    (corpus / "news" / "a.txt").write_text(DAMAGED, encoding="utf-8")
+    assert run("check", "news", "--write-baseline", "--baseline", "news/garble-baseline.json")[0] == 0
+    code, out, err = run("check", "news", "--baseline", "news/garble-baseline.json")
+    assert code == 0 and out == "", (out, err)
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_check_places_findings_by_lines_of_any_style(tmp_path: Path, line_end: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(DAMAGED.replace("\n", line_end).encode("utf-8"))
+    code, out, _ = run("check", str(path))
+    assert code == EX_FOUND and out.startswith(f"{path}:3:1: boilerplate: \"Read more:\"")
+
+
+def test_the_terminal_report_breaks_crlf_lines_instead_of_showing_them(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(("Line one of a paragraph\r\nline two of it.\r\n\r\n" + DAMAGED.replace("\n", "\r\n")).encode())
+    code, out, _ = run("audit", str(path))
+    assert code == EX_FOUND and "U+000D" not in out and "Read more:" in out
