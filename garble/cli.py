@@ -227,7 +227,8 @@ def check(
 
 @app.command()
 def clean(
-    paths: Paths,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Text files and folders (recursive), not JSONL "
+                                               "corpora; '-' for stdin.", show_default=False)],
     output_dir: Annotated[Path | None, typer.Option("--output-dir", "-o", help="Write cleaned files into this folder.",
                                                     show_default=False)] = None,
     in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Overwrite each file with its cleaned text.",
@@ -241,15 +242,16 @@ def clean(
     names_file: NamesFile = None,
 ) -> None:
     """Remove flagged spans from text files (stdout, a folder, or in place). Exit 1 when something was removed."""
-    from garble.reports.cleaned import clean_file
+    from garble.reports.cleaned import Cleaner
 
     if output_dir is not None and in_place:
         raise typer.BadParameter("choose one of --output-dir and --in-place", param_hint="--in-place")
     settings = _settings()
     detector = _detector(settings, labels, names_file)
+    cleaner = Cleaner(paths, output_dir, in_place, dry_run, encoding)
     changed = errors = 0
     for item in scan(read_inputs(paths, ReadOptions(encoding=encoding)), detector, settings):
-        outcome = clean_file(item, output_dir, in_place, dry_run, sys.stdout, sys.stderr)
+        outcome = cleaner.clean(item, sys.stdout, sys.stderr)
         changed += outcome == "changed"
         errors += outcome == "error"
     raise typer.Exit(EX_USAGE if errors else EX_FOUND if changed else EX_CLEAN)
