@@ -281,15 +281,14 @@ def eval_(
 
     from garble.classifier import ModelError
     from garble.evaluate import compare as compare_runs
-    from garble.evaluate import predict, read_predictions, render, render_comparison, score
-    from garble.train import read_jsonl
+    from garble.evaluate import predict, read_gold, read_predictions, render, render_comparison, score
 
     if predictions is not None and model is not None:
         raise _refuse("garble eval: give --model or --predictions, not both")
     if compare is not None and compare_predictions is not None:
         raise _refuse("garble eval: give --compare or --compare-predictions, not both")
     try:
-        records = list(read_jsonl(gold))
+        records = read_gold(gold)  # before any scan: a file that is no gold is refused naming its line
         base = read_predictions(predictions) if predictions is not None else predict(records, model)
         other = (read_predictions(compare_predictions) if compare_predictions is not None
                  else predict(records, compare) if compare is not None else None)

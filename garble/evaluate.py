@@ -12,16 +12,25 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from garble.datatypes import LABELS
 from garble.inputs import is_offset, numbered_lines
 from garble.segment import paragraph_bounds
 
 DIRTY_BELOW = 0.9  # BENCHMARK.md: a paragraph is dirty below 0.9 gold cleanliness
 IGNORE = "ignore"
+# The labels a gold span may carry (BENCHMARK.md's table): garble's, and "ignore". A span with no label at all
+# is read as score.py reads it, label "garble": it counts in the label-blind figures only.
+GOLD_LABELS = (*(str(label) for label in LABELS), IGNORE)
 WORD = re.compile(r"\w+")
+# The keys of a prediction record that is none: garble audit's record of a document it could not read
+# (garble.inputs.Problem.to_dict) or left out. score.py would score it as "nothing found, every paragraph clean".
+FAILED = ("error", "skipped")
 
 
 def _char_labels(n: int, spans: Iterable[dict[str, Any]]) -> list[str | None]:
@@ -76,9 +85,19 @@ def _kept(text: str, labels: Sequence[str | None]) -> str:
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of character counts, as score.py computes them (0.0 where undefined: the
+    figures must equal score.py's; ``render`` prints a recall of no gold characters as "n/a").
+
+    >>> _prf(3, 1, 0), _prf(0, 0, 0)
+    ((0.75, 1.0, 0.8571428571428571), (0.0, 0.0, 0.0))
+    """
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 # What _Tally.rows holds for each document: its span characters right, false and missed, whether it is clean
@@ -168,6 +187,8 @@ INTERVAL_FIGURES = ("span_precision", "span_recall", "span_f1", "paragraph_auc",
 LEVEL = 0.95
 # The widest a compared run's name is printed (a longer one keeps its end, where file names differ).
 MAX_COLUMN = 48
+# The counts of how predictions cover the gold that render_comparison adds below its table when not 0.
+COVERAGE = ("missing_predictions", "error_predictions", "predictions_without_gold")
 # Resamples weighed at once: (resamples x paragraphs) float matrices stay near 40 MB for 50,000 paragraphs.
 CHUNK = 100
 
@@ -241,24 +262,45 @@ def _rate(flags: Iterable[bool], n: int) -> float | None:
     return round(sum(flags) / n, 4) if n else None
 
 
-def _tally(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> tuple[_Tally, int]:
-    """The counts of every annotated gold record against its prediction, and how many had none."""
+@dataclass(frozen=True, slots=True)
+class _Coverage:
+    """How the predictions cover the gold documents."""
+
+    missing: int  # gold documents with no prediction, or an error record (FAILED) in its place
+    failed: int  # ... of them, those with an error record: garble audit could not read the document
+    strays: int  # predictions of an id no gold document has
+
+
+def _tally(gold: Sequence[dict[str, Any]], preds: dict[str, dict[str, Any]]) -> tuple[_Tally, _Coverage]:
+    """The counts of every gold record (check_gold's) against its prediction, and how the predictions cover
+    them; a ValueError when no prediction is of a gold document (predictions of another file: every figure
+    would be "nothing found")."""
     t = _Tally()
-    missing = 0
+    missing = failed = 0
     for doc in gold:
-        if "spans" not in doc:
-            continue
         pred = preds.get(str(doc["id"]))
-        missing += pred is None
-        t.add(doc, pred or {"spans": [], "paragraphs": []})
-    return t, missing
+        failure = pred is not None and any(key in pred for key in FAILED)
+        missing += pred is None or failure
+        failed += failure
+        t.add(doc, {"spans": [], "paragraphs": []} if pred is None or failure else pred)
+    ids = {str(doc["id"]) for doc in gold}
+    strays = [key for key in preds if key not in ids]
+    if not preds:
+        raise ValueError("no predictions to score")
+    if len(strays) == len(preds):
+        raise ValueError(f"no prediction is of a gold document: the ids of the {len(preds)} (such as {strays[0]!r}) "
+                         f"are none of the gold's (such as {str(gold[0]['id'])!r}); the predictions of another file?")
+    return t, _Coverage(missing, failed, len(strays))
 
 
 def score(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]], intervals: int = 0,
           seed: int = 0) -> dict[str, Any]:
     """The scorer's figures for gold records against predictions keyed by id (same keys as score.py); with
     ``intervals``, also each INTERVAL_FIGURES figure's LEVEL interval over that many document resamples
-    (``seed``: the resampling's), under the key "intervals".
+    (``seed``: the resampling's), under the key "intervals". Gold that check_gold refuses, or predictions
+    none of which is of a gold document, are a ValueError. Where some predictions are of no gold document,
+    "predictions_without_gold" says how many; where some gold documents have an error record for a prediction
+    (they count as missing), "error_predictions" does.
 
     >>> gold = [{"id": str(i), "text": "Read more:\\n\\nTalks resume.", "spans": [{"start": 0, "end": 10}]}
     ...         for i in range(20)]
@@ -267,23 +309,30 @@ def score(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]], inte
     >>> lo, hi = r["intervals"]["span_recall"]
     >>> r["span_recall"], lo < r["span_recall"] < hi <= 1.0
     (0.8611, True)
+    >>> preds["x"] = preds.pop("0")
+    >>> r = score(gold, preds)
+    >>> r["missing_predictions"], r["predictions_without_gold"]
+    (1, 1)
     """
-    return _score(*_tally(gold, preds), intervals, seed)
+    return _score(*_tally(check_gold(gold), preds), intervals, seed)
 
 
-def _score(t: _Tally, missing: int, intervals: int = 0, seed: int = 0) -> dict[str, Any]:
+def _score(t: _Tally, coverage: _Coverage, intervals: int = 0, seed: int = 0) -> dict[str, Any]:
     p, r, f = _prf(t.tp, t.fp, t.fn)
     a = auc([1 - s for s in t.dirty], [1 - s for s in t.clean])
     result: dict[str, Any] = {
-        "documents": t.docs, "missing_predictions": missing,
-        "span_precision": round(p, 4), "span_recall": round(r, 4), "span_f1": round(f, 4),
+        "documents": t.docs, "missing_predictions": coverage.missing,
+        # only when there are some, so that a run without them has score.py's keys
+        **({"error_predictions": coverage.failed} if coverage.failed else {}),
+        **({"predictions_without_gold": coverage.strays} if coverage.strays else {}),
+        "span_precision": _round(p), "span_recall": _round(r), "span_f1": _round(f),
         "span_hit_rate": round(t.hits / t.spans, 4) if t.spans else None,
         "per_label": {
-            label: {**dict(zip(("precision", "recall", "f1"), (round(x, 4) for x in _prf(*v)))),
+            label: {**dict(zip(("precision", "recall", "f1"), (_round(x) for x in _prf(*v)))),
                     "support": v[0] + v[2]}
             for label, v in sorted(t.per_label.items())
         },
-        "paragraph_auc": round(a, 4) if a is not None else None,
+        "paragraph_auc": _round(a),
         "paragraph_false_alarm_rate": _rate((s < DIRTY_BELOW for s in t.clean), len(t.clean)),
         "paragraph_miss_rate": _rate((s >= DIRTY_BELOW for s in t.dirty), len(t.dirty)),
         "paragraph_mae": round(sum(t.errors) / len(t.errors), 4) if t.errors else None,
@@ -312,6 +361,7 @@ def compare(gold: Sequence[dict[str, Any]], base: dict[str, dict[str, Any]], oth
     >>> d["value"], 0 < d["interval"][0] < d["value"] < d["interval"][1]
     (0.3333, True)
     """
+    gold = check_gold(gold)
     a, b = _tally(gold, base), _tally(gold, other)
     first, second = _score(*a), _score(*b)
     spans = _Resampler(b[0]).intervals(resamples, seed, minus=_Resampler(a[0]))
@@ -338,7 +388,104 @@ def render_comparison(result: dict[str, Any], base: str, other: str) -> str:
         interval = "-" if span is None else f"{span[0]:+.4f} to {span[1]:+.4f}"
         out.append(f"{name:34} {number(result['base'][name]):>{w}} {number(result['other'][name]):>{w}} "
                    f"{number(diff['value'], '+'):>10}   {interval}")
+    for name in COVERAGE:  # where a run lacks predictions, say so: its figures count those as "nothing found"
+        counts = [result[side].get(name, 0) for side in ("base", "other")]
+        if any(counts):
+            out.append(f"{name:34} {counts[0]:>{w}} {counts[1]:>{w}}")
     return "\n".join(out)
+
+
+def _gold_problem(record: Any) -> str | None:
+    """What keeps ``record`` from being a BENCHMARK.md gold document (an "id", a "text", "spans" of a start and
+    an end inside it, sorted or not but not overlapping, each with one of GOLD_LABELS or none), or None. A
+    record with no "spans" at all is an unannotated one, no problem here (score.py skips it).
+
+    >>> _gold_problem({"id": "a", "text": "Read more: talks.", "spans": [{"start": 0, "end": 10, "label": "menu"}]})
+    "spans[0] has label 'menu', not one of spliced_headline, injected_link, mangled_name, boilerplate, \
+repetition, encoding, broken_text, ignore"
+    >>> _gold_problem({"id": "a", "text": "Read more: talks.", "spans": [{"start": 5, "end": 9}, {"start": 0, "end": 6}]})
+    'spans[0] (5-9) overlaps spans[1] (0-6); gold spans do not overlap'
+    """
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    if "id" not in record:
+        return 'no "id"'
+    text = record.get("text")
+    if not isinstance(text, str):
+        return 'no "text" string'
+    spans = record.get("spans", [])
+    if not isinstance(spans, list):
+        return '"spans" is not a list'
+    for i, span in enumerate(spans):
+        if not (isinstance(span, dict) and is_offset(span.get("start")) and is_offset(span.get("end"))
+                and 0 <= span["start"] <= span["end"] <= len(text)):
+            return f"spans[{i}] is not a start and an end inside the text (0 <= start <= end <= {len(text)})"
+        if "label" in span and span["label"] not in GOLD_LABELS:
+            return f"spans[{i}] has label {span['label']!r}, not one of {', '.join(GOLD_LABELS)}"
+    # Two spans over one character give it two labels, and score.py's figures then hang on the spans' order.
+    # By start, a span that overlaps any earlier one overlaps the one just before it. Empty spans cover nothing.
+    order = sorted((span["start"], span["end"], i) for i, span in enumerate(spans) if span["start"] < span["end"])
+    for (s1, e1, i), (s2, e2, j) in pairwise(order):
+        if s2 < e1:
+            return f"spans[{j}] ({s2}-{e2}) overlaps spans[{i}] ({s1}-{e1}); gold spans do not overlap"
+    return None
+
+
+def _annotated(records: Iterable[tuple[str, Any]], source: str) -> list[dict[str, Any]]:
+    """The annotated documents of ``records`` (each after where it is, "gold.jsonl:3"), skipping unannotated
+    ones as score.py does; a ValueError naming the record and what is wrong when one is no gold (_gold_problem),
+    repeats an id (both would be scored against one prediction), or when ``source`` holds no annotated one."""
+    out: list[dict[str, Any]] = []
+    first: dict[str, str] = {}  # where each id was
+    unannotated = None
+    for where, record in records:
+        if (problem := _gold_problem(record)) is not None:
+            raise ValueError(f"{where}: {problem}")
+        if "spans" not in record:
+            unannotated = unannotated or where
+            continue
+        key = str(record["id"])
+        if key in first:
+            raise ValueError(f"{where}: id {key!r} again (first at {first[key]})")
+        first[key] = where
+        out.append(record)
+    if unannotated and not out:
+        raise ValueError(f'{source}: no record has "spans" ({unannotated}: none), so this is not gold '
+                         "(BENCHMARK.md keeps unannotated records for throughput only)")
+    if not out:
+        raise ValueError(f"{source}: no documents")
+    return out
+
+
+def check_gold(records: Iterable[Any]) -> list[dict[str, Any]]:
+    """The annotated records of a gold file's (records without "spans" are skipped, as score.py skips them);
+    a ValueError naming the record ("gold record 3") and what is wrong when one is no BENCHMARK.md gold
+    document, repeats an id, or when there is no annotated record at all. read_gold names the file's line.
+
+    >>> check_gold([{"id": "a", "text": "Read more:", "spans": []}, {"id": "b", "text": "Talks."}])
+    [{'id': 'a', 'text': 'Read more:', 'spans': []}]
+    >>> check_gold([{"id": "a", "text": "Talks."}])
+    Traceback (most recent call last):
+    ...
+    ValueError: the gold: no record has "spans" (gold record 1: none), so this is not gold (BENCHMARK.md keeps \
+unannotated records for throughput only)
+    """
+    return _annotated(((f"gold record {n}", record) for n, record in enumerate(records, 1)), "the gold")
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The annotated documents of a gold JSONL(.gz) file, as check_gold gives them, with its ValueErrors
+    naming the file and the line ("gold.jsonl:3: ...")."""
+    path = Path(path)
+
+    def numbered() -> Iterator[tuple[str, Any]]:
+        for number, line in numbered_lines(path):
+            try:
+                yield f"{path}:{number}", json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{number}: not JSON ({err})") from None
+
+    return _annotated(numbered(), str(path))
 
 
 def _is_number(value: Any) -> bool:
@@ -392,12 +539,26 @@ def predict(records: Iterable[dict[str, Any]], model_path: str | None = None) ->
 
 
 def evaluate(records: Sequence[dict[str, Any]], model_path: str | None = None, intervals: int = 0) -> dict[str, Any]:
-    """Scan every record with the installed (or given) model and score it (``intervals``: see score)."""
-    return score(records, predict(records, model_path), intervals)
+    """Scan every annotated record with the installed (or given) model and score it (``intervals``: see
+    score); records check_gold refuses are a ValueError before the scan."""
+    gold = check_gold(records)
+    return score(gold, predict(gold, model_path), intervals)
+
+
+def _shown(value: Any, spec: str = "") -> str:
+    return "n/a" if value is None else f"{value:{spec}}"
 
 
 def render(result: dict[str, Any]) -> str:
-    """The figures as aligned text lines, the way score.py prints them."""
+    """The figures as aligned text lines, the way score.py prints them, with "n/a" for an undefined figure
+    (score.py's None, or 0.0 for a precision or recall of nothing: _prf).
+
+    >>> print(render({"documents": 1, "per_label": {"encoding": {"precision": 0.0, "recall": 0.0, "f1": 0.0,
+    ...                                                          "support": 0}}, "paragraph_auc": None}))
+    documents                          1
+      encoding           P=0.000 R=n/a F1=0.000 (gold chars 0)
+    paragraph_auc                      n/a
+    """
     out = []
     for key, value in result.items():
         if key == "intervals":
@@ -405,8 +566,10 @@ def render(result: dict[str, Any]) -> str:
             out += [f"  {name:32} {'-' if span is None else f'{span[0]:.4f} - {span[1]:.4f}'}"
                     for name, span in value.items()]
         elif key == "per_label":
-            out += [f"  {label:18} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
-                    f"(gold chars {m['support']})" for label, m in value.items()]
+            # a recall of no gold characters is undefined: "n/a", not score.py's 0.000 that reads as "all missed"
+            out += [f"  {label:18} P={_shown(m['precision'], '.3f')} "
+                    f"R={_shown(m['recall'] if m['support'] else None, '.3f')} "
+                    f"F1={_shown(m['f1'], '.3f')} (gold chars {m['support']})" for label, m in value.items()]
         else:
-            out.append(f"{key:34} {value}")
+            out.append(f"{key:34} {_shown(value)}")
     return "\n".join(out)

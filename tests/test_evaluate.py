@@ -22,6 +22,11 @@ GOLD = [
 ]
 
 
+def copies(n: int) -> list[dict[str, Any]]:
+    """GOLD ``n`` times over, each copy's ids its own (gold ids are unique)."""
+    return [{**d, "id": f"{d['id']}-{i}"} for i in range(n) for d in GOLD]
+
+
 def test_perfect_predictions_score_perfectly() -> None:
     preds = {"d1": {"spans": GOLD[0]["spans"], "paragraphs": [{"start": 0, "end": 10, "score": 0.0}]},
              "d2": {"spans": [], "paragraphs": []}}
@@ -146,7 +151,7 @@ def test_cli_eval_prints_intervals_when_asked(tmp_path: Path) -> None:
     from garble.cli import app
 
     gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(json.dumps(d) + "\n" for d in GOLD * 5), encoding="utf-8")
+    gold.write_text("".join(json.dumps(d) + "\n" for d in copies(5)), encoding="utf-8")
     text = CliRunner().invoke(app, ["eval", str(gold), "--intervals", "50"])
     assert text.exit_code == 0 and "95% intervals" in text.output
     as_json = json.loads(CliRunner().invoke(app, ["eval", str(gold), "--json", "--intervals", "50"]).output)
@@ -174,7 +179,7 @@ def test_cli_eval_compares_two_weight_sets(tmp_path: Path) -> None:
     from garble.cli import app
 
     gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(json.dumps(d) + "\n" for d in GOLD * 5), encoding="utf-8")
+    gold.write_text("".join(json.dumps(d) + "\n" for d in copies(5)), encoding="utf-8")
     text = CliRunner().invoke(app, ["eval", str(gold), "--compare", "strict", "--intervals", "50"])
     assert text.exit_code == 0, text.output
     assert text.output.split("\n")[0].split()[:3] == ["body", "strict", "difference"]
@@ -186,7 +191,9 @@ def test_cli_eval_compares_two_weight_sets(tmp_path: Path) -> None:
 
 
 def test_no_annotated_document_gives_no_interval() -> None:
-    assert set(score([], {}, intervals=50)["intervals"].values()) == {None}
+    from garble.evaluate import _Resampler, _Tally
+
+    assert set(_Resampler(_Tally()).intervals(50, 0).values()) == {None}  # score() refuses gold without any
     clean = [{"id": "a", "text": "Clean text here.", "spans": []}]
     r = score(clean, {"a": {"spans": []}}, intervals=50)
     assert r["intervals"]["paragraph_auc"] is None and r["intervals"]["clean_document_false_alarm_rate"] == [0.0, 0.0]
