@@ -75,8 +75,18 @@ def _refuse(message: str) -> typer.Exit:
     return typer.Exit(EX_USAGE)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from garble import __version__
+        typer.echo(f"garble {__version__}")
+        raise typer.Exit(EX_CLEAN)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print garble's version and exit.", metavar=FLAG,
+                                          callback=_print_version, is_eager=True)] = False,
+) -> None:
     """garble: find scraper damage in news text and score each paragraph's cleanliness."""
 
 
@@ -202,7 +212,8 @@ def audit(
 def check(
     paths: Paths,
     min_score: Annotated[float | None, typer.Option(help="Only spans scoring at least this fail (default: the "
-                                                         "config's min-score, else 0).", show_default=False)] = None,
+                                                         "config's min-score, else 0).", show_default=False,
+                                                    min=0.0, max=1.0)] = None,
     labels: Labels = None,
     baseline: Annotated[Path | None, typer.Option(help="Accepted findings (JSON); only new ones fail.",
                                                   show_default=False)] = None,
@@ -294,7 +305,9 @@ def eval_(
                  else predict(records, compare) if compare is not None else None)
         result = score(records, base, intervals) if other is None else compare_runs(records, base, other,
                                                                                      intervals or 1000)
-    except (ModelError, OSError, ValueError) as err:  # a broken weights, gold or predictions file: say which, exit 2
+    except OSError as err:  # a gold or predictions file that is not there or not readable
+        raise _refuse(f"garble eval: cannot read {err.filename or gold}: {err.strerror or err}") from None
+    except (ModelError, ValueError) as err:  # a broken weights, gold or predictions file: say which, exit 2
         raise _refuse(f"garble eval: {err}") from None
     if as_json:
         typer.echo(json.dumps(result))

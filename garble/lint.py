@@ -77,7 +77,11 @@ def settings_for(model: str | None = None) -> Settings:
     if model is None:
         return settings
     from garble.classifier import ModelError
+    from garble.pipeline import AUTO, PRESETS
     from garble.settings import check_weights
+    if model not in PRESETS and model != AUTO and not Path(model).exists():
+        raise usage_error(f"--model {model}: no such weights; give {', '.join(PRESETS)} or {AUTO}, or a weights "
+                          "file written by garble train")
     try:
         check_weights(model)
     except ModelError as err:  # read_weights turns OSError and UnicodeDecodeError into ModelError
@@ -97,7 +101,7 @@ def labels_from(value: str | None, default: frozenset[Label]) -> frozenset[Label
     """
     if value is None:
         return default
-    names = [v.strip() for v in value.split(",") if v.strip()]
+    names = [v.strip().lower() for v in value.split(",") if v.strip()]  # "Boilerplate" is meant as boilerplate
     bad = [n for n in names if n not in LABELS]
     if bad or not names:
         raise LabelsError(f"unknown label {bad[0] if bad else value!r}; valid labels: {', '.join(LABELS)}")

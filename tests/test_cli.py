@@ -247,3 +247,17 @@ def test_a_console_that_cannot_encode_the_text_gets_no_traceback(tmp_path: Path,
     assert b"Traceback" not in done.stderr and done.returncode == code
     assert stdout in done.stdout and stderr in done.stderr
     assert done.stdout if stdout else not done.stdout
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["audit", "damaged.txt", "--model", "bogus"], EX_USAGE, "no such weights; give page, body, strict or auto"),
+    (["eval", "nope.jsonl"], EX_USAGE, "cannot read nope.jsonl: No such file or directory"),
+    (["check", "damaged.txt", "--min-score", "2"], EX_USAGE, "less than or equal to 1"),
+    (["check", "damaged.txt", "--labels", "Boilerplate"], EX_FOUND, ""),
+    (["--version"], EX_CLEAN, ""),
+])
+def test_what_a_user_mistypes_gets_a_plain_answer(workdir: Path, args: list[str], code: int, message: str) -> None:
+    got, out, err = run(*args)
+    assert got == code and message in " ".join((out + err).split()), (out, err)
+    if args == ["--version"]:
+        assert re.fullmatch(r"garble \d+\.\d+\.\d+\n", out)
