@@ -36,7 +36,7 @@ LABEL_COLOURS: dict[Label, str] = {
     Label.INJECTED_LINK: "#97e0ef",
     Label.MANGLED_NAME: "#ffe17a",
     Label.BOILERPLATE: "#cfd4da",
-    Label.REPETITION: "#b3e8ab",
+    Label.REPETITION: "#ffc994",  # not green: green is the clean paragraphs' score bar
     Label.ENCODING: "#ff9c9c",
     Label.BROKEN_TEXT: "#c6b5ff",
 }
@@ -45,6 +45,8 @@ LABEL_COLOURS: dict[Label, str] = {
 MAX_DOCUMENTS = 300
 WORST_LINKED = 10  # worst documents linked from the summary
 HIST_BINS = 10
+MIN_BAR = 6  # per cent of the margin bar a paragraph scoring 0 still fills
+MIN_BAR_PX = 4  # the least height of a histogram bin that holds a document
 
 CSS = """
 body{font:15px/1.55 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#1d2430}
@@ -101,10 +103,10 @@ def paragraph_html(scan: Scan, para: Paragraph, spans: Sequence[Span]) -> str:
              f'<mark class="l-{span.label.value}" data-label="{span.label.value}" '
              f'data-tip="{esc(tooltip(span))}" title="{esc(tooltip(span))}">{esc(text)}</mark>'
              for text, span in paragraph_pieces(scan, para, spans)]
-    width = round(para.score * 100)
+    width = max(MIN_BAR, round(para.score * 100))  # a 0.00 paragraph, the worst, still shows its red
     return (f'<div class="para"><div class="gutter">{para.score:.2f}<div class="bar">'
             f'<i style="width:{width}%;background:{score_colour(para.score)}"></i></div></div>'
-            f'<div class="text">{"".join(parts)}</div></div>')
+            f'<div class="text" dir="auto">{"".join(parts)}</div></div>')
 
 
 def document_html(number: int, result: Result) -> str:
@@ -136,11 +138,12 @@ def histogram_svg(scores: Sequence[float]) -> str:
         bins[min(HIST_BINS - 1, int(s * HIST_BINS))] += 1
     top = max(bins) or 1
     w, h, bw = 300, 90, 300 // HIST_BINS
+    heights = [max(MIN_BAR_PX, n * (h - 12) / top) if n else 0.0 for n in bins]  # one document is still seen
     bars = "".join(
-        f'<rect x="{i * bw + 1}" y="{h - n * (h - 12) / top:.1f}" width="{bw - 2}" height="{n * (h - 12) / top:.1f}" '
+        f'<rect x="{i * bw + 1}" y="{h - heights[i]:.1f}" width="{bw - 2}" height="{heights[i]:.1f}" '
         f'fill="{score_colour((i + 0.5) / HIST_BINS)}"><title>{i / HIST_BINS:.1f}–{(i + 1) / HIST_BINS:.1f}: '
         f"{counted(n, 'document')}</title></rect>"
-        + (f'<text x="{i * bw + bw / 2}" y="{h - n * (h - 12) / top - 2:.1f}" '
+        + (f'<text x="{i * bw + bw / 2}" y="{h - heights[i] - 2:.1f}" '
            f'font-size="10" text-anchor="middle">{n}</text>' if n else "")
         for i, n in enumerate(bins)
     )
