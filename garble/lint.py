@@ -173,21 +173,46 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
         say(f"garble: {err}")
         return EX_USAGE
     fresh = [pair for pair, new in zip(found, accepted.is_new(keys)) if new]
-    _report(fmt, fresh)
+    _report(fmt, fresh, raw_lines(fresh), (options or ReadOptions()).text_field)
     for p in tally.problems:
         where = f"{p.path}:{p.line}" if p.line is not None else p.path
         say(f"{defang(where)}: {'skipped' if p.skipped else 'error'}: {defang(p.message)}")
     return EX_USAGE if tally.errors else EX_FOUND if fresh else EX_CLEAN
 
 
-def _report(fmt: CheckFormat, found: list[tuple[Result, Span]]) -> None:
+def raw_lines(found: list[tuple[Result, Span]]) -> dict[tuple[str, int], str]:
+    """The lines of the JSONL files that hold the records of ``found``, by (path, line number), read again
+    (each file once, only as far as its last such line) to place findings in them (linter.json_column).
+    A file that cannot be read again as UTF-8 gives none: its findings fall back to offsets in the text."""
+    from garble.inputs import numbered_lines
+
+    wanted: dict[str, set[int]] = {}
+    for result, _ in found:
+        if result.record.line is not None and result.record.path != "-":
+            wanted.setdefault(result.record.path, set()).add(result.record.line)
+    out: dict[tuple[str, int], str] = {}
+    for path, numbers in wanted.items():
+        last = max(numbers)
+        try:
+            for number, line in numbered_lines(path):
+                if number in numbers:
+                    out[path, number] = line.rstrip("\r\n")
+                if number >= last:
+                    break
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+def _report(fmt: CheckFormat, found: list[tuple[Result, Span]], raw: dict[tuple[str, int], str],
+            field: str) -> None:
     if fmt is CheckFormat.SARIF:
         from garble import __version__
         from garble.reports import sarif
-        sarif.render(found, sys.stdout, __version__)
+        sarif.render(found, sys.stdout, __version__, raw, field)
         return
     from garble.reports.linter import format_lines
     escaping(sys.stdout)
-    for line in format_lines(found):
+    for line in format_lines(found, raw, field):
         sys.stdout.write(line + "\n")
     sys.stdout.flush()  # a closed pipe raises here, where the caller handles it, not at exit

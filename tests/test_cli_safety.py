@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,20 @@ def test_the_terminal_report_breaks_crlf_lines_instead_of_showing_them(tmp_path:
     path.write_bytes(("Line one of a paragraph\r\nline two of it.\r\n\r\n" + DAMAGED.replace("\n", "\r\n")).encode())
     code, out, _ = run("audit", str(path))
     assert code == EX_FOUND and "U+000D" not in out and "Read more:" in out
+
+
+def test_check_places_a_jsonl_finding_where_its_text_is_written_in_the_line(tmp_path: Path) -> None:
+    """line:col is the record's line and the column of the span inside the JSON string, escapes and all,
+    so an editor lands on it (it was the offset in the decoded text, 28 columns short here)."""
+    text = "Caf\u00e9 \"news\"\n\nRead more:\n\nThe minister said on Monday that talks would resume."
+    raw = json.dumps({"id": "a", "text": text})  # \u00e9, \", \n written as escapes
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"id": "z", "text": "Talks resume."}) + "\n" + raw + "\n", encoding="utf-8")
+    code, out, _ = run("check", str(path))
+    where = re.match(rf"{re.escape(str(path))}:(\d+):(\d+): boilerplate: \"Read more:\"", out)
+    assert code == EX_FOUND and where, out
+    line, col = int(where[1]), int(where[2])
+    assert line == 2 and raw[col - 1 :].startswith("Read more:") and col - 1 != text.index("Read more:")
+    sarif = json.loads(run("check", str(path), "--format", "sarif")[1])
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (line, col)

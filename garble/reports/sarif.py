@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from garble.datatypes import LABELS, SCORE_DECIMALS, Span
 from garble.reports.common import Result, excerpt, holds_unicode
-from garble.reports.linter import locate
+from garble.reports.linter import RawLines, locate
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # SARIF levels: a confident span is an error, a doubtful one a warning. 0.8 is where the
@@ -16,8 +16,8 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ERROR_SCORE = 0.8
 
 
-def _result(result: Result, span: Span) -> dict[str, Any]:
-    where = locate(result, span)
+def _result(result: Result, span: Span, raw: RawLines | None, field: str) -> dict[str, Any]:
+    where = locate(result, span, raw, field)
     return {
         "ruleId": span.label.value,
         "level": "error" if span.score >= ERROR_SCORE else "warning",
@@ -32,15 +32,16 @@ def _result(result: Result, span: Span) -> dict[str, Any]:
     }
 
 
-def render(findings: Iterable[tuple[Result, Span]], out: TextIO, version: str) -> None:
-    """Write one SARIF log for ``findings``."""
+def render(findings: Iterable[tuple[Result, Span]], out: TextIO, version: str, raw: RawLines | None = None,
+           field: str = "text") -> None:
+    """Write one SARIF log for ``findings`` (``raw``: the JSONL lines to place them in, linter.locate)."""
     rules = [{"id": label.value, "shortDescription": {"text": label.value.replace("_", " ")}} for label in LABELS]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "garble", "version": version, "rules": rules}},
-            "results": [_result(r, s) for r, s in findings],
+            "results": [_result(r, s, raw, field) for r, s in findings],
         }],
     }
     json.dump(log, out, indent=1, ensure_ascii=not holds_unicode(out))
