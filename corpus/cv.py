@@ -89,7 +89,7 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
     for name, records in gold.items():
         _write(out / f"{name}.pred.jsonl", [preds[str(r["id"])] for r in records])
         print(f"== {name} (grouped {folds}-fold CV by host)")
-        print(render(score(records, preds)))
+        print(render(score(records, {str(r["id"]): preds[str(r["id"])] for r in records})))  # this file's only
 
 
 def main() -> None:
