@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FORMAT = "garble-baseline"
-VERSION = 1
+VERSION = 2  # 2: paths relative to the baseline's folder; 1: paths as typed, read as relative to the current one
 
 
 class BaselineError(ValueError):
@@ -52,8 +52,11 @@ def relative(path: str, baseline: Path) -> str:
     """
     if path == "-":
         return path
-    base = baseline.resolve().parent
-    return Path(os.path.relpath(Path(path).resolve(), base)).as_posix()
+    file = Path(path).resolve()
+    try:
+        return Path(os.path.relpath(file, baseline.resolve().parent)).as_posix()
+    except ValueError:  # Windows: another drive than the baseline's, no relative path
+        return file.as_posix()
 
 
 def fingerprint(text: str) -> str:
@@ -112,12 +115,14 @@ def read(path: Path) -> Baseline:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise BaselineError(f"cannot read baseline {path}: {err}") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") not in (1, VERSION):
         raise BaselineError(f"{path} is not a {FORMAT} file of version {VERSION}; rewrite it with --write-baseline")
     counts: Counter[tuple[str, str, str]] = Counter()
     for i, entry in enumerate(doc.get("findings", [])):
         try:
-            counts[(str(entry["path"]), str(entry["label"]), str(entry["fingerprint"]))] += 1
+            # version 1 named files as typed on the command line, from the folder check ran in (here, most likely)
+            where = relative(str(entry["path"]), path) if doc["version"] == 1 else str(entry["path"])
+            counts[(where, str(entry["label"]), str(entry["fingerprint"]))] += 1
         except (TypeError, KeyError):
             raise BaselineError(f"{path}: finding {i} needs path, label and fingerprint") from None
     return Baseline(tuple(sorted(counts.items())))

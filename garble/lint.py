@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from garble.datatypes import LABELS, Label
-from garble.inputs import Problem, ReadOptions, Record, read_inputs
+from garble.inputs import Problem, ReadOptions, Record, read_inputs, same_file
 from garble.settings import Settings, SettingsError, discover
 
 if TYPE_CHECKING:
@@ -158,6 +158,8 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
     floor = settings.min_score if min_score is None else min_score
     tally = Tally()
     target = baseline or Path("garble-baseline.json")
+    if write_baseline and any(p != "-" and Path(p).is_file() and same_file(Path(p), target) for p in paths):
+        raise usage_error(f"the baseline {target} is one of the files to check; writing it would destroy it")
     # the baseline is no text to check (its excerpts are the findings it accepts), wherever it lies
     items = scan(read_inputs(paths, options or ReadOptions(), skip=(target,)), detector, settings)
     found = list(findings(items, floor, tally))
@@ -188,7 +190,8 @@ def raw_lines(found: list[tuple[Result, Span]]) -> dict[tuple[str, int], str]:
 
     wanted: dict[str, set[int]] = {}
     for result, _ in found:
-        if result.record.line is not None and result.record.path != "-":
+        # not stdin, and not a pipe: read once already, opening it again would wait for a writer forever
+        if result.record.line is not None and Path(result.record.path).is_file():
             wanted.setdefault(result.record.path, set()).add(result.record.line)
     out: dict[tuple[str, int], str] = {}
     for path, numbers in wanted.items():

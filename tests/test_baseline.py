@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from garble.baseline import Baseline, BaselineError, Finding, read, relative, write
+from garble.baseline import Baseline, BaselineError, Finding, fingerprint, read, relative, write
 
 
 def test_round_trip_accepts_exactly_what_was_written(tmp_path: Path) -> None:
@@ -62,4 +62,17 @@ def test_written_file_is_readable_json_with_excerpts(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     write(path, [Finding("a.txt", "boilerplate", "Read   more:")])
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["findings"][0]["excerpt"] == "Read more:" and doc["version"] == 1
+    assert doc["findings"][0]["excerpt"] == "Read more:" and doc["version"] == 2
+
+
+def test_a_version_1_baseline_still_matches_its_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Version 1 named files as typed, from the folder check ran in; read so, its entries still match, an
+    absolute path too."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    target = tmp_path / "garble-baseline.json"
+    entries = [{"path": p, "label": "boilerplate", "fingerprint": fingerprint("Read more:")}
+               for p in ("news/a.txt", str(tmp_path / "news" / "b.txt"))]
+    target.write_text(json.dumps({"format": "garble-baseline", "version": 1, "findings": entries}), encoding="utf-8")
+    found = [Finding(relative(p, target), "boilerplate", "Read more:") for p in ("./news/a.txt", "news/b.txt")]
+    assert read(target).is_new(found) == [False, False]

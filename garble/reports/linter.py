@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from garble.datatypes import Span
 from garble.reports.common import Result, defang, excerpt, line_col
@@ -39,6 +40,14 @@ def json_column(raw: str, field: str, text: str, offset: int) -> int | None:
     >>> text[6:16], raw[json_column(raw, "text", text, 6) - 1 :][:12]
     ('Read more:', 'Read more:\\"')
     """
+    columns = _columns(raw, field, text)
+    return None if columns is None else columns[offset] + 1
+
+
+@lru_cache(maxsize=1)  # a record's findings come together: its line is walked once, not once a finding
+def _columns(raw: str, field: str, text: str) -> list[int] | None:
+    """Where in ``raw`` each character of ``text`` (the string value of ``field``) is written, escapes counted
+    as written, and one past its last; None when the line holds no such value."""
     for m in re.finditer(re.escape(json.dumps(field)) + r'\s*:\s*"', raw):
         try:
             value, _ = json.decoder.scanstring(raw, m.end())  # type: ignore[attr-defined]
@@ -46,8 +55,9 @@ def json_column(raw: str, field: str, text: str, offset: int) -> int | None:
             continue
         if value != text:
             continue
-        i = m.end()
-        for _ in range(offset):
+        out, i = [], m.end()
+        for _ in range(len(text)):
+            out.append(i)
             if raw[i] != "\\":
                 i += 1
             elif raw[i + 1] != "u":
@@ -57,7 +67,8 @@ def json_column(raw: str, field: str, text: str, offset: int) -> int | None:
                 i += 12  # a surrogate pair: one character
             else:
                 i += 6
-        return i + 1
+        out.append(i)
+        return out
     return None
 
 
