@@ -261,7 +261,8 @@ def clean(
     detector = _detector(settings, labels, names_file)
     cleaner = Cleaner(paths, output_dir, in_place, dry_run, encoding)
     changed = errors = 0
-    for item in scan(read_inputs(paths, ReadOptions(encoding=encoding)), detector, settings):
+    skip = () if output_dir is None else (output_dir,)  # the output folder inside an input one is not input
+    for item in scan(read_inputs(paths, ReadOptions(encoding=encoding), skip=skip), detector, settings):
         outcome = cleaner.clean(item, sys.stdout, sys.stderr)
         changed += outcome == "changed"
         errors += outcome == "error"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -62,6 +63,8 @@ class Config:
         if not all(p.strip() for p in phrases):
             raise ValueError("Config.allow_phrases holds an empty phrase, which would allow every span")
         object.__setattr__(self, "allow_phrases", phrases)
+        if isinstance(self.model_path, os.PathLike):  # a pathlib.Path to a weights file, as before
+            object.__setattr__(self, "model_path", os.fspath(self.model_path))
         if self.model_path is not None and (not isinstance(self.model_path, str) or not self.model_path.strip()):
             raise (TypeError if not isinstance(self.model_path, str) else ValueError)(
                 f"Config.model_path must be None, 'body', 'page', 'strict', 'auto' or a weights file, "

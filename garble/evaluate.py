@@ -20,7 +20,7 @@ from typing import Any
 
 from garble.datatypes import LABELS
 from garble.inputs import is_offset, numbered_lines
-from garble.segment import paragraph_bounds
+from garble.segment import fold_breaks, paragraph_bounds
 
 DIRTY_BELOW = 0.9  # BENCHMARK.md: a paragraph is dirty below 0.9 gold cleanliness
 IGNORE = "ignore"
@@ -166,7 +166,7 @@ class _Tally:
     def _paragraphs(self, text: str, gold: list[str | None], skip: list[str | None],
                     pred: dict[str, Any]) -> None:
         scores = {(int(p["start"]), int(p["end"])): float(p["score"]) for p in pred.get("paragraphs", [])}
-        for s, e in paragraph_bounds(text):
+        for s, e in paragraph_bounds(fold_breaks(text)):  # scan's paragraphs: \r\n and \r line ends too
             chars = [i for i in range(s, e) if not text[i].isspace() and not skip[i]]
             if not chars:
                 continue
@@ -551,7 +551,7 @@ def _shown(value: Any, spec: str = "") -> str:
 
 def render(result: dict[str, Any]) -> str:
     """The figures as aligned text lines, the way score.py prints them, with "n/a" for an undefined figure
-    (score.py's None, or 0.0 for a precision or recall of nothing: _prf).
+    (score.py's None, and a label's recall when the gold has none of it, which score.py gives as 0.0).
 
     >>> print(render({"documents": 1, "per_label": {"encoding": {"precision": 0.0, "recall": 0.0, "f1": 0.0,
     ...                                                          "support": 0}}, "paragraph_auc": None}))

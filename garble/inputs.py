@@ -12,6 +12,7 @@ NUL bytes and no BOM is binary and skipped with a message.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gzip
 import hashlib
 import json
@@ -113,12 +114,17 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         raise ValueError(f"unknown encoding {encoding!r}; pass a Python codec name such as utf-8 or cp1252") from None
 
 
-def walk(root: Path) -> Iterator[Path]:
+def walk(root: Path, skip: Sequence[Path] = ()) -> Iterator[Path]:
     """Files under ``root`` in sorted order, following symlinks but never around a loop.
 
-    Hidden files and folders (``.git``) are left out.
+    Hidden files and folders (``.git``) are left out, and so are the folders of ``skip`` (``clean -o DIR``'s
+    output folder inside its input: a second run cleaned DIR/DIR/...).
     """
     seen: set[tuple[int, int]] = set()
+    for other in skip:
+        with contextlib.suppress(OSError):
+            st = other.stat()
+            seen.add((st.st_dev, st.st_ino))  # read as already visited
 
     def visit(folder: Path) -> Iterator[Path]:
         try:
@@ -358,8 +364,9 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
                 stdin: BinaryIO | None = None, skip: Sequence[Path] = ()) -> Iterator[Item]:
     """Every record of every input, in order: files, folders (recursive), ``-`` for stdin.
 
-    Files in a folder that are one of ``skip`` are left out: the report being written (``-o``), a baseline.
-    Read in a folder, a report that garble is writing grew with every record it read of itself.
+    Files and folders in a folder that are one of ``skip`` are left out: the report being written (``-o``),
+    a baseline, clean's output folder. Read in a folder, a report that garble is writing grew with every
+    record it read of itself.
     """
     for arg in paths:
         if arg == STDIN:
@@ -367,7 +374,7 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
             continue
         path = Path(arg)
         if path.is_dir():
-            for file in walk(path):
+            for file in walk(path, skip):
                 if not any(same_file(file, other) for other in skip):
                     yield from read_path(file, options)
         elif path.exists() or os.path.islink(path):

@@ -53,7 +53,10 @@ def fold_spaces(text: str) -> str:
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, trimmed, exactly as shared/bench/score.py splits them.
+    """(start, end) of each paragraph, trimmed, exactly as shared/bench/score.py splits them: on ``\\n`` line
+    ends only. garble reads ``paragraph_bounds(fold_breaks(text))`` (``scan`` and ``eval`` alike), which is
+    the same for text with ``\\n`` line ends, the BENCHMARK.md format; for ``\\r\\n`` or ``\\r`` text score.py
+    sees one paragraph where garble sees the blank lines.
 
     >>> paragraph_bounds("a b\\n\\n  c  \\n \\n")
     [(0, 3), (7, 8)]

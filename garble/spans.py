@@ -192,7 +192,10 @@ def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
         prev = spans[-1] if spans else None
         if _is_list_stamp(text, prev, p):
             p = replace(p, label=Label.INJECTED_LINK)
-        if prev and prev.label == p.label and not text[prev.end : p.start].strip():
+        gap = text[prev.end : p.start] if prev else ""
+        # pieces with repairs are not joined across a line break: a repair stays on one line (clean._fits)
+        if (prev and prev.label == p.label and not gap.strip()
+                and not ("\n" in gap and (prev.suggestion is not None or p.suggestion is not None))):
             spans[-1] = Span(prev.start, p.end, p.label, max(prev.score, p.score), prev.reason,
                              prev.suggestion or p.suggestion, prev.evidence or p.evidence)
             parts[-1].append(p)
@@ -226,6 +229,8 @@ def _repair(text: str, span: Span, pieces: Sequence[_Piece]) -> str | None:
     out, pos = [], span.start
     for start, end, suggestion, source in groups:
         start, end = _stripped(text, start, end)
+        if "\n" in text[pos:start]:
+            return None  # a repair stays on one line (_join keeps such pieces apart)
         if suggestion is None:
             suggestion = text[start:end] if span.label is Label.MANGLED_NAME else ""
         elif suggestion and _stripped(text, *source) != (start, end):
@@ -308,10 +313,10 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     ((1, 7), (1, 5))
     """
     chunk = text[start:end]
-    stop = start + len(chunk.rstrip(SPACES))
-    if stop < end and text[stop] == "\xa0" and text[stop - 1 : stop] in MOJIBAKE_LEADS:
+    begin, stop = start + len(chunk) - len(chunk.lstrip(SPACES)), start + len(chunk.rstrip(SPACES))
+    if begin < stop < end and text[stop] == "\xa0" and text[stop - 1] in MOJIBAKE_LEADS:
         stop += 1
-    return start + len(chunk) - len(chunk.lstrip(SPACES)), stop
+    return begin, stop
 
 
 def _trim(text: str, span: Span) -> Span:

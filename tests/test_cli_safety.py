@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -88,3 +89,43 @@ def test_check_places_a_jsonl_finding_where_its_text_is_written_in_the_line(tmp_
     sarif = json.loads(run("check", str(path), "--format", "sarif")[1])
     region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (line, col)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_check_on_a_named_jsonl_pipe_ends(tmp_path: Path) -> None:
+    """Placing findings re-reads a JSONL file's lines; a pipe, once read, would wait for a writer forever."""
+    fifo = tmp_path / "p.jsonl"
+    os.mkfifo(fifo)
+    record = json.dumps({"id": "a", "text": DAMAGED}) + "\n"
+    writer = subprocess.Popen(["sh", "-c", f"printf '%s' '{record}' > {fifo}"])
+    done = subprocess.run([sys.executable, "-m", "garble", "check", str(fifo)], capture_output=True, text=True,
+                          timeout=120, check=False)
+    writer.wait(timeout=10)
+    assert done.returncode == EX_FOUND and ':3:1: boilerplate: "Read more:"' not in done.stdout
+    assert re.search(r"p\.jsonl:1:\d+: boilerplate: \"Read more:\"", done.stdout), done.stdout
+
+
+def test_clean_does_not_read_its_output_folder_inside_its_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second 'clean . -o out' once cleaned out/ into out/out/."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(DAMAGED, encoding="utf-8")
+    for _ in range(2):
+        assert run("clean", ".", "-o", "out")[0] == EX_FOUND
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "a.txt", "out/a.txt"]
+
+
+def test_clean_in_place_keeps_a_hard_link_a_link(tmp_path: Path) -> None:
+    """Renaming a temporary file over a hard-linked file leaves the other name with the old text."""
+    path, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    path.write_text(DAMAGED, encoding="utf-8")
+    os.link(path, other)
+    assert run("clean", "-i", str(path))[0] == EX_FOUND
+    assert "Read more:" not in other.read_text(encoding="utf-8") and path.stat().st_ino == other.stat().st_ino
+
+
+def test_write_baseline_onto_a_file_to_check_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(DAMAGED, encoding="utf-8")
+    code, _, err = run("check", str(path), "--write-baseline", "--baseline", str(path))
+    assert code == EX_USAGE and "would destroy it" in err and path.read_text(encoding="utf-8") == DAMAGED

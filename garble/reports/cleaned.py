@@ -128,8 +128,23 @@ def encode_like(text: str, original: Path, encoding: str | None) -> bytes:
 def replace_file(path: Path, data: bytes, mode: int) -> None:
     """Make ``data`` the content of ``path``, with permission bits ``mode``, through a temporary file in
     its folder renamed over it: a crash or a full disk leaves the old file whole, and no temporary file.
+
+    Where a rename would change more than the content, the file is written where it is, as before: a file
+    with other hard links (they would keep the old text), and a file in a folder garble may not create
+    files in (a writable file in a read-only folder was cleaned in place before; refusing it would be new).
     """
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # hidden: not walked
+    try:
+        linked = path.stat().st_nlink > 1
+    except FileNotFoundError:
+        linked = False
+    try:
+        fd, temp = (-1, "") if linked else tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except PermissionError:
+        fd, temp = -1, ""
+    if fd < 0:
+        with path.open("wb") as f:
+            f.write(data)
+        return
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
