@@ -20,7 +20,7 @@ import typer
 from garble import lint
 from garble.cli_names import names_app
 from garble.entry import main  # the console script was garble.cli:main before garble.entry:main
-from garble.inputs import STDIN, Problem, ReadOptions, Record, read_inputs, same_file
+from garble.inputs import STDIN, Problem, ReadOptions, Record, looks_like_jsonl, read_inputs, same_file
 from garble.lint import EX_CLEAN, EX_FOUND, EX_USAGE, CheckFormat, scan, wanted
 from garble.settings import Settings
 
@@ -127,6 +127,15 @@ def _scan_corpus(items: Iterable[Record | Problem], detector: Detector, settings
         raise _refuse(f"garble: {err}") from None
 
 
+def _hinted(items: Iterable[Record | Problem], field: str) -> Iterator[Record | Problem]:
+    """``items``, saying on stderr when standard input read as one text looks like a JSONL corpus."""
+    for item in items:
+        if isinstance(item, Record) and item.path == STDIN and item.line is None and looks_like_jsonl(item.text, field):
+            typer.echo("garble: standard input looks like JSONL; it is read as one text unless --jsonl is given",
+                       err=True)
+        yield item
+
+
 def _refuse_overwrite(paths: Iterable[str], output: Path) -> None:
     """Exit 2 before anything is written when ``output`` is one of the input files: opening it for the
     report would empty it first (``audit same.jsonl -o same.jsonl`` left 0 bytes and exit 0)."""
@@ -196,7 +205,7 @@ def audit(
         _refuse_overwrite(paths, output)
     options = ReadOptions(text_field, id_field, encoding, stdin_jsonl)
     skip = () if output is None else (output,)
-    items = _scan_corpus(read_inputs(paths, options, skip=skip), detector, settings, jobs, dask)
+    items = _scan_corpus(_hinted(read_inputs(paths, options, skip=skip), text_field), detector, settings, jobs, dask)
     from garble import progress
     if progress.is_shown(quiet, output is None):
         items = progress.track(items, progress.input_size(paths))

@@ -336,6 +336,23 @@ def read_path(path: Path, options: ReadOptions, named: bool = False) -> Iterator
         yield from read_jsonl(stream, name, options)
 
 
+def looks_like_jsonl(text: str, field: str) -> bool:
+    """Whether ``text`` read as one document is a JSONL corpus instead: its first line a JSON object with the
+    text field (``head -2 corpus.jsonl | garble audit -`` without ``--jsonl`` scanned the JSON as prose).
+
+    >>> looks_like_jsonl('{"id": 1, "text": "a"}\\n{"id": 2, "text": "b"}', "text"), looks_like_jsonl("{a}", "text")
+    (True, False)
+    """
+    first = text.lstrip().split("\n", 1)[0]
+    if not first.startswith("{"):
+        return False
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and field in record
+
+
 def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Standard input as one text document (id ``-``), or as JSONL with ``stdin_jsonl``."""
     stream = stdin if stdin is not None else sys.stdin.buffer

@@ -129,3 +129,11 @@ def test_write_baseline_onto_a_file_to_check_is_refused(tmp_path: Path) -> None:
     path.write_text(DAMAGED, encoding="utf-8")
     code, _, err = run("check", str(path), "--write-baseline", "--baseline", str(path))
     assert code == EX_USAGE and "would destroy it" in err and path.read_text(encoding="utf-8") == DAMAGED
+
+
+def test_jsonl_on_stdin_without_the_option_gets_a_hint() -> None:
+    corpus = json.dumps({"id": "a", "text": DAMAGED}) + "\n"
+    result = CliRunner().invoke(app, ["audit", "-", "-q", "-f", "jsonl"], input=corpus)
+    assert "looks like JSONL" in result.stderr and "--jsonl" in result.stderr
+    result = CliRunner().invoke(app, ["audit", "-", "--jsonl", "-q", "-f", "jsonl"], input=corpus)
+    assert "looks like JSONL" not in result.stderr and json.loads(result.stdout)["id"] == "a"
