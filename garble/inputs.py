@@ -232,7 +232,35 @@ class FirstLines:
                 self._keys[i], self._lines[i] = key, line
 
 
-def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen: FirstLines) -> Item:
+class SeenIds:
+    """The ids of every JSONL record of a run, across its files: where each was first seen, as FirstLines keeps
+    it, with the file's index above the line's bits. An id twice, in one file or in two, is an error record
+    (``audit a.jsonl a.jsonl`` gave every id twice).
+
+    >>> seen = SeenIds()
+    >>> seen.first("a", "x.jsonl", 1), seen.first("a", "x.jsonl", 4), seen.first("a", "y.jsonl", 2)
+    (None, 'line 1', 'x.jsonl:1')
+    """
+
+    __slots__ = ("_files", "_lines")
+    LINE_BITS = 40  # a trillion lines a file
+
+    def __init__(self) -> None:
+        self._lines = FirstLines()
+        self._files: list[str] = []
+
+    def first(self, doc_id: str, name: str, line: int) -> str | None:
+        """Where ``doc_id`` was first seen ("line 3" in this file, "other.jsonl:3"), or None after noting it."""
+        if not self._files or self._files[-1] != name:
+            self._files.append(name)
+        at = self._lines.first(doc_id, ((len(self._files) - 1) << self.LINE_BITS) | line)
+        if at is None:
+            return None
+        file, number = self._files[at >> self.LINE_BITS], at & ((1 << self.LINE_BITS) - 1)
+        return f"line {number}" if file == name else f"{file}:{number}"
+
+
+def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen: SeenIds) -> Item:
     where = f"{name}:{number}"
     try:
         obj = json.loads(raw.decode(options.encoding or "utf-8").lstrip("\ufeff"))
@@ -251,9 +279,9 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
     if not isinstance(text, str):
         what = "missing" if text is None else f"of type {type(text).__name__}, not a string"
         return Problem(doc_id, name, number, f"text field {options.text_field!r} is {what}")
-    first = seen.first(doc_id, number)
+    first = seen.first(doc_id, name, number)
     if first is not None:
-        return Problem(doc_id, name, number, f"duplicate id {doc_id!r} (first at line {first})")
+        return Problem(doc_id, name, number, f"duplicate id {doc_id!r} (first at {first})")
     return Record(doc_id, text, name, number)
 
 
@@ -262,9 +290,10 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
 UNREADABLE = (OSError, EOFError, zlib.error)
 
 
-def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Item]:
-    """Records of a JSONL stream, one line at a time; blank lines are not records."""
-    seen = FirstLines()
+def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions, seen: SeenIds | None = None) -> Iterator[Item]:
+    """Records of a JSONL stream, one line at a time; blank lines are not records. ``seen``: the ids of the
+    run's files read before, if any."""
+    seen = SeenIds() if seen is None else seen
     number = 0
     try:
         for number, raw in enumerate(stream, 1):
@@ -309,7 +338,7 @@ def numbered_lines(path: str | Path, error: type[ValueError] = ValueError) -> It
             raise error(f"{path}:{number + 1}: cannot read further: {err}") from None
 
 
-def read_path(path: Path, options: ReadOptions, named: bool = False) -> Iterator[Item]:
+def read_path(path: Path, options: ReadOptions, named: bool = False, seen: SeenIds | None = None) -> Iterator[Item]:
     """The records of one file (plain or JSONL); ``named``: given on the command line, not found in a folder.
 
     A pipe named on the command line is JSONL when its name says so or with ``--jsonl``
@@ -333,7 +362,7 @@ def read_path(path: Path, options: ReadOptions, named: bool = False) -> Iterator
         yield Problem(name, name, None, f"cannot read: {err.strerror or err}")
         return
     with stream:
-        yield from read_jsonl(stream, name, options)
+        yield from read_jsonl(stream, name, options, seen)
 
 
 def looks_like_jsonl(text: str, field: str) -> bool:
@@ -353,11 +382,11 @@ def looks_like_jsonl(text: str, field: str) -> bool:
     return isinstance(record, dict) and field in record
 
 
-def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None) -> Iterator[Item]:
+def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None, seen: SeenIds | None = None) -> Iterator[Item]:
     """Standard input as one text document (id ``-``), or as JSONL with ``stdin_jsonl``."""
     stream = stdin if stdin is not None else sys.stdin.buffer
     if options.stdin_jsonl:
-        yield from read_jsonl(stream, STDIN, options)
+        yield from read_jsonl(stream, STDIN, options, seen)
         return
     try:
         yield Record(STDIN, decode(stream.read(), options.encoding), STDIN)
@@ -385,16 +414,17 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
     a baseline, clean's output folder. Read in a folder, a report that garble is writing grew with every
     record it read of itself.
     """
+    seen = SeenIds()  # one id twice is an error across the run's files too
     for arg in paths:
         if arg == STDIN:
-            yield from read_stdin(options, stdin)
+            yield from read_stdin(options, stdin, seen)
             continue
         path = Path(arg)
         if path.is_dir():
             for file in walk(path, skip):
                 if not any(same_file(file, other) for other in skip):
-                    yield from read_path(file, options)
+                    yield from read_path(file, options, seen=seen)
         elif path.exists() or os.path.islink(path):
-            yield from read_path(path, options, named=True)
+            yield from read_path(path, options, named=True, seen=seen)
         else:
             yield Problem(arg, arg, None, "no such file or folder")

@@ -211,3 +211,12 @@ def test_a_long_jsonl_line_is_read_whole(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "long.jsonl", [json.dumps({"id": "long", "text": text}).encode(), b"{}"])
     got = items(path)
     assert isinstance(got[0], Record) and len(got[0].text) == len(text) and isinstance(got[1], Problem)
+
+
+def test_an_id_in_two_files_is_a_duplicate_naming_the_first(tmp_path: Path) -> None:
+    """``audit a.jsonl b.jsonl`` once gave an id twice in its output when both files held it."""
+    for name, ids in (("a.jsonl", ["x", "y"]), ("b.jsonl", ["z", "x"])):
+        (tmp_path / name).write_text("".join(json.dumps({"id": i, "text": "t"}) + "\n" for i in ids), encoding="utf-8")
+    got = list(read_inputs([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]))
+    assert [type(r).__name__ for r in got] == ["Record", "Record", "Record", "Problem"]
+    assert got[3].line == 2 and f"duplicate id 'x' (first at {tmp_path / 'a.jsonl'}:1)" in got[3].message
