@@ -131,13 +131,15 @@ class Scan:
     """The result of scanning one text.
 
     ``spans`` are sorted and never overlap; ``paragraphs`` follow the benchmark's
-    paragraph split; ``score`` is the document's cleanliness (1 = clean).
+    paragraph split; ``score`` is the document's cleanliness (1 = clean). ``weights`` says
+    which weights ``Config(model_path="auto")`` chose for this text ("body" or "page"), else None.
     """
 
     text: str
     spans: tuple[Span, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     score: float = 1.0
+    weights: str | None = None
 
     @property
     def is_clean(self) -> bool:
@@ -150,4 +152,6 @@ class Scan:
         out["score"] = round(self.score, SCORE_DECIMALS)
         out["paragraphs"] = [p.to_dict() for p in self.paragraphs]
         out["spans"] = [s.to_dict() for s in self.spans]
+        if self.weights is not None:
+            out["weights"] = self.weights
         return out

@@ -45,7 +45,7 @@ Batch = tuple["Record | Problem", ...]
 SpanFields = tuple[int, int, str, float, str, str | None, str | None]
 # A scan as plain tuples, without its text: pickling frozen dataclasses field by field cost
 # ten times more (58 ms against 5 ms for the spans and paragraphs of 109 articles).
-Scanned = tuple[tuple[SpanFields, ...], tuple[tuple[int, int, float], ...], float]
+Scanned = tuple[tuple[SpanFields, ...], tuple[tuple[int, int, float], ...], float, str | None]
 LABEL_OF = {label.value: label for label in Label}
 
 
@@ -105,16 +105,16 @@ def scan_texts(config: Config, texts: Sequence[str]) -> list[Scanned]:
     """
     detector = detector_for(config)
     return [(tuple((s.start, s.end, s.label.value, s.score, s.reason, s.suggestion, s.evidence) for s in scan.spans),
-             tuple((p.start, p.end, p.score) for p in scan.paragraphs), scan.score)
+             tuple((p.start, p.end, p.score) for p in scan.paragraphs), scan.score, scan.weights)
             for scan in map(detector.scan, texts)]
 
 
 def rebuilt(text: str, scanned: Scanned) -> Scan:
     """The Scan of ``text`` from its plain tuples (:func:`scan_texts`)."""
-    spans, paragraphs, score = scanned
+    spans, paragraphs, score, weights = scanned
     return Scan(text, tuple(Span(a, b, LABEL_OF[label], p, reason, suggestion, evidence)
                             for a, b, label, p, reason, suggestion, evidence in spans),
-                tuple(Paragraph(*fields) for fields in paragraphs), score)
+                tuple(Paragraph(*fields) for fields in paragraphs), score, weights)
 
 
 def _texts(batch: Batch) -> list[str]:

@@ -148,6 +148,8 @@ def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
         raise TypeError(f"scan takes a garble.Config, not {type(config).__name__}")
     doc = segment(text, config.names)
     hits = detect(doc)
-    probs, labels = line_scores(doc, hits, weights_for(doc, config.model_path), config.span_threshold)
+    weights = weights_for(doc, config.model_path)
+    probs, labels = line_scores(doc, hits, weights, config.span_threshold)
     spans, paragraphs, score = assemble(doc, hits, probs, config, labels)
-    return Scan(text, spans, paragraphs, score)
+    chosen = (weights or "body") if config.model_path == AUTO else None  # "auto" says what it chose
+    return Scan(text, spans, paragraphs, score, chosen)

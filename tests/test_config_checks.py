@@ -37,3 +37,12 @@ def test_options_take_any_collection() -> None:
 def test_scan_refuses_what_is_not_a_config() -> None:
     with pytest.raises(TypeError, match="garble.Config"):
         garble.scan(PAGE, None)  # type: ignore[arg-type]
+
+
+def test_auto_weights_say_what_they_chose() -> None:
+    """With --model auto, each record's output names the weights it was scanned with (a user could not tell)."""
+    page = "Home\nNews\nSport\n" * 12 + "The minister said talks would resume."
+    chosen = [garble.scan(t, Config(model_path="auto")).weights for t in (PAGE, page)]
+    assert chosen == ["body", "page"] and garble.scan(page).weights is None
+    assert garble.scan(page, Config(model_path="auto")).to_dict("a")["weights"] == "page"
+    assert "weights" not in garble.scan(page).to_dict("a")
