@@ -80,6 +80,7 @@ def test_sarif_has_a_rule_per_label_and_a_located_result_per_span() -> None:
     first = run["results"][0]
     assert first["ruleId"] == "boilerplate"
     assert first["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert run["columnKind"] == "unicodeCodePoints"  # what garble counts; SARIF's default is UTF-16 units
 
 
 def test_sarif_writes_a_span_score_as_the_json_report_does() -> None:

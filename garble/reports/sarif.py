@@ -41,6 +41,8 @@ def render(findings: Iterable[tuple[Result, Span]], out: TextIO, version: str, r
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "garble", "version": version, "rules": rules}},
+            # columns and offsets count code points, as Python's strings do; SARIF's default is UTF-16 units
+            "columnKind": "unicodeCodePoints",
             "results": [_result(r, s, raw, field) for r, s in findings],
         }],
     }
