@@ -220,3 +220,22 @@ def test_histogram_bins_every_score() -> None:
     counts = [int(n) for n in re.findall(r": (\d+) documents?</title>", svg)]
     assert sum(counts) == 5 and counts[0] == 2 and counts[-1] == 2
     assert ": 1 document</title>" in svg and ": 0 documents</title>" in svg
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_the_summary_table_fits_a_narrow_terminal_and_cuts_no_label(width: int) -> None:
+    """At 60 columns the counts once read "boilerpla…" and "injected_…"."""
+    from rich.console import Console
+
+    from garble.reports.common import Tally
+
+    labels = ("spliced_headline", "injected_link", "injected_link", "boilerplate")
+    from collections import Counter
+
+    tally = Tally(documents=1, paragraphs=9, flagged_documents=1, labels=Counter(labels))
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(terminal.summary_table([terminal.Row("/a/long/path/to/the/corpus/file.txt", 0.4, 9, labels)], tally))
+    lines = console.export_text().splitlines()
+    assert all(len(line) <= width for line in lines) and not any("…" in line for line in lines)
+    flat = "".join(line.split("│")[-2].strip() for line in lines if line.count("│") > 2)
+    assert all(f"{k}{labels.count(k)}" in flat.replace(" ", "") for k in set(labels))

@@ -132,12 +132,14 @@ def summary_table(rows: list[Row], tally: Tally) -> Table:
     table = Table(title="garble summary", title_justify="left", show_footer=True)
     table.add_column("document", footer=counted(tally.documents, "document"), overflow="fold")
     table.add_column("score", justify="right", footer=f"{tally.flagged_documents} flagged")
-    table.add_column("paragraphs", justify="right", footer=str(tally.paragraphs))
+    table.add_column("paras", justify="right", footer=str(tally.paragraphs))
     table.add_column("spans", justify="right", footer=str(tally.spans))
-    table.add_column("labels", footer=", ".join(f"{k} {v}" for k, v in sorted(tally.labels.items())) or "-")
+    # one label a line, folded when the terminal is narrow: at 60 columns they were cut to "boilerpla…"
+    table.add_column("labels", footer="\n".join(f"{k} {v}" for k, v in sorted(tally.labels.items())) or "-",
+                     overflow="fold")
     worst = sorted(rows, key=lambda r: r.score)
     for row in worst[:TABLE_ROWS]:
-        counts = ", ".join(f"{k} {row.labels.count(k)}" for k in sorted(set(row.labels))) or "-"
+        counts = "\n".join(f"{k} {row.labels.count(k)}" for k in sorted(set(row.labels))) or "-"
         table.add_row(Text(excerpt(row.id, 50)), Text(f"{row.score:.2f}", style=score_style(row.score)),
                       str(row.paragraphs), str(len(row.labels)), Text(counts))
     if len(worst) > TABLE_ROWS:
