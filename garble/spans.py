@@ -9,6 +9,7 @@ covers it, and neighbours with the same label join across whitespace.
 from __future__ import annotations
 
 import heapq
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -320,8 +321,22 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim(text: str, span: Span) -> Span:
+    """``span`` less its surrounding SPACES, and with whole letters: in decomposed text (NFD) an accent is a
+    combining mark after its letter, which the word patterns do not count, so a span could end between
+    "Roa" and the tilde of "Roãd". The marks after its end join it; marks at its start go to the span before.
+
+    >>> text = "W. County Roa\u0303d"
+    >>> s = _trim(text, Span(0, 13, Label.MANGLED_NAME, 0.8, "x"))
+    >>> text[s.start:s.end] == "W. County Roa\u0303"
+    True
+    """
     start, end = _stripped(text, span.start, span.end)
-    return replace(span, start=start, end=end)
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    begin = start
+    while begin < end and unicodedata.combining(text[begin]):
+        begin += 1
+    return replace(span, start=begin if begin < end else start, end=end)
 
 
 def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: LineProbs,
