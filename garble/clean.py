@@ -13,9 +13,11 @@ Each flagged span is handled by what it is:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from garble.datatypes import Label, Scan, Span
 
+BOM = "\ufeff"  # a byte-order mark opening the text (garble.segment reads it as a space)
 # Punctuation that attaches to the word before it, so no space is put back before it.
 CLOSING_PUNCT = frozenset(",.;:!?)]}’”")
 # The whitespace after a removed stretch, held back and tidied with the whitespace before it.
@@ -129,6 +131,10 @@ def remove_spans(result: Scan) -> str:
     'didn’t'
     """
     text = result.text
+    if text.startswith(BOM) and result.spans:  # the mark stays first; what follows is tidied as a text's start
+        rest = remove_spans(replace(result, text=text[1:], spans=tuple(
+            replace(s, start=max(0, s.start - 1), end=s.end - 1) for s in result.spans if s.end > 1)))
+        return BOM + rest if rest else rest
     out = _Writer()
     pos = 0
     for span in result.spans:

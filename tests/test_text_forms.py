@@ -35,6 +35,7 @@ def test_windows_and_old_mac_line_ends_read_as_line_feeds(line_end: str) -> None
 
 def test_a_byte_order_mark_does_not_hide_the_first_line() -> None:
     assert _flagged("\ufeff" + PAGE)[0] == "Read more:"
+    assert garble.clean("\ufeff" + PAGE) == "\ufeff" + ARTICLE  # the mark kept first, no blank line after it
 
 
 @pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", "\u3000"])
