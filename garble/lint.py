@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from garble.datatypes import LABELS, Label
-from garble.inputs import Problem, ReadOptions, Record, read_inputs, same_file
+from garble.inputs import Problem, ReadOptions, Record, numbered_lines, read_inputs, same_file
 from garble.settings import Settings, SettingsError, discover
 
 if TYPE_CHECKING:
@@ -157,11 +157,12 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
     detector = detector_for(settings, labels, names_file)
     floor = settings.min_score if min_score is None else min_score
     tally = Tally()
+    options = options or ReadOptions()
     target = baseline or Path("garble-baseline.json")
     if write_baseline and any(p != "-" and Path(p).is_file() and same_file(Path(p), target) for p in paths):
         raise usage_error(f"the baseline {target} is one of the files to check; writing it would destroy it")
     # the baseline is no text to check (its excerpts are the findings it accepts), wherever it lies
-    items = scan(read_inputs(paths, options or ReadOptions(), skip=(target,)), detector, settings)
+    items = scan(read_inputs(paths, options, skip=(target,)), detector, settings)
     found = list(findings(items, floor, tally))
     keys = [baselines.Finding(baselines.relative(r.record.path, target), s.label.value, r.scan.text[s.start:s.end])
             for r, s in found]
@@ -175,7 +176,7 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
         say(f"garble: {err}")
         return EX_USAGE
     fresh = [pair for pair, new in zip(found, accepted.is_new(keys)) if new]
-    _report(fmt, fresh, raw_lines(fresh), (options or ReadOptions()).text_field)
+    _report(fmt, fresh, raw_lines(fresh), options.text_field)
     for p in tally.problems:
         where = f"{p.path}:{p.line}" if p.line is not None else p.path
         say(f"{defang(where)}: {'skipped' if p.skipped else 'error'}: {defang(p.message)}")
@@ -186,8 +187,6 @@ def raw_lines(found: list[tuple[Result, Span]]) -> dict[tuple[str, int], str]:
     """The lines of the JSONL files that hold the records of ``found``, by (path, line number), read again
     (each file once, only as far as its last such line) to place findings in them (linter.json_column).
     A file that cannot be read again as UTF-8 gives none: its findings fall back to offsets in the text."""
-    from garble.inputs import numbered_lines
-
     wanted: dict[str, set[int]] = {}
     for result, _ in found:
         # not stdin, and not a pipe: read once already, opening it again would wait for a writer forever
