@@ -16,8 +16,8 @@ import re
 from dataclasses import replace
 
 from garble.datatypes import Label, Scan, Span
+from garble.segment import BOM  # a byte-order mark opening the text, which the signals read as a space
 
-BOM = "\ufeff"  # a byte-order mark opening the text (garble.segment reads it as a space)
 # Punctuation that attaches to the word before it, so no space is put back before it.
 CLOSING_PUNCT = frozenset(",.;:!?)]}’”")
 # The whitespace after a removed stretch, held back and tidied with the whitespace before it.

@@ -17,7 +17,6 @@ from itertools import accumulate, pairwise
 
 from garble.config import Config
 from garble.datatypes import Block, Document, Hit, Label, Paragraph, Span
-from garble.segment import MOJIBAKE_LEADS
 
 # The label a line flagged by the classifier alone gets: most furniture on real
 # pages (shared/data/pages) is boilerplate.
@@ -49,10 +48,12 @@ class _Piece:
     source: tuple[int, int]  # the extent of the hit the piece was cut from: what its suggestion replaces
 
 
-# What spans are trimmed of: whitespace, less the control characters Python also calls space (U+000B,
-# U+000C, U+001C-U+001F, U+0085). The encoding signal flags those; a span trimmed of them pointed at
-# the word beside them, and cleaning left them in.
-SPACES = " \t\n\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+# What spans are trimmed of: the whitespace of a folded text (garble.segment.fold_breaks, fold_spaces: line
+# ends are "\n", and the Unicode spaces left are those after a mojibake lead byte). Not the control characters
+# Python also calls space (U+000B, U+000C, U+001C-U+001F, U+0085): the encoding signal flags those, and a span
+# trimmed of them pointed at the word beside them. Nor the no-break space the fold keeps: it is half of
+# mojibake's "Ã\xa0" (UTF-8 "à" read as cp1252).
+SPACES = " \t\n\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 
 
 def count_visible(text: str) -> int:
@@ -307,17 +308,13 @@ def _link_runs(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """``text[start:end]`` less its leading and trailing SPACES, as offsets; but not the no-break space
-    of mojibake's "Ã\xa0" (UTF-8 "à" read as cp1252), which is half of the damaged letter.
+    """``text[start:end]`` (a folded text) less its leading and trailing SPACES, as offsets.
 
-    >>> _stripped(" voilÃ\xa0 ", 0, 9), _stripped(" here\xa0 ", 0, 7)
+    >>> _stripped(" voilÃ\xa0 ", 0, 9), _stripped(" here\\n ", 0, 7)
     ((1, 7), (1, 5))
     """
     chunk = text[start:end]
-    begin, stop = start + len(chunk) - len(chunk.lstrip(SPACES)), start + len(chunk.rstrip(SPACES))
-    if begin < stop < end and text[stop] == "\xa0" and text[stop - 1] in MOJIBAKE_LEADS:
-        stop += 1
-    return begin, stop
+    return start + len(chunk) - len(chunk.lstrip(SPACES)), start + len(chunk.rstrip(SPACES))
 
 
 def _trim(text: str, span: Span) -> Span:
