@@ -31,11 +31,13 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 # How much of a file is sniffed for NUL bytes: git's own binary test looks at the first 8000 bytes.
 SNIFF_BYTES = 8000
 BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    # (mark, the codec that reads the text and drops the mark, the codec that writes the text after the mark:
+    # the one of the mark's byte order, as "utf-16" would write this machine's; garble clean writes files back)
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
 
 
@@ -99,7 +101,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     >>> decode(b"caf\\xe9", "latin-1")
     'café'
     """
-    for bom, codec in BOMS:
+    for bom, codec, _ in BOMS:
         if data.startswith(bom):
             return data.decode(codec)
     if encoding is None and b"\0" in data[:SNIFF_BYTES]:
@@ -150,23 +152,20 @@ def walk(root: Path, skip: Sequence[Path] = ()) -> Iterator[Path]:
     yield from visit(root)
 
 
-def _unreadable(path: Path, named: bool) -> str | None:
-    """Why ``path`` is skipped, or None to read it. A regular file is read; so is a pipe named on the command
-    line (``garble audit --jsonl <(zcat corpus.jsonl.gz)``, ``cat a.txt | garble check /dev/stdin``), which
-    ends when its writer does. A pipe found in a folder may have no writer and block forever, and a device
-    (``/dev/zero``) or a socket may never end, so those are skipped. Raises OSError."""
-    mode = path.stat().st_mode
+def _unreadable(mode: int, named: bool) -> str | None:
+    """Why a file of ``mode`` (its ``st_mode``) is skipped, or None to read it. A regular file is read; so is
+    a pipe named on the command line (``garble audit --jsonl <(zcat corpus.jsonl.gz)``, ``cat a.txt | garble
+    check /dev/stdin``), which ends when its writer does. A pipe found in a folder may have no writer and
+    block forever, and a device (``/dev/zero``) or a socket may never end, so those are skipped."""
     if stat.S_ISREG(mode) or (named and stat.S_ISFIFO(mode)):
         return None
     return "a pipe found in a folder" if stat.S_ISFIFO(mode) else "not a regular file (a device or a socket)"
 
 
-def read_plain(path: Path, options: ReadOptions, named: bool = False) -> Item:
-    """A plain text file as one record, or the problem reading it; a pipe only when ``named`` (``_unreadable``)."""
+def read_plain(path: Path, options: ReadOptions) -> Item:
+    """A plain text file as one record, or the problem reading it (read_path has seen it is one to read)."""
     name = str(path)
     try:
-        if (why := _unreadable(path, named)) is not None:
-            return Problem(name, name, None, why, skipped=True)
         data = path.read_bytes()
     except OSError as err:
         return Problem(name, name, None, f"cannot read: {err.strerror or err}")
@@ -346,17 +345,17 @@ def read_path(path: Path, options: ReadOptions, named: bool = False, seen: SeenI
     """
     name = str(path)
     try:
-        why = _unreadable(path, named)
+        mode = path.stat().st_mode  # once a file: a folder walk of many files stats each here only
     except OSError as err:
         yield Problem(name, name, None, f"cannot read: {err.strerror or err}")
         return
-    if not (is_jsonl(name) or (why is None and named and options.stdin_jsonl and not path.is_file())):
-        yield read_plain(path, options, named)
+    if (why := _unreadable(mode, named)) is not None:
+        yield Problem(name, name, None, why, skipped=True)
+        return
+    if not (is_jsonl(name) or (named and options.stdin_jsonl and stat.S_ISFIFO(mode))):
+        yield read_plain(path, options)
         return
     try:
-        if why is not None:
-            yield Problem(name, name, None, why, skipped=True)
-            return
         stream = _open_jsonl(path)
     except OSError as err:
         yield Problem(name, name, None, f"cannot read: {err.strerror or err}")

@@ -20,22 +20,12 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from garble.clean import remove_spans
-from garble.inputs import STDIN, Problem, Record, same_file
+from garble.inputs import BOMS, STDIN, Problem, Record, same_file
 from garble.reports.common import Item, defang
 
 Outcome = Literal["changed", "unchanged", "error"]
 
-# The byte-order marks garble.inputs.decode honours, each with the codec that writes the text after it:
-# the one of the mark's byte order ("utf-16" would write this machine's, not the file's). Longest first,
-# as there: the UTF-32 LE mark starts with the UTF-16 LE one.
-BOM_CODECS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-LONGEST_BOM = 4
+LONGEST_BOM = max(len(bom) for bom, _, _ in BOMS)
 # Codecs whose encoder puts a mark first: a file read with one (--encoding) and found without a mark is
 # written back without, in the byte order their decoder assumed then (this machine's).
 MARKLESS = {"utf-8-sig": "utf-8", "utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.byteorder[0]}e"}
@@ -102,7 +92,7 @@ def file_codec(head: bytes, encoding: str | None) -> tuple[bytes, str]:
     >>> file_codec(codecs.BOM_UTF16_BE + b"\\0a", None), file_codec(b"caf\\xe9", "latin-1")
     ((b'\\xfe\\xff', 'utf-16-be'), (b'', 'latin-1'))
     """
-    for bom, codec in BOM_CODECS:
+    for bom, _, codec in BOMS:  # garble.inputs.decode's marks, with the codec that writes after each
         if head.startswith(bom):
             return bom, codec
     if encoding is None:
