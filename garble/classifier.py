@@ -2,8 +2,8 @@
 
 The model is a boosted tree ensemble trained by ``garble.train`` (scikit-learn) and
 exported to plain JSON: a header ``{format, version, feature_names}`` that is checked
-on load, then every tree's nodes as flat arrays. No pickle; scoring never imports
-scikit-learn.
+on load, then every tree's nodes as flat arrays. No pickle; scoring (``garble.trees``)
+never imports scikit-learn. This module reads, checks and writes the files.
 
 Version 2 writes each node array packed, ``{"int32": BASE64}`` or ``{"float64": BASE64}`` (little-endian
 bytes), instead of a JSON list: parsing two shipped models' lists of ~27,000 numbers took ~45 of a cold
@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from garble.features import LINE_NAMES
+from garble.trees import arrays
 
 MODEL_FORMAT = "garble-line-trees"
 MODEL_VERSION = 2
@@ -35,12 +36,6 @@ PACKED = {"int32": "<i4", "float64": "<f8"}
 INT_ARRAYS = ("roots", "feature", "left", "right")
 FLOAT_ARRAYS = ("threshold", "value")
 MODEL_FILE = "model.json"
-# Rows scored at once. The (rows x trees) node matrices of 300 trees grew past the CPU
-# caches and to GBs on a text of 100,000 one-word lines (t(2N)/t(N) = 3.2 at 80,000 rows,
-# benchmarks/growth.py); 2,048 rows keep each matrix at ~5 MB.
-CHUNK_ROWS = 2048
-
-
 class ModelError(ValueError):
     """A weights file that cannot be used: wrong format, version or feature set."""
 
@@ -76,250 +71,7 @@ class TreeModel:
         >>> stump.predict_proba(np.array([[0.0], [1.0]])).round(3).tolist()
         [0.047, 0.953]
         """
-        return _arrays(self).predict(np.asarray(X, dtype=float))[0]
-
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """One ensemble's trees (``first`` to ``end`` in the combined arrays' own tree order) and its calibration."""
-
-    first: int
-    end: int
-    baseline: float
-    scale: float
-    shift: float
-
-
-@dataclass(frozen=True, slots=True)
-class _Arrays:
-    """One or more ensembles' trees, scored in a single walk (the label head's five at once).
-
-    The trees are stepped deepest first: at level ``k`` only the first ``levels[k]`` trees
-    can still be above a leaf, so shallow trees stop early (2,256 instead of 3,300
-    tree-steps a row for the shipped line model). CPU time on l3s-gn1-body-test, against
-    one walk per ensemble over every level: line model -5 %, context model -18 %, label
-    head (five ensembles in one walk) -19 %.
-
-    A walk holds ``2 * node`` rather than ``node``, with each node's feature and threshold
-    stored twice (at ``2 * i`` and ``2 * i + 1``), so a step is ``child2[at + go_left]`` with no
-    multiplication, and every gather is ``ndarray.take``: the line model's scoring of 120
-    l3s-gn1-body-test documents took 33 instead of 43 ms (median of 5), with the same leaves.
-    """
-
-    roots2: np.ndarray  # 2 * each tree's root, deepest tree first
-    levels: tuple[int, ...]  # levels[k]: how many trees (a prefix of roots) still step at level k
-    unsort: np.ndarray  # roots2[unsort] is the trees' own order
-    feature2: np.ndarray  # feature2[2 * i] = feature2[2 * i + 1] = node i's feature; a leaf's is 0 (read, never used)
-    threshold2: np.ndarray  # node i's threshold, twice likewise
-    child2: np.ndarray  # child2[2 * i + 1] = 2 * left[i], child2[2 * i] = 2 * right[i]; a leaf's both are 2 * i
-    value: np.ndarray
-    groups: tuple[_Group, ...]
-    masks: _Masks | None  # the same trees for a walk-free scoring, when every tree has at most LEAF_BITS leaves
-
-    def predict(self, X: np.ndarray) -> list[np.ndarray]:
-        """Each group's probabilities for the rows of ``X``."""
-        if not len(X):
-            return [np.zeros(0) for _ in self.groups]
-        chunk = CHUNK_ROWS if self.masks is None else MASK_ROWS
-        if len(X) > chunk:  # bounded memory, linear time: see CHUNK_ROWS
-            parts = [self.predict(X[i : i + chunk]) for i in range(0, len(X), chunk)]
-            return [np.concatenate([p[g] for p in parts]) for g in range(len(self.groups))]
-        X = np.ascontiguousarray(X, dtype=float)
-        leaves = self._walk(X) if self.masks is None else self.masks.leaves(X)
-        out = []
-        for g in self.groups:
-            raw = g.baseline + np.ascontiguousarray(leaves[:, g.first : g.end]).sum(axis=1)
-            out.append(1.0 / (1.0 + np.exp(-(g.scale * raw + g.shift))))
-        return out
-
-    def _walk(self, X: np.ndarray) -> np.ndarray:
-        """The value of the leaf each row of ``X`` reaches in each tree, (rows x trees) in the trees' own order."""
-        flat = X.ravel()
-        row_start = np.arange(len(X)) * X.shape[1]
-        twice = np.repeat(self.roots2[:, None], len(X), axis=1)  # 2 * node, (trees x rows), deepest tree first
-        feature2, threshold2, child2 = self.feature2, self.threshold2, self.child2
-        for k in self.levels:
-            at = twice[:k]
-            cell = feature2.take(at)
-            cell += row_start
-            at += flat.take(cell) <= threshold2.take(at)  # 2 * node + go_left, in place
-            twice[:k] = child2.take(at)
-        # (rows x trees) in the trees' own order, contiguous: the same sums, bit for bit, as before
-        leaves: np.ndarray = self.value[np.ascontiguousarray((twice >> 1)[self.unsort].T)]
-        return leaves
-
-
-# Leaves a tree may have for _Masks: one bit each in a uint16 (``garble train`` grows at most 15).
-LEAF_BITS = 16
-# Rows _Masks scores at once: its (rows x trees * slots) matrices of 300 trees of 14 tests stay
-# near 8 MB, as CHUNK_ROWS keeps the walk's.
-MASK_ROWS = 256
-
-
-@cache
-def _lowest_bit() -> np.ndarray:
-    """The index of the lowest set bit of every uint16 (0 for 0, which _Masks never looks up)."""
-    table = np.zeros(1 << LEAF_BITS, dtype=np.intp)
-    for bit in range(LEAF_BITS):  # the numbers whose lowest set bit is ``bit``: 2**bit + k * 2**(bit + 1)
-        table[1 << bit :: 2 << bit] = bit
-    return table
-
-
-@dataclass(frozen=True, slots=True)
-class _Masks:
-    """Trees scored without a walk, as QuickScorer does (Lucchese et al., SIGIR 2015).
-
-    Number each tree's leaves left to right. A test a row fails (``x > threshold``: the row
-    goes right) rules out every leaf of the test's left subtree; the leaf the row reaches is
-    the leftmost one no failed test rules out, since every leaf left of it lies in the left
-    subtree of a test on its path that the row failed. So each test is a bit mask over its
-    tree's leaves, and a row's leaf in a tree is the lowest bit of the AND of the masks of
-    the tests it fails: a few numpy passes over (rows x tests) instead of a step per level.
-    The same leaves as the walk, and so the same sums. The shipped line model's leaves for 1, 25
-    and 256 rows took 13, 175 and 1,978 us against the walk's 61, 287 and 2,522 (CPU, min of 5),
-    before each distinct test was compared once and np.where gave way to an OR (below).
-    """
-
-    # The distinct (feature, threshold) tests, each compared once: many trees share a test (the shipped
-    # line model's 4,200 are 1,560), and 25 rows of it took 100 instead of 136 us (CPU, min of 3).
-    feature: np.ndarray
-    threshold: np.ndarray  # a column, (distinct tests x 1)
-    # Each tree's tests, slot-major: slot j of tree t at j * trees + t (trees in their own order), a
-    # tree of fewer tests padded; (tests x rows) matrices then AND as ``slots`` contiguous slabs.
-    test: np.ndarray  # the distinct test at each slot
-    mask: np.ndarray  # uint16 column: all bits but the test's left subtree's leaves; a padding slot's is all bits
-    slots: int
-    leaf_value: np.ndarray  # the value of tree t's r-th leaf from the left at t * LEAF_BITS + r
-
-    def leaves(self, X: np.ndarray) -> np.ndarray:
-        """The value of the leaf each row of ``X`` reaches in each tree, (rows x trees) in the trees' own order."""
-        n, trees = len(X), len(self.leaf_value) // LEAF_BITS
-        distinct = np.ascontiguousarray(X.T).take(self.feature, axis=0) <= self.threshold  # NaN fails: goes right
-        passed = distinct.take(self.test, axis=0)
-        # all bits where the test is passed, its mask where failed: an OR with the passes scaled to all bits,
-        # as np.where broadcast over a short row axis cost ~3x more (80 -> 29 us for 25 rows of the line model)
-        kept = self.mask | passed * np.uint16((1 << LEAF_BITS) - 1)
-        survivors = np.bitwise_and.reduce(kept.reshape(self.slots, trees, n), axis=0)
-        rank = _lowest_bit().take(survivors)
-        rank += np.arange(0, trees * LEAF_BITS, LEAF_BITS)[:, None]
-        return np.ascontiguousarray(self.leaf_value.take(rank).T)
-
-
-def _masks(left: np.ndarray, right: np.ndarray, feature: np.ndarray, threshold: np.ndarray, value: np.ndarray,
-           roots: np.ndarray) -> _Masks | None:
-    """The _Masks of the trees at ``roots`` (their own order), or None when a tree has more than LEAF_BITS leaves."""
-    leaf = left < 0
-    tree = np.zeros(len(left), dtype=np.intp)
-    frontiers = []  # the nodes of each level, roots first
-    nodes, trees = roots, np.arange(len(roots))
-    while len(nodes):
-        frontiers.append(nodes)
-        tree[nodes] = trees
-        inner = ~leaf[nodes]
-        nodes, trees = nodes[inner], trees[inner]
-        nodes, trees = np.concatenate([left[nodes], right[nodes]]), np.concatenate([trees, trees])
-    count = leaf.astype(np.int64)  # leaves under each node, bottom up
-    for nodes in reversed(frontiers):
-        inner = nodes[~leaf[nodes]]
-        count[inner] = count[left[inner]] + count[right[inner]]
-    if count[roots].max(initial=0) > LEAF_BITS:
-        return None
-    first = np.zeros(len(left), dtype=np.int64)  # the left-to-right number of each node's first leaf, top down
-    for nodes in frontiers:
-        inner = nodes[~leaf[nodes]]
-        first[left[inner]] = first[inner]
-        first[right[inner]] = first[inner] + count[left[inner]]
-    reached = np.concatenate(frontiers) if frontiers else np.zeros(0, dtype=np.intp)
-    leaves, inner = reached[leaf[reached]], np.sort(reached[~leaf[reached]])
-    leaf_value = np.zeros(len(roots) * LEAF_BITS)
-    leaf_value[tree[leaves] * LEAF_BITS + first[leaves]] = value[leaves]
-    inner = inner[np.argsort(tree[inner], kind="stable")]  # grouped by tree
-    per_tree = np.bincount(tree[inner], minlength=len(roots))
-    slots = max(int(per_tree.max(initial=0)), 1)
-    # each test's place among its tree's tests
-    place = np.arange(len(inner)) - np.repeat(np.cumsum(per_tree) - per_tree, per_tree)
-    at = place * len(roots) + tree[inner]
-    out_feature = np.zeros(len(roots) * slots, dtype=np.intp)
-    out_threshold = np.zeros(len(roots) * slots)
-    out_mask = np.full(len(roots) * slots, (1 << LEAF_BITS) - 1, dtype=np.uint16)
-    out_feature[at], out_threshold[at] = feature[inner], threshold[inner]
-    lo, hi = first[left[inner]], first[left[inner]] + count[left[inner]]
-    out_mask[at] = ((1 << LEAF_BITS) - 1) ^ ((1 << hi) - (1 << lo))
-    # the distinct (feature, threshold) tests, from one sort (np.unique over rows cost a cold start ~2 ms a model)
-    order = np.lexsort((out_threshold, out_feature))
-    feature_s, threshold_s = out_feature[order], out_threshold[order]
-    first_of = np.concatenate(([True], (feature_s[1:] != feature_s[:-1]) | (threshold_s[1:] != threshold_s[:-1])))
-    test = np.empty(len(order), dtype=np.intp)
-    test[order] = np.cumsum(first_of) - 1
-    return _Masks(feature_s[first_of], threshold_s[first_of][:, None], test, out_mask[:, None], slots, leaf_value)
-
-
-def _tree_depths(left: np.ndarray, roots: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Levels from each root to its deepest leaf, all trees stepped at once."""
-    depths = np.zeros(len(roots), dtype=np.int64)
-    nodes, trees, level = roots, np.arange(len(roots)), 0
-    while len(nodes):
-        inner = left[nodes] >= 0  # nodes with children: their trees reach one level further
-        nodes, trees, level = nodes[inner], trees[inner], level + 1
-        depths[trees] = level
-        nodes, trees = np.concatenate([left[nodes], right[nodes]]), np.concatenate([trees, trees])
-    return depths
-
-
-def _combined(models: Sequence[TreeModel]) -> _Arrays:
-    """The flat arrays of ``models``' trees, nodes and roots of each model shifted past the ones before."""
-    bases = np.cumsum([0, *(len(m.left) for m in models)])[:-1]
-
-    def shifted(children: list[tuple[int, ...]]) -> np.ndarray:
-        arrays = [np.array(c, dtype=np.int64) for c in children]
-        return np.concatenate([np.where(c >= 0, c + base, c) for c, base in zip(arrays, bases)])
-
-    left_a, right_a = shifted([m.left for m in models]), shifted([m.right for m in models])
-    roots = np.concatenate([np.array(m.roots, dtype=np.int64) + base for m, base in zip(models, bases)])
-    groups, first = [], 0
-    for m in models:
-        groups.append(_Group(first, first + len(m.roots), m.baseline, m.scale, m.shift))
-        first += len(m.roots)
-    depths = _tree_depths(left_a, roots, right_a)
-    order = np.argsort(-depths, kind="stable")  # deepest first; ties keep their order
-    leaf = left_a < 0
-    nodes = np.arange(len(left_a))
-    child = np.empty(2 * len(left_a), dtype=np.int64)
-    child[0::2] = np.where(leaf, nodes, right_a)
-    child[1::2] = np.where(leaf, nodes, left_a)
-    levels = tuple(int((depths > k).sum()) for k in range(int(depths.max(initial=0))))
-    feature = np.concatenate([np.array(m.feature, dtype=np.int64) for m in models])
-    threshold = np.concatenate([np.array(m.threshold, dtype=float) for m in models])
-    value = np.concatenate([np.array(m.value, dtype=float) for m in models])
-    return _Arrays(
-        2 * roots[order], levels, np.argsort(order),
-        np.repeat(np.where(leaf, 0, feature), 2), np.repeat(threshold, 2), 2 * child, value, tuple(groups),
-        _masks(left_a, right_a, feature, threshold, value, roots),
-    )
-
-
-# ids of the models -> (models, arrays): hashing a TreeModel hashes every node tuple, which
-# cost more than scoring a document; the models are kept so their ids are never reused.
-_BY_ID: dict[tuple[int, ...], tuple[tuple[TreeModel, ...], _Arrays]] = {}
-
-
-def _arrays(*models: TreeModel) -> _Arrays:
-    key = tuple(map(id, models))
-    entry = _BY_ID.get(key)
-    if entry is None or any(a is not b for a, b in zip(entry[0], models)):
-        entry = _BY_ID[key] = (models, _combined(models))
-    return entry[1]
-
-
-def predict_all(models: Sequence[TreeModel], X: np.ndarray) -> list[np.ndarray]:
-    """Each model's ``predict_proba(X)``, with all their trees walked at once.
-
-    >>> stump = TreeModel(("a",), 0.0, 1.0, 0.0, (0,), (0, -1, -1), (0.5, 0, 0),
-    ...                   (1, -1, -1), (2, -1, -1), (0.0, -3.0, 3.0))
-    >>> [p.round(3).tolist() for p in predict_all([stump, stump], np.array([[0.0], [1.0]]))]
-    [[0.047, 0.953], [0.047, 0.953]]
-    """
-    return _arrays(*models).predict(np.asarray(X, dtype=float))
+        return arrays(self).predict(np.asarray(X, dtype=float))[0]
 
 
 def dump(model: TreeModel) -> str:

@@ -26,7 +26,6 @@ from garble.classifier import (
     check_header,
     from_dict,
     parse_json,
-    predict_all,
     read_weights,
     shipped_path,
     sibling,
@@ -34,6 +33,7 @@ from garble.classifier import (
 )
 from garble.context import STACKED_NAMES
 from garble.datatypes import Label
+from garble.trees import predict_all
 
 LABELS_FORMAT = "garble-line-labels"
 LABELS_VERSION = 1

@@ -122,7 +122,7 @@ class _Weights:
     @staticmethod
     def of(model: WordModel, lines: int) -> _Weights | None:
         """The split weights of ``model`` for scoring ``lines`` more lines, built once per model and kept
-        (like classifier._arrays) when the lines it has scored reach SPLIT_AFTER; None before that."""
+        (like garble.trees.arrays) when the lines it has scored reach SPLIT_AFTER; None before that."""
         entry = _WEIGHTS.get(id(model))
         if entry is None or entry[0] is not model:
             entry = _WEIGHTS[id(model)] = (model, None, 0)

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import garble
-from garble import classifier, spans
+from garble import classifier, spans, trees
 from garble.context import context_features
 from garble.datatypes import Hit, Label
 from garble.features import URL
@@ -91,7 +91,7 @@ def test_classifier_memory_does_not_grow_with_the_number_of_lines() -> None:
     model = classifier.shipped_model()
     if model is None:
         pytest.skip("no shipped model")
-    X = np.random.default_rng(0).random((3 * classifier.CHUNK_ROWS + 7, len(model.feature_names)))
+    X = np.random.default_rng(0).random((3 * trees.CHUNK_ROWS + 7, len(model.feature_names)))
     whole = model.predict_proba(X)
     assert np.array_equal(whole[:5], model.predict_proba(X[:5]))
     assert np.array_equal(whole[-5:], model.predict_proba(X[-5:]))
@@ -100,7 +100,7 @@ def test_classifier_memory_does_not_grow_with_the_number_of_lines() -> None:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     # One chunk's (rows x trees) int64 matrices, a few at a time; unchunked this was ~4x as much.
-    assert peak < 8 * classifier.CHUNK_ROWS * len(model.roots) * 8, peak
+    assert peak < 8 * trees.CHUNK_ROWS * len(model.roots) * 8, peak
 
 
 def _cpu(text: str) -> float:
@@ -176,13 +176,14 @@ def test_context_features_grow_linearly_with_paragraphs() -> None:
 # config, a centibel value, or nothing. A cache keyed by a word or a text must be bounded: a corpus has
 # millions of distinct words, and a worker of `garble audit --jobs` lives for the whole corpus.
 UNBOUNDED_CACHES = {
-    "garble.classifier._lowest_bit", "garble.classifier.load_path", "garble.classifier.shipped_model",
+    "garble.classifier.load_path", "garble.classifier.shipped_model",
     "garble.context.load_context_path", "garble.context.shipped_context", "garble.frequencies._table",
     "garble.frequencies._latin", "garble.frequencies._other", "garble.frequencies._plain_zipf",
     "garble.gazetteer.shipped_names",
     "garble.gazetteer._load", "garble.gazetteer.census", "garble.labelling.load_labels_path",
     "garble.labelling.shipped_labels", "garble.mentions._capital_start", "garble.parallel.detector_for",
-    "garble.pipeline.weights_path", "garble.words.load_words_path", "garble.words.shipped_words",
+    "garble.pipeline.weights_path", "garble.trees._lowest_bit", "garble.words.load_words_path",
+    "garble.words.shipped_words",
 }
 
 
