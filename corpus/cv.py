@@ -41,7 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from garble.config import Config
 from garble.evaluate import render, score
 from garble.pipeline import scan
-from garble.train import SEED, group_of, read_jsonl, train
+from garble.train import SEED, train
+from garble.trainset import group_of, read_jsonl
 
 PAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "pages"
 BODY = ("l3s-gn1-body-dev", "scrapinghub-aeb-body-dev")

@@ -347,8 +347,9 @@ def train(
                                              show_default=False)] = None,
 ) -> None:
     """Retrain the line classifier (needs the `train` extra: scikit-learn); same data and seed, same bytes."""
-    from garble.train import SEED, TrainingDataError
+    from garble.train import SEED
     from garble.train import train as fit_and_write
+    from garble.trainset import TrainingDataError
 
     try:
         fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out), SEED if seed is None else seed,

@@ -28,7 +28,7 @@ TYPE_ERROR_TEXT = (
 # Weights shipped with garble that ``Config.model_path`` may name instead of a path: "body" (the default
 # weights, trained on article bodies), "page", trained with whole-page gold too (menus, footers, link
 # lists), for text extracted from whole pages, and "strict", the body weights' recipe without the lines
-# one gold keeps and the others call furniture (captions, datelines, bylines, credits: garble.train.doc_rows).
+# one gold keeps and the others call furniture (captions, datelines, bylines, credits: garble.trainset.doc_rows).
 PRESETS = {"page": "page/model.json", "body": "model.json", "strict": "strict/model.json"}
 # ``model_path = "auto"`` picks per document: the page weights for text that looks like a whole page
 # (``is_page``), the default (article-body) weights for the rest.

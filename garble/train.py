@@ -11,11 +11,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
-import json
 import platform
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -23,19 +21,15 @@ from typing import Any
 import numpy as np
 
 from garble.classifier import TreeModel, dump, sibling
-from garble.context import CONTEXT_KIND, STACKED_NAMES, context_features, line_blocks
-from garble.datatypes import Label, Line
-from garble.features import LINE_NAMES, line_features
-from garble.inputs import is_offset, numbered_lines
+from garble.context import CONTEXT_KIND, STACKED_NAMES, context_features
+from garble.datatypes import Label
+from garble.features import LINE_NAMES
 from garble.labelling import LABELS_KIND, LabelHead, dumps
-from garble.segment import segment
-from garble.signals import detect
+from garble.trainset import DocRows, TrainingDataError, doc_rows, read_jsonl
 from garble.words import WORDS_KIND, WordModel, line_terms
 from garble.words import dumps as dump_words
 
 SEED = 20261123
-# A line is damage when at least half its visible characters are inside gold spans (issue 3).
-POSITIVE_SHARE = 0.5
 # Boosting settings: 300 rounds of depth-limited trees keep the JSON well under 2 MB; chosen by
 # grouped CV on the *-body-dev pages (see models/README.md). Each split sees a random half of the
 # columns: grouped CV span F1 l3s 0.681 -> 0.698, aeb 0.698 -> 0.698, clean-paragraph false alarms
@@ -88,137 +82,6 @@ WORD_MIN_WEIGHT = 0.02
 WORD_DECIMALS = 4
 
 
-def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
-    """Records of a JSONL or JSONL.gz file in BENCHMARK.md's format; a line that is not such a record (not
-    JSON, no id or text, a span or a supplemental stretch that is no [start, end] inside the text) is a
-    TrainingDataError naming the file and the line, not a traceback minutes into training."""
-    path = Path(path)
-    for number, line in numbered_lines(path, TrainingDataError):
-        try:
-            yield _checked(json.loads(line))
-        except ValueError as err:  # json.JSONDecodeError, and _checked's TrainingDataError
-            raise TrainingDataError(f"{path}:{number}: {err}") from None
-
-
-def _is_stretch(value: Any, size: int) -> bool:
-    return (isinstance(value, (list, tuple)) and len(value) == 2
-            and all(is_offset(v) for v in value) and 0 <= value[0] <= value[1] <= size)
-
-
-def _checked(record: Any) -> dict[str, Any]:
-    """``record`` when it is a BENCHMARK.md record garble can read; else a TrainingDataError saying what is wrong.
-
-    >>> _checked({"id": "a", "text": "Read more:", "spans": [{"start": 0, "end": 4}]})["id"]
-    'a'
-    >>> _checked({"id": "a", "text": "Read more:", "spans": [{"start": 0, "end": 40}]})
-    Traceback (most recent call last):
-    ...
-    garble.train.TrainingDataError: spans[0] is not a start and an end inside the text (0 <= start <= end <= 10)
-    """
-    if not isinstance(record, dict):
-        raise TrainingDataError("not a JSON object")
-    if "id" not in record:
-        raise TrainingDataError('no "id"')
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise TrainingDataError('no "text" string')
-    for i, span in enumerate(record.get("spans") or []):
-        if not (isinstance(span, dict) and _is_stretch([span.get("start"), span.get("end")], len(text))):
-            raise TrainingDataError(f"spans[{i}] is not a start and an end inside the text "
-                                    f"(0 <= start <= end <= {len(text)})")
-    meta = record.get("meta")
-    for i, stretch in enumerate((meta.get("supplemental") if isinstance(meta, dict) else None) or []):
-        if not _is_stretch(stretch, len(text)):
-            raise TrainingDataError(f"meta.supplemental[{i}] is not a [start, end] pair inside the text")
-    return record
-
-
-def line_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str, Any]]) -> np.ndarray:
-    """1 for each line with >= POSITIVE_SHARE of its visible characters inside a gold span.
-
-    >>> from garble.segment import segment
-    >>> doc = segment("Read more:\\n\\nBody text here.")
-    >>> line_labels(doc.text, [l for b in doc.blocks for l in b.lines], [{"start": 0, "end": 10}]).tolist()
-    [1, 0]
-    """
-    gold = np.zeros(len(text) + 1, dtype=np.int64)
-    for sp in spans:
-        if sp.get("label") != "ignore":
-            gold[sp["start"]] += 1
-            gold[sp["end"]] -= 1
-    inside = np.cumsum(gold)[: len(text)] > 0
-    visible = ~np.array([c.isspace() for c in text], dtype=bool) if text else np.zeros(0, bool)
-    out = []
-    for ln in lines:
-        vis = visible[ln.start : ln.end]
-        share = (inside[ln.start : ln.end] & vis).sum() / max(vis.sum(), 1)
-        out.append(int(share >= POSITIVE_SHARE))
-    return np.array(out, dtype=np.int64)
-
-
-def line_gold_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str, Any]]) -> tuple[str, ...]:
-    """Each line's commonest gold label over its visible characters ("" for none).
-
-    >>> from garble.segment import segment
-    >>> doc = segment("Read more:\\n\\nBody text here.")
-    >>> line_gold_labels(doc.text, [l for b in doc.blocks for l in b.lines], [{"start": 0, "end": 10, "label": "boilerplate"}])
-    ('boilerplate', '')
-    """
-    spans = [sp for sp in spans if sp.get("label") not in (None, "ignore")]
-    out = []
-    for ln in lines:
-        votes: Counter[str] = Counter()
-        for sp in spans:
-            a, b = max(sp["start"], ln.start), min(sp["end"], ln.end)
-            if a < b:
-                votes[sp["label"]] += sum(map(len, text[a:b].split()))
-        out.append(votes.most_common(1)[0][0] if votes else "")
-    return tuple(out)
-
-
-def group_of(record: dict[str, Any]) -> str:
-    """The CV group of a record: its web host for real pages, else its source doc id."""
-    meta = record.get("meta", {})
-    return str(meta.get("host") or meta.get("group") or record["id"])
-
-
-@dataclass(frozen=True, slots=True)
-class DocRows:
-    """One training document: its line features, line labels, CV group, lines' paragraphs, weight,
-    lines' gold labels and lines' text (for the word model)."""
-
-    X: np.ndarray
-    y: np.ndarray
-    group: str
-    blocks: tuple[int, ...]
-    weight: float
-    labels: tuple[str, ...] = ()
-    texts: tuple[str, ...] = ()
-    # each line's share of ``weight`` (0: left out of training), or None when every line has all of it
-    line_weight: np.ndarray | None = None
-
-
-def doc_rows(records: Iterable[dict[str, Any]], weight: float = 1.0, strict: bool = False) -> list[DocRows]:
-    """The training rows of each labelled record; with ``strict``, the lines its ``meta.supplemental``
-    stretches cover (as ``line_labels`` counts a line in a span) weigh nothing."""
-    out = []
-    for rec in records:
-        doc = segment(rec["text"])
-        lines, X = line_features(doc, detect(doc))
-        spans = rec.get("spans", [])
-        supplemental = (rec.get("meta") or {}).get("supplemental") if strict else None
-        kept = (1.0 - line_labels(rec["text"], lines, [{"start": a, "end": b} for a, b in supplemental])
-                if supplemental else None)
-        out.append(DocRows(X, line_labels(rec["text"], lines, spans), group_of(rec), tuple(line_blocks(doc)),
-                           weight, line_gold_labels(rec["text"], lines, spans), tuple(ln.text for ln in lines),
-                           kept))
-    return out
-
-
-class TrainingDataError(ValueError):
-    """The training files cannot fit a model: what is missing, in words a user can act on."""
-
-
 def check_training_data(docs: Sequence[DocRows]) -> None:
     """Raise TrainingDataError unless ``docs`` can fit every stage: labelled documents from at least
     CONTEXT_FOLDS groups (the out-of-fold stages hold out whole groups), damaged and clean lines both,
@@ -227,7 +90,7 @@ def check_training_data(docs: Sequence[DocRows]) -> None:
     >>> check_training_data([])
     Traceback (most recent call last):
     ...
-    garble.train.TrainingDataError: no labelled documents: training needs records with a "spans" key
+    garble.trainset.TrainingDataError: no labelled documents: training needs records with a "spans" key
     """
     if not docs:
         raise TrainingDataError('no labelled documents: training needs records with a "spans" key')

@@ -141,7 +141,8 @@ def test_strict_rows_leave_out_the_lines_the_gold_marks_supplemental() -> None:
     """A caption the gold keeps as text (L3S's "supplemental", ``meta.supplemental``) is no evidence for
     the strict weights either way: its line weighs nothing; the other lines, and every line without
     ``strict``, keep the record's weight."""
-    from garble.train import _stack, doc_rows
+    from garble.train import _stack
+    from garble.trainset import doc_rows
 
     text = f"{PROSE[0]}\n\nEngineers at work on the bridge on Monday.\n\n{PROSE[1]}"
     start = text.index("Engineers at")
