@@ -13,23 +13,37 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
+import typer.core
 
 from garble import lint
 from garble.cli_names import names_app
 from garble.entry import main  # the console script was garble.cli:main before garble.entry:main
 from garble.inputs import STDIN, Problem, ReadOptions, Record, looks_like_jsonl, read_inputs, same_file
-from garble.lint import EX_CLEAN, EX_FOUND, EX_USAGE, CheckFormat, scan, wanted
+from garble.lint import EX_CLEAN, EX_FOUND, EX_INTERRUPTED, EX_USAGE, CheckFormat, scan, wanted
 from garble.settings import Settings
 
 if TYPE_CHECKING:
     from garble.detector import Detector
     from garble.reports.common import Item, Tally
 
-app = typer.Typer(help="Find scraper damage in news text.", no_args_is_help=True, add_completion=False,
-                  rich_markup_mode="markdown")
+
+class _Commands(typer.core.TyperGroup):
+    """garble's commands, stopped by Ctrl-C with a line on stderr and EX_INTERRUPTED: typer exits 130 without
+    a word, and a run that ends silently halfway looks like one that finished."""
+
+    def invoke(self, ctx: Any) -> Any:  # a click Context: typer's own copy of click keeps its class private
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            lint.say("garble: interrupted")
+            raise typer.Exit(EX_INTERRUPTED) from None
+
+
+app = typer.Typer(cls=_Commands, help="Find scraper damage in news text.", no_args_is_help=True,
+                  add_completion=False, rich_markup_mode="markdown")
 app.add_typer(names_app, name="names")
 
 
@@ -146,12 +160,17 @@ def _refuse_overwrite(paths: Iterable[str], output: Path) -> None:
 
 @contextlib.contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
+    """stdout, or ``path`` written whole or not at all (``garble.reports.common.report_file``)."""
     if path is None:
         yield sys.stdout
         return
+    from garble.reports.common import report_file
     try:
-        with path.open("w", encoding="utf-8", newline="\n") as f:
+        with report_file(path) as f:
             yield f
+    except KeyboardInterrupt:
+        lint.say(f"garble: interrupted; {path} not written")
+        raise typer.Exit(EX_INTERRUPTED) from None
     except OSError as err:
         raise _refuse(f"garble: cannot write {path}: {err.strerror or err}") from None
 

@@ -39,6 +39,9 @@ def main() -> None:
             from garble.cli import app
             app()
             return
+    except KeyboardInterrupt:  # Ctrl-C in a bare check (typer's commands say it in garble.cli): no traceback
+        lint.say("garble: interrupted")
+        code = lint.EX_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (``garble check . | head``): stop quietly, as other command-line tools do,
         # and point stdout at devnull so the interpreter's final flush does not raise again

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 EX_CLEAN = 0  # nothing found
 EX_FOUND = 1  # damage found
 EX_USAGE = 2  # bad usage or unreadable input (click's own code for usage errors)
+EX_INTERRUPTED = 130  # stopped by Ctrl-C (128 + SIGINT, as a shell reports it, and typer's own code)
 
 
 class CheckFormat(StrEnum):

@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn, TextIO
 
 import pytest
 from typer.testing import CliRunner
 
-from garble.cli import EX_FOUND, EX_USAGE, app
+from garble import entry, lint
+from garble.cli import EX_FOUND, EX_INTERRUPTED, EX_USAGE, app
 
 DAMAGED = ("The council approved the budget on Tuesday after a long debate.\n\nRead more:\n\n"
            "The mayor said she did not expect further cuts.\n")
@@ -137,3 +141,67 @@ def test_jsonl_on_stdin_without_the_option_gets_a_hint() -> None:
     assert "looks like JSONL" in result.stderr and "--jsonl" in result.stderr
     result = CliRunner().invoke(app, ["audit", "-", "--jsonl", "-q", "-f", "jsonl"], input=corpus)
     assert "looks like JSONL" not in result.stderr and json.loads(result.stdout)["id"] == "a"
+
+
+def _interrupted(*_: object, **__: object) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+def _interrupted_after_a_line(items: Iterable[object], out: TextIO) -> NoReturn:
+    next(iter(items))
+    out.write('{"id": "d0"}\n')
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("before", [None, b'{"id": "old"}\n'], ids=["new", "previous-report"])
+def test_an_interrupted_report_is_not_left_half_written(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        before: bytes | None) -> None:
+    """A Ctrl-C halfway left news/out.jsonl holding the first records, exit 130 and not a word: a report that
+    looked whole. Now there is no report (or the previous one, untouched), and stderr says so."""
+    from garble.reports import jsonl
+    monkeypatch.setattr(jsonl, "render_jsonl", _interrupted_after_a_line)
+    if before is not None:
+        (corpus / "out.jsonl").write_bytes(before)
+    code, _, err = run("audit", "news", "-f", "jsonl", "-j", "1", "-o", "out.jsonl")
+    assert code == EX_INTERRUPTED and err == "garble: interrupted; out.jsonl not written\n"
+    assert sorted(p.name for p in corpus.iterdir()) == (["news"] if before is None else ["news", "out.jsonl"])
+    if before is not None:
+        assert (corpus / "out.jsonl").read_bytes() == before
+
+
+def test_a_finished_report_has_the_permissions_of_a_file_the_user_creates(corpus: Path) -> None:
+    """The report is written through a temporary file (made private, 0600); once whole it gets the umask's bits."""
+    mask = os.umask(0o027)
+    try:
+        assert run("audit", "news", "-f", "html", "-q", "-j", "1", "-o", "r.html")[0] == EX_FOUND
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((corpus / "r.html").stat().st_mode) == 0o640
+    assert "</html>" in (corpus / "r.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists(os.devnull) or os.name != "posix", reason="needs /dev/null")
+def test_a_report_to_a_device_is_written_to_it(corpus: Path) -> None:
+    """``-o /dev/null`` (or /dev/stdout, a pipe) is written where it is, never replaced by a renamed file."""
+    assert run("audit", "news", "-f", "jsonl", "-q", "-j", "1", "-o", os.devnull)[0] == EX_FOUND
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+@pytest.mark.parametrize("args", [["audit", "news", "-j", "1"], ["check", "news", "--min-score", "0.5"]])
+def test_an_interrupted_command_says_so_without_a_traceback(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            args: list[str]) -> None:
+    """typer turned a Ctrl-C into exit 130 with nothing on stderr; a run that ends silently looks finished."""
+    monkeypatch.setattr(lint, "check", _interrupted)
+    monkeypatch.setattr("garble.cli.scan", _interrupted)
+    code, _, err = run(*args)
+    assert code == EX_INTERRUPTED and err == "garble: interrupted\n"
+
+
+def test_an_interrupted_bare_check_says_so_without_a_traceback(corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The pre-commit hook's ``garble check FILE`` runs without typer: a Ctrl-C printed a 30-line traceback."""
+    monkeypatch.setattr(lint, "check", _interrupted)
+    monkeypatch.setattr(sys, "argv", ["garble", "check", "news/c.jsonl"])
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == EX_INTERRUPTED and capsys.readouterr().err == "garble: interrupted\n"

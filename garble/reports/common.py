@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import os
 import re
+import stat
+import tempfile
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -11,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
+from pathlib import Path
+from typing import TextIO
 
 from garble.datatypes import Paragraph, Scan, Span
 from garble.inputs import Problem, Record
@@ -234,6 +240,47 @@ class Tally:
         out += [(f"garble: {'skipped' if p.skipped else 'error'}: {defang(p.path)}"
                  f"{'' if p.line is None else f':{p.line}'}: {defang(p.message)}") for p in self.problems]
         return out
+
+
+@contextlib.contextmanager
+def report_file(path: Path) -> Iterator[TextIO]:
+    """``path`` open for a report, written through a temporary file in its folder that becomes ``path`` only
+    when the block ends normally: a run stopped halfway (Ctrl-C, a crash, a full disk) left a report that
+    looked whole but held the first documents only; now it leaves no report, or the previous one intact.
+
+    A path that is not a regular file (``/dev/stdout``, a pipe), a file with other hard links, and a folder
+    garble may not create files in are written where they are, as before.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        st = None
+    try:
+        direct = st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1)
+        fd, temp = (-1, "") if direct else tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                                             dir=path.parent)
+    except PermissionError:
+        fd, temp = -1, ""
+    if fd < 0:
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            yield f
+        return
+    try:
+        with open(fd, "w", encoding="utf-8", newline="\n") as f:
+            yield f
+        os.chmod(temp, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:  # an interrupt too: the temporary file goes, the exception stays
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, the only way there is), for a new file's permission bits."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def span_text(scan: Scan, span: Span) -> str:
