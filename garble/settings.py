@@ -91,6 +91,14 @@ def _coerce(key: str, value: object, default: object) -> object:
     return value
 
 
+def _min_score(key: str, value: object) -> float:
+    """``min-score`` as ``--min-score`` takes it: a number from 0 to 1 (2 made every finding pass unseen)."""
+    score = float(_coerce(key, value, 0.0))  # type: ignore[arg-type]
+    if not 0.0 <= score <= 1.0:
+        raise SettingsError(f"[tool.garble] {key} must be a number from 0 to 1, got {value!r}")
+    return score
+
+
 def check_weights(path: str) -> None:
     """Load the weights ``path`` names (a file, a preset such as "page", or "auto") and the models beside them
     now, so a bad weights file is found before any text is read; raises ModelError (unreadable files too).
@@ -126,18 +134,19 @@ def from_table(table: Mapping[str, object], source: str | None = None) -> Settin
     fields = {f.name: getattr(DEFAULT_CONFIG, f.name) for f in dataclasses.fields(Config)}
     changes: dict[str, object] = {}
     cli: dict[str, object] = {}
+    where = f" in {source}" if source else ""
     for key, value in table.items():
         name = key.replace("-", "_")
+        named = key + where  # "min-score in /x/pyproject.toml": which file a wrong value is in, not only its key
         if name in fields:
-            changes[name] = _coerce(key, value, fields[name])
+            changes[name] = _coerce(named, value, fields[name])
         elif name == "min_score":
-            cli[name] = float(_coerce(key, value, 0.0))  # type: ignore[arg-type]
+            cli[name] = _min_score(named, value)
         elif name in ("include", "exclude"):
-            cli[name] = _coerce(key, value, ())
+            cli[name] = _coerce(named, value, ())
         elif name == "exclude_labels":
-            cli[name] = _labels(key, value)
+            cli[name] = _labels(named, value)
         else:
-            where = f" in {source}" if source else ""
             raise SettingsError(f"unknown key {key!r} in [tool.garble]{where}; valid keys: {', '.join(valid_keys())}")
     off = cli.pop("exclude_labels", frozenset())
     if changes.get("model_path") is not None:
@@ -145,7 +154,6 @@ def from_table(table: Mapping[str, object], source: str | None = None) -> Settin
     try:
         config = dataclasses.replace(DEFAULT_CONFIG, **changes)  # type: ignore[arg-type]
     except (TypeError, ValueError) as err:  # Config's own checks: a threshold out of [0, 1], an empty phrase
-        where = f" in {source}" if source else ""
         raise SettingsError(f"[tool.garble]{where}: {err}") from None
     if off:
         config = dataclasses.replace(config, labels=config.labels - off)  # type: ignore[operator]

@@ -41,6 +41,27 @@ def test_wrong_types_are_errors_that_say_what_is_expected(table: dict[str, objec
         from_table(table)
 
 
+@pytest.mark.parametrize("table,word", [
+    ({"min-score": "high"}, "min-score in garble.toml must be a number"),
+    ({"labels": ["garbage"]}, "labels in garble.toml: unknown label"),
+    ({"exclude-labels": "boilerplate"}, "exclude-labels in garble.toml must be a list of labels"),
+    ({"include": "*.txt"}, "include in garble.toml must be a list of strings"),
+    ({"span-threshold": 2}, "in garble.toml"),
+])
+def test_a_wrong_value_names_its_file(table: dict[str, object], word: str) -> None:
+    """'[tool.garble] min-score must be a number' left a user to find which of the config files said so."""
+    with pytest.raises(SettingsError, match=word):
+        from_table(table, "garble.toml")
+
+
+@pytest.mark.parametrize("value", [2, -0.1, 1.5])
+def test_min_score_is_refused_out_of_range_as_on_the_command_line(value: float) -> None:
+    """--min-score 2 is a usage error; min-score = 2 in a config file silently let every finding pass."""
+    with pytest.raises(SettingsError, match="min-score in garble.toml must be a number from 0 to 1"):
+        from_table({"min-score": value}, "garble.toml")
+    assert from_table({"min-score": 1}).min_score == 1.0 and from_table({"min-score": 0}).min_score == 0.0
+
+
 def test_globs_choose_files() -> None:
     s = from_table({"include": ["*.txt", "corpus/**"], "exclude": ["*/drafts/*"]})
     assert s.wants("a.txt") and s.wants("corpus/x.md")
