@@ -93,6 +93,23 @@ def test_check_places_a_jsonl_finding_where_its_text_is_written_in_the_line(tmp_
     sarif = json.loads(run("check", str(path), "--format", "sarif")[1])
     region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (line, col)
+    # the end is in the same line, one past the span; no charOffset: that counted in the text, not the file
+    assert region["endLine"] == line and raw[col - 1 : region["endColumn"] - 1] == "Read more:"
+    assert "charOffset" not in region and "charLength" not in region
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_sarif_regions_of_a_text_file_agree_with_the_file(tmp_path: Path, line_end: str) -> None:
+    """Line and column, end line and end column, and offset and length all mark the span in the file."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(("Talks resume.\n\tThe minister said.\n\n" + DAMAGED).replace("\n", line_end).encode())
+    sarif = json.loads(run("check", str(path), "--format", "sarif")[1])
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    content = path.read_bytes().decode()
+    lines = content.splitlines(keepends=True)
+    assert region["startLine"] == region["endLine"]
+    assert lines[region["startLine"] - 1][region["startColumn"] - 1 : region["endColumn"] - 1] == "Read more:"
+    assert content[region["charOffset"] :][: region["charLength"]] == "Read more:"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

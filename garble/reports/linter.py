@@ -74,12 +74,18 @@ def _columns(raw: str, field: str, text: str) -> list[int] | None:
 
 def locate(result: Result, span: Span, raw: RawLines | None = None, field: str = "text") -> Location:
     """The span's position as a linter reports it; ``raw`` holds the JSONL lines to place it in."""
+    return place(result, span.start, raw, field)
+
+
+def place(result: Result, offset: int, raw: RawLines | None = None, field: str = "text") -> Location:
+    """Where character ``offset`` of the record's text is in its file (``offset`` may be the text's length:
+    just past its end, as SARIF's ``endColumn`` counts)."""
     record = result.record
     if record.line is not None:
         line = (raw or {}).get((record.path, record.line))
-        col = json_column(line, field, result.scan.text, span.start) if line is not None else None
-        return Location(record.path, record.line, span.start + 1 if col is None else col)
-    line_number, col = line_col(result.scan.text, span.start)
+        col = json_column(line, field, result.scan.text, offset) if line is not None else None
+        return Location(record.path, record.line, offset + 1 if col is None else col)
+    line_number, col = line_col(result.scan.text, offset)
     return Location(record.path, line_number, col)
 
 
