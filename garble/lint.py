@@ -159,6 +159,8 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
     floor = settings.min_score if min_score is None else min_score
     tally = Tally()
     options = options or ReadOptions()
+    configured = baseline is not None or settings.baseline is not None
+    baseline = baseline or settings.baseline
     target = baseline or Path("garble-baseline.json")
     if write_baseline and any(p != "-" and Path(p).is_file() and same_file(Path(p), target) for p in paths):
         raise usage_error(f"the baseline {target} is one of the files to check; writing it would destroy it")
@@ -171,6 +173,9 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
         if write_baseline:
             count = baselines.write(target, keys)
             say(f"garble: wrote {counted(count, 'accepted finding')} to {target}")
+            if not configured:  # a check reads no baseline it is not given: the next run failed on them all
+                say(f'garble: a check accepts them with --baseline {target}, or with baseline = "{target}" '
+                    "in [tool.garble]")
             return EX_USAGE if tally.errors else EX_CLEAN
         accepted = baselines.read(baseline) if baseline else baselines.Baseline()
     except (baselines.BaselineError, OSError) as err:

@@ -3,7 +3,7 @@
 Every field of :class:`garble.config.Config` is a key (``span-threshold`` or
 ``span_threshold``), so a threshold added to Config is configurable at once. A few
 keys belong to the command line rather than the detector: ``min-score``,
-``include``, ``exclude`` and ``exclude-labels``. An unknown key or a value of the
+``include``, ``exclude``, ``exclude-labels`` and ``baseline``. An unknown key or a value of the
 wrong type is an error that names the key and the valid choices.
 
 >>> s = from_table({"span-threshold": 0.7, "exclude-labels": ["repetition"], "include": ["*.txt"]})
@@ -23,7 +23,7 @@ from garble.config import DEFAULT_CONFIG, Config
 from garble.datatypes import LABELS, Label
 
 CONFIG_FILES = (".garble.toml", "pyproject.toml")
-CLI_KEYS = ("min_score", "include", "exclude", "exclude_labels")
+CLI_KEYS = ("min_score", "include", "exclude", "exclude_labels", "baseline")
 
 
 class SettingsError(ValueError):
@@ -39,6 +39,7 @@ class Settings:
     min_score: float = 0.0
     include: tuple[str, ...] = ()  # file globs to check; empty = every file given
     exclude: tuple[str, ...] = ()  # file globs never to check
+    baseline: Path | None = None  # accepted findings that every `garble check` reads, as it does --baseline's
     source: str | None = None  # the file these settings came from
 
     def wants(self, path: str) -> bool:
@@ -146,6 +147,10 @@ def from_table(table: Mapping[str, object], source: str | None = None) -> Settin
             cli[name] = _coerce(named, value, ())
         elif name == "exclude_labels":
             cli[name] = _labels(named, value)
+        elif name == "baseline":
+            # beside the settings file that names it, as the baseline's own entries are beside the baseline
+            path = Path(str(_coerce(named, value, "")))
+            cli[name] = path if source is None else Path(source).parent / path
         else:
             raise SettingsError(f"unknown key {key!r} in [tool.garble]{where}; valid keys: {', '.join(valid_keys())}")
     off = cli.pop("exclude_labels", frozenset())

@@ -143,6 +143,24 @@ def test_check_baseline_accepts_findings_by_content(workdir: Path) -> None:
     assert code == EX_FOUND and '"Share this"' in out and "Read more" not in out
 
 
+def test_a_baseline_in_the_config_is_written_and_read_by_every_check(workdir: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--write-baseline`` wrote garble-baseline.json, and the next ``garble check`` (the pre-commit hook's,
+    which takes no option) failed on every finding in it: no config could name a baseline."""
+    code, _, err = run("check", "damaged.txt", "--write-baseline")
+    assert code == EX_CLEAN and "--baseline garble-baseline.json" in err  # how to use it, since nothing will
+    assert run("check", "damaged.txt")[0] == EX_FOUND
+    Path("garble-baseline.json").unlink()
+    Path("sub").mkdir()
+    Path("pyproject.toml").write_text('[tool.garble]\nbaseline = "sub/accepted.json"\n', encoding="utf-8")
+    code, _, err = run("check", "damaged.txt", "--write-baseline")
+    assert code == EX_CLEAN and Path("sub/accepted.json").is_file() and "--baseline" not in err
+    monkeypatch.chdir("sub")  # the baseline's path is the config file's, not the current folder's
+    assert run("check", "../damaged.txt") == (EX_CLEAN, "", "")
+    Path("../damaged.txt").write_text(DAMAGED + "\nRead more:\n", encoding="utf-8")
+    assert run("check", "../damaged.txt")[0] == EX_FOUND
+
+
 def test_check_reads_tool_garble_config(workdir: Path) -> None:
     Path("pyproject.toml").write_text('[tool.garble]\nexclude-labels = ["boilerplate", "encoding"]\n',
                                       encoding="utf-8")

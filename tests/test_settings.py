@@ -62,6 +62,13 @@ def test_min_score_is_refused_out_of_range_as_on_the_command_line(value: float) 
     assert from_table({"min-score": 1}).min_score == 1.0 and from_table({"min-score": 0}).min_score == 0.0
 
 
+def test_a_baseline_is_a_path_beside_the_settings_file_that_names_it(tmp_path: Path) -> None:
+    assert from_table({"baseline": "a/b.json"}, str(tmp_path / "pyproject.toml")).baseline == tmp_path / "a/b.json"
+    assert from_table({}).baseline is None and "baseline" in valid_keys()
+    with pytest.raises(SettingsError, match="baseline in x.toml must be a string"):
+        from_table({"baseline": ["a.json"]}, "x.toml")
+
+
 def test_globs_choose_files() -> None:
     s = from_table({"include": ["*.txt", "corpus/**"], "exclude": ["*/drafts/*"]})
     assert s.wants("a.txt") and s.wants("corpus/x.md")
