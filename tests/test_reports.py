@@ -112,6 +112,14 @@ def test_terminal_without_colour_marks_spans_and_scores_each_paragraph() -> None
     assert "garble summary" in text and "malformed JSONL line" in text
 
 
+def test_terminal_summary_tells_long_paths_in_one_folder_apart() -> None:
+    """Ids were cut at their end, so every file deep in one folder read the same in the summary table."""
+    folder = "corpora/2024/scrape-run-17/outlets/example-news/articles/"
+    text = render_terminal(result(doc_id=folder + "0001234.txt"), result(doc_id=folder + "0001299.txt"))
+    table = text[text.index("garble summary"):]
+    assert "0001234.txt" in table and "0001299.txt" in table
+
+
 def test_terminal_never_passes_escape_sequences_from_the_text() -> None:
     evil = "Hello \x1b]0;owned\x07 world \x1b[31mred\x1b[0m"
     span = Span(0, 5, Label.BOILERPLATE, 0.9, "x")

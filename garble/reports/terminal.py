@@ -25,7 +25,6 @@ from garble.reports.common import (
     Tally,
     counted,
     defang,
-    excerpt,
     paragraph_pieces,
     paragraph_runs,
 )
@@ -127,6 +126,20 @@ def legend(width: int = 80) -> Text:
     return out
 
 
+def shown_id(doc_id: str, limit: int = 50) -> str:
+    """A document id for the summary table on one line, cut at the front when long: its end (a file's name,
+    a record's number) is what tells documents apart, and two files deep in one folder were both shown as
+    "deep/corpora/2024/scrape-run-17/outlets/example-n…".
+
+    >>> shown_id("corpora/2024/run-17/outlets/news/articles/0001234.txt", 22)
+    '…/articles/0001234.txt'
+    >>> shown_id("a.txt")
+    'a.txt'
+    """
+    flat = defang(" ".join(doc_id.split()))
+    return flat if len(flat) <= limit else "…" + flat[len(flat) - limit + 1 :]
+
+
 def summary_table(rows: list[Row], tally: Tally) -> Table:
     """The per-file summary: worst documents first, with a totals row."""
     table = Table(title="garble summary", title_justify="left", show_footer=True)
@@ -140,7 +153,7 @@ def summary_table(rows: list[Row], tally: Tally) -> Table:
     worst = sorted(rows, key=lambda r: r.score)
     for row in worst[:TABLE_ROWS]:
         counts = "\n".join(f"{k} {row.labels.count(k)}" for k in sorted(set(row.labels))) or "-"
-        table.add_row(Text(excerpt(row.id, 50)), Text(f"{row.score:.2f}", style=score_style(row.score)),
+        table.add_row(Text(shown_id(row.id)), Text(f"{row.score:.2f}", style=score_style(row.score)),
                       str(row.paragraphs), str(len(row.labels)), Text(counts))
     if len(worst) > TABLE_ROWS:
         table.add_row(Text(f"… {len(worst) - TABLE_ROWS} more, all scoring ≥ {worst[TABLE_ROWS].score:.2f}"),
