@@ -64,3 +64,21 @@ def test_screenshot_is_drawn(tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     chromium(tmp_path, hostile_report(tmp_path), f"--screenshot={shot}")
     assert shot.exists() and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_a_long_id_or_path_does_not_widen_a_narrow_page(tmp_path: Path) -> None:
+    """A 200-character id without a break (a hash, a URL) ran off a phone-width page in the title and the
+    document's heading, and the whole page scrolled sideways."""
+    text = "Talks resume on Monday.\n\nRead more:"
+    scan = Scan(text, (Span(25, 35, Label.BOILERPLATE, 0.9, "furniture_prompt"),),
+                (Paragraph(0, 23, 1.0), Paragraph(25, 35, 0.1)), 0.5)
+    out = io.StringIO()
+    html.render([Result(Record("x" * 200, text, "y" * 200), scan), Result(Record("b" * 200, text, "b"), scan)], out)
+    # the test's own probe, in a copy of the page without its policy (which rightly lets no script run)
+    probe = ("<script>document.body.setAttribute('data-wide', String(document.documentElement.scrollWidth > "
+             "document.documentElement.clientWidth))</script></body>")
+    page = tmp_path / "report.html"
+    page.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", out.getvalue())
+                    .replace("</body>", probe), encoding="utf-8")
+    dom = chromium(tmp_path, page, "--dump-dom", "--window-size=420,900")
+    assert 'data-wide="false"' in dom, re.findall(r"<body[^>]*>", dom)

@@ -51,6 +51,7 @@ MIN_BAR_PX = 4  # the least height of a histogram bin that holds a document
 CSS = """
 body{font:15px/1.55 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#1d2430}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin:0}
+h1,h2,li{overflow-wrap:anywhere}
 .doc{border-top:2px solid #ccd;margin-top:2rem;padding-top:.6rem}
 .meta{color:#556;font-size:.85rem}
 .para{display:grid;grid-template-columns:4.5rem 1fr;gap:.8rem;margin:.6rem 0}
