@@ -243,11 +243,11 @@ def check(
                                                          "config's min-score, else 0).", show_default=False,
                                                     min=0.0, max=1.0)] = None,
     labels: Labels = None,
-    baseline: Annotated[Path | None, typer.Option(help="Accepted findings (JSON); only new ones fail.",
-                                                  show_default=False)] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Accepted findings (JSON); only new ones fail (default: "
+                                                       "the config's baseline, if any).", show_default=False)] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Accept every current finding into "
-                                                 "--baseline (default garble-baseline.json) and exit 0.",
-                                                 metavar=FLAG)] = False,
+                                                 "--baseline (default: the config's baseline, else "
+                                                 "garble-baseline.json) and exit 0.", metavar=FLAG)] = False,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.TEXT,
     text_field: TextField = "text",
     id_field: IdField = "id",

@@ -161,6 +161,11 @@ def test_a_baseline_in_the_config_is_written_and_read_by_every_check(workdir: Pa
     assert run("check", "../damaged.txt")[0] == EX_FOUND
 
 
+def test_check_help_says_where_the_baseline_comes_from() -> None:
+    out = " ".join(run("check", "--help")[1].replace("│", " ").split())
+    assert "the config's baseline, if any" in out and "the config's baseline, else garble-baseline.json" in out
+
+
 def test_check_reads_tool_garble_config(workdir: Path) -> None:
     Path("pyproject.toml").write_text('[tool.garble]\nexclude-labels = ["boilerplate", "encoding"]\n',
                                       encoding="utf-8")
