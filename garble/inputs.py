@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+GZIP_MAGIC = b"\x1f\x8b"  # the first two bytes of every gzip stream (RFC 1952)
 # How much of a file is sniffed for NUL bytes: git's own binary test looks at the first 8000 bytes.
 SNIFF_BYTES = 8000
 BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
@@ -104,6 +105,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     for bom, codec, _ in BOMS:
         if data.startswith(bom):
             return data.decode(codec)
+    if data.startswith(GZIP_MAGIC):  # a.txt.gz was skipped as "NUL bytes", which did not say what to do
+        raise ValueError("binary file (gzip-compressed: garble decompresses only .jsonl.gz and .ndjson.gz corpora; "
+                         "for a text, zcat it into 'garble audit -'); skipped")
     if encoding is None and b"\0" in data[:SNIFF_BYTES]:
         raise ValueError("binary file (NUL bytes and no byte-order mark); skipped")
     try:
@@ -295,11 +299,21 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions, seen: SeenIds 
     seen = SeenIds() if seen is None else seen
     number = 0
     try:
-        for number, raw in enumerate(stream, 1):
+        for number, raw in enumerate(_unzipped(stream), 1):
             if raw.strip():
                 yield _jsonl_record(raw, name, number, options, seen)
     except UNREADABLE as err:
         yield Problem(f"{name}:{number + 1}", name, number + 1, f"cannot read further: {err}")
+
+
+def _unzipped(stream: BinaryIO) -> BinaryIO:
+    """``stream``, decompressed when it starts as gzip does although its name did not say so:
+    ``cat corpus.jsonl.gz | garble audit --jsonl -`` gave one "cannot decode" error per line of compressed
+    bytes. A JSON line cannot start with that byte (U+001F), so no corpus is read otherwise than before."""
+    peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
+    if peek is not None and peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    return stream
 
 
 def _open_jsonl(path: Path) -> BinaryIO:
@@ -326,7 +340,7 @@ def numbered_lines(path: str | Path, error: type[ValueError] = ValueError) -> It
     number = 0
     with _open_jsonl(path) as f:
         try:
-            for number, raw in enumerate(f, 1):
+            for number, raw in enumerate(_unzipped(f), 1):  # as read_jsonl reads them
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:

@@ -208,6 +208,32 @@ def test_binary_files_are_skipped_and_bom_files_are_text(tmp_path: Path, data: b
         assert isinstance(got, Problem) and got.skipped is bool(skipped) and got.path == str(path)
 
 
+@pytest.mark.parametrize("name", ["a.txt.gz", "corpus.json.gz", "a.txt"])
+def test_a_gzip_file_that_is_no_jsonl_corpus_is_skipped_saying_what_to_do(tmp_path: Path, name: str) -> None:
+    """A gzipped text was skipped as 'NUL bytes and no byte-order mark', which did not say it was compressed."""
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(b"Talks resume on Monday.\n", mtime=0))
+    for encoding in (None, "latin-1"):  # --encoding once read the compressed bytes as Latin-1 text
+        [got] = items(path, encoding=encoding)
+        assert isinstance(got, Problem) and got.skipped and "gzip-compressed" in got.message
+        assert ".jsonl.gz" in got.message and "zcat" in got.message
+
+
+def test_a_gzipped_corpus_on_stdin_or_misnamed_is_read_as_jsonl(tmp_path: Path) -> None:
+    """``cat corpus.jsonl.gz | garble audit --jsonl -`` gave a 'cannot decode' error per compressed line."""
+    corpus = "".join(json.dumps({"id": f"d{i}", "text": f"Talks resume, day {i}."}) + "\n" for i in range(3))
+    packed = gzip.compress(corpus.encode(), mtime=0)
+    stdin = io.BufferedReader(io.BytesIO(packed))  # type: ignore[arg-type]  # buffered, as sys.stdin.buffer is
+    got = list(read_inputs(["-"], ReadOptions(stdin_jsonl=True), stdin))
+    assert [(r.id, r.line) for r in got if isinstance(r, Record)] == [("d0", 1), ("d1", 2), ("d2", 3)]
+    misnamed = tmp_path / "corpus.jsonl"
+    misnamed.write_bytes(packed)
+    assert [r.id for r in items(misnamed)] == ["d0", "d1", "d2"]
+    misnamed.write_bytes(packed[: len(packed) // 2])  # cut off: one error record where it stops, as for .gz
+    *_, last = items(misnamed)
+    assert isinstance(last, Problem) and "cannot read further" in last.message
+
+
 def test_binary_stdin_is_skipped_with_a_message() -> None:
     [p] = items("-", stdin=b"\x00\x01\x02binary")
     assert isinstance(p, Problem) and p.skipped and "binary" in p.message
