@@ -22,7 +22,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -60,6 +60,8 @@ class Record:
     text: str
     path: str
     line: int | None = None
+    # the bytes it was read from (a JSONL line, escapes, id and all), for the progress bar; 0 where unknown
+    size: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +287,7 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
     first = seen.first(doc_id, name, number)
     if first is not None:
         return Problem(doc_id, name, number, f"duplicate id {doc_id!r} (first at {first})")
-    return Record(doc_id, text, name, number)
+    return Record(doc_id, text, name, number, len(raw))
 
 
 # What reading a truncated or corrupt .gz (or a failing disk) raises part-way through a file:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from garble.inputs import STDIN, Problem, walk
+from garble.inputs import STDIN, Problem, Record, walk
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,11 +76,22 @@ def track(items: Iterable[Item], total: int | None, console: Console | None = No
                 current, in_file, size = path, 0, _size(path)
             if not isinstance(item, Problem):
                 docs += 1
-                in_file += len(item.record.text.encode("utf-8", "surrogatepass"))
+                in_file += record_bytes(item.record)
             shown = min(in_file, size) if total is not None else in_file
             bar.update(task, completed=done + shown, docs=docs)
             yield item
         bar.update(task, completed=total if total is not None else done + in_file, docs=docs)
+
+
+def record_bytes(record: Record) -> int:
+    """The bytes of input ``record`` was read from, as the bar counts them: its JSONL line where it came from one,
+    else its text's UTF-8 bytes. (Counting texts alone, a corpus of pages stood at 42 % on its last record, as
+    JSON escapes, ids and other fields are bytes of the file too, then jumped to 100 %.)
+
+    >>> record_bytes(Record("a", "h\u00e9llo", "a.txt")), record_bytes(Record("a", "x", "c.jsonl", 1, 40))
+    (6, 40)
+    """
+    return record.size or len(record.text.encode("utf-8", "surrogatepass"))
 
 
 def _size(path: str) -> int:

@@ -16,7 +16,7 @@ from garble.cli import app
 from garble.config import Config
 from garble.inputs import Problem, ReadOptions, Record, read_inputs
 from garble.parallel import batches, default_jobs, scan_items
-from garble.progress import input_size, is_shown, track
+from garble.progress import input_size, is_shown, record_bytes, track
 from garble.reports.common import Result
 from garble.reports.jsonl import to_dict
 
@@ -104,6 +104,17 @@ def test_progress_passes_items_through_and_counts_documents(corpus: Path) -> Non
     out = io.StringIO()
     assert list(track(items, input_size([str(corpus)]), Console(file=out, force_terminal=True, width=120))) == items
     assert "1 documents" in out.getvalue() and "100%" in out.getvalue()
+
+
+def test_progress_counts_a_jsonl_corpus_by_its_lines_not_only_their_texts(tmp_path: Path) -> None:
+    """The bar's count reaches the file's size as its records are read: counting texts alone, a corpus whose
+    lines are mostly escapes and other fields stood at 40 % until its last record was read."""
+    corpus = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": f"d{i}", "text": "Caf\u00e9 \"news\"\n" * 20, "meta": "x" * 300}) for i in range(4)]
+    corpus.write_text("\n".join(lines) + "\n\n", encoding="utf-8")  # a blank line at the end is no record
+    records = [item for item in read_inputs([str(corpus)]) if isinstance(item, Record)]
+    counted = [record_bytes(r) for r in records]
+    assert counted == [len(line) + 1 for line in lines] and sum(counted) == corpus.stat().st_size - 1
 
 
 def test_progress_total_is_the_file_size_and_unknown_for_stdin_or_gzip(tmp_path: Path) -> None:
