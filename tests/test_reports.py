@@ -138,6 +138,14 @@ def test_terminal_colours_spans_by_label_when_forced(monkeypatch: pytest.MonkeyP
     assert "«Read more:»[boilerplate]" in plain
 
 
+def test_terminal_marks_spans_on_a_terminal_that_shows_no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On TERM=dumb (an editor's shell buffer) rich draws no colour, and spans, drawn only as colour, vanished."""
+    monkeypatch.setenv("FORCE_COLOR", "1")  # a terminal, as a pseudo-terminal is
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "«Read more:»[boilerplate]" in render_terminal(result())
+
+
 def render_html(*items: Result | Problem) -> str:
     out = io.StringIO()
     html.render(list(items), out)

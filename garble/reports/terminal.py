@@ -1,8 +1,8 @@
 """Terminal report (rich): each document's paragraphs with their score in the margin and
 flagged spans highlighted by label, then a per-file summary table.
 
-Colour follows rich: off when the output is not a terminal or ``NO_COLOR`` is set;
-without colour, spans are marked ``«text»[label]`` so they still show. Article text is
+Colour follows rich: off when the output is not a terminal, is a dumb one (``TERM=dumb``) or ``NO_COLOR``
+is set; without colour, spans are marked ``«text»[label]`` so they still show. Article text is
 always defanged (control and bidi characters shown as ``<U+XXXX>``) and never parsed as
 markup, so a document cannot move the cursor, set a title or hide text.
 """
@@ -91,7 +91,7 @@ def render_document(console: Console, result: Result) -> None:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(overflow="fold")
-    color = console.is_terminal and not console.no_color
+    color = console.color_system is not None and not console.no_color  # TERM=dumb: a terminal, no colour
     for show, run in paragraph_runs(scan):
         if not show:
             grid.add_row(Text("┆", style="dim"), Text(f"… {counted(len(run), 'clean paragraph')}", style="dim"))
