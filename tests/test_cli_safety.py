@@ -197,6 +197,16 @@ def test_a_finished_report_has_the_permissions_of_a_file_the_user_creates(corpus
     assert "</html>" in (corpus / "r.html").read_text(encoding="utf-8")
 
 
+def test_a_report_onto_a_symbolic_link_goes_to_the_file_it_names(corpus: Path) -> None:
+    """``-o latest.jsonl`` (a link to this week's report) replaced the link with a file and left the target old."""
+    (corpus / "week.jsonl").write_text("old\n", encoding="utf-8")
+    (corpus / "latest.jsonl").symlink_to("week.jsonl")
+    assert run("audit", "news", "-f", "jsonl", "-q", "-j", "1", "-o", "latest.jsonl")[0] == EX_FOUND
+    assert (corpus / "latest.jsonl").is_symlink()
+    lines = (corpus / "week.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["d0", "d1", "d2"]
+
+
 @pytest.mark.skipif(not os.path.exists(os.devnull) or os.name != "posix", reason="needs /dev/null")
 def test_a_report_to_a_device_is_written_to_it(corpus: Path) -> None:
     """``-o /dev/null`` (or /dev/stdout, a pipe) is written where it is, never replaced by a renamed file."""

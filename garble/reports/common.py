@@ -249,8 +249,10 @@ def report_file(path: Path) -> Iterator[TextIO]:
     looked whole but held the first documents only; now it leaves no report, or the previous one intact.
 
     A path that is not a regular file (``/dev/stdout``, a pipe), a file with other hard links, and a folder
-    garble may not create files in are written where they are, as before.
+    garble may not create files in are written where they are, as before. A symbolic link is followed: the
+    file it names gets the report, and the link stays a link (``-o latest.html``).
     """
+    path = Path(os.path.realpath(path))  # renaming onto the link itself made it a file and left its target old
     try:
         st = path.stat()
     except FileNotFoundError:
