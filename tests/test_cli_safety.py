@@ -207,6 +207,23 @@ def test_a_report_onto_a_symbolic_link_goes_to_the_file_it_names(corpus: Path) -
     assert [json.loads(line)["id"] for line in lines] == ["d0", "d1", "d2"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_report_the_user_may_not_write_is_not_renamed_over(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only report was refused ('cannot write'); renaming a temporary file over it would replace it
+    anyway. It is opened where it is, as before (root may write it: then in place, the same file)."""
+    report = corpus / "out.jsonl"
+    report.write_text("kept\n", encoding="utf-8")
+    report.chmod(0o444)
+    inode = report.stat().st_ino
+    if os.geteuid() == 0:  # os.access lets root write anything; say no as it does to a user
+        monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != report.resolve())
+    code, _, err = run("audit", "news", "-f", "jsonl", "-q", "-j", "1", "-o", "out.jsonl")
+    if os.geteuid() == 0:  # root may write it after all: in place, the same file
+        assert code == EX_FOUND and report.stat().st_ino == inode
+    else:
+        assert code == EX_USAGE and "cannot write out.jsonl" in err and report.read_text(encoding="utf-8") == "kept\n"
+
+
 @pytest.mark.skipif(not os.path.exists(os.devnull) or os.name != "posix", reason="needs /dev/null")
 def test_a_report_to_a_device_is_written_to_it(corpus: Path) -> None:
     """``-o /dev/null`` (or /dev/stdout, a pipe) is written where it is, never replaced by a renamed file."""

@@ -248,8 +248,8 @@ def report_file(path: Path) -> Iterator[TextIO]:
     when the block ends normally: a run stopped halfway (Ctrl-C, a crash, a full disk) left a report that
     looked whole but held the first documents only; now it leaves no report, or the previous one intact.
 
-    A path that is not a regular file (``/dev/stdout``, a pipe), a file with other hard links, and a folder
-    garble may not create files in are written where they are, as before. A symbolic link is followed: the
+    A path that is not a regular file (``/dev/stdout``, a pipe), a file with other hard links or that garble may
+    not write, and a folder garble may not create files in are written where they are, as before. A symbolic link is followed: the
     file it names gets the report, and the link stays a link (``-o latest.html``).
     """
     path = Path(os.path.realpath(path))  # renaming onto the link itself made it a file and left its target old
@@ -258,7 +258,8 @@ def report_file(path: Path) -> Iterator[TextIO]:
     except FileNotFoundError:
         st = None
     try:
-        direct = st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1)
+        # a report the user may not write (chmod a-w) is refused by open() as before, not renamed over
+        direct = st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1 or not os.access(path, os.W_OK))
         fd, temp = (-1, "") if direct else tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                                              dir=path.parent)
     except PermissionError:
