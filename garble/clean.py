@@ -13,6 +13,7 @@ Each flagged span is handled by what it is:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from garble.datatypes import Label, Scan, Span
@@ -74,47 +75,51 @@ def replacement(span: Span, own: str) -> str | None:
     return ""
 
 
-def _joiner(gap: str, following: str) -> str:
-    """What the whitespace ``gap`` around removed text becomes before ``following``.
+def _joiner(gaps: Sequence[str], following: str) -> str:
+    """What the whitespace ``gaps`` either side of removed text becomes before ``following``.
 
     Spaces become one space (none before closing punctuation, none when there were
     none: a stretch cut out of a word closes up); line breaks become one paragraph
-    break if the gap held a blank line, else one line break, in the text's own style.
+    break if one of the gaps held a blank line, else one line break, in the text's own
+    style. Each gap is read on its own: the line ends either side of a line cut out of a
+    paragraph are no blank line, and the paragraph stays one.
 
-    >>> _joiner(" ", ", has"), _joiner("", "t"), _joiner(" \\n\\n ", "Next"), _joiner("\\r\\n", "b")
+    >>> _joiner([" "], ", has"), _joiner([""], "t"), _joiner([" \\n\\n "], "Next"), _joiner(["\\r\\n"], "b")
     ('', '', '\\n\\n', '\\r\\n')
+    >>> _joiner(["\\n", "\\n"], "Next"), _joiner(["\\n", "\\n\\n"], "Next")
+    ('\\n', '\\n\\n')
     """
-    if not gap:
+    if not any(gaps):
         return ""
-    breaks = LINE_END.findall(gap)
+    breaks = [end for gap in gaps for end in LINE_END.findall(gap)]
     if breaks:
-        return str(breaks[0]) * (2 if BLANK_LINE.search(gap) else 1)
+        return str(breaks[0]) * (2 if any(BLANK_LINE.search(gap) for gap in gaps) else 1)
     return "" if following[:1] in CLOSING_PUNCT else " "
 
 
 class _Writer:
     """The cleaned text being written, with the whitespace around removed text held back."""
 
-    __slots__ = ("gap", "parts")
+    __slots__ = ("gaps", "parts")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.gap: str | None = None
+        self.gaps: list[str] | None = None  # the whitespace either side of each removed stretch since the last text
 
     def write(self, piece: str) -> None:
         if not piece:
             return
-        if self.gap is not None:
+        if self.gaps is not None:
             if self.parts:  # nothing before: leading whitespace of a removed start goes
-                self.parts.append(_joiner(self.gap, piece))
-            self.gap = None
+                self.parts.append(_joiner(self.gaps, piece))
+            self.gaps = None
         self.parts.append(piece)
 
     def remove(self, before: str, after_gap: str) -> None:
         """Text was cut out after ``before``; ``after_gap`` is the whitespace that followed it."""
         head = before.rstrip()
         self.write(head)
-        self.gap = (self.gap or "") + before[len(head):] + after_gap
+        self.gaps = [*(self.gaps or ()), before[len(head):], after_gap]
 
     def text(self) -> str:
         return "".join(self.parts)  # a gap still held back is trailing whitespace: dropped

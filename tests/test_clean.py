@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from garble.clean import remove_spans
 from garble.datatypes import Label, Scan, Span
-from garble.detector import clean
+from garble.detector import clean, scan
+from garble.segment import fold_breaks, paragraph_bounds
 
 
 def _span(text: str, part: str, label: Label, suggestion: str | None = None) -> Span:
@@ -66,6 +69,27 @@ def test_crlf_text_keeps_its_line_ends() -> None:
     text = "First.\r\n\r\nShare this\r\n\r\nSecond."
     result = Scan(text, (_span(text, "Share this", Label.BOILERPLATE),))
     assert remove_spans(result) == "First.\r\n\r\nSecond."
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_line_cut_out_of_a_paragraph_leaves_one_paragraph(end: str) -> None:
+    """The line ends either side of a removed line are no blank line: the paragraph is not split in two."""
+    text = end.join(["Talks resume today.", "Share this", "Ministers met."])
+    assert remove_spans(Scan(text, (_span(text, "Share this", Label.BOILERPLATE),))) == (
+        f"Talks resume today.{end}Ministers met.")
+    # two lines cut out one after the other, and a paragraph break after them
+    text = end.join(["Talks resume today.", "Share this", "Read more:", "", "Ministers met."])
+    spans = (_span(text, "Share this", Label.BOILERPLATE), _span(text, "Read more:", Label.BOILERPLATE))
+    assert remove_spans(Scan(text, spans)) == f"Talks resume today.{end}{end}Ministers met."
+
+
+def test_cleaning_a_flagged_line_keeps_the_paragraphs_of_the_text() -> None:
+    text = ("The minister said on Monday that talks would resume next week.\nShare this article\n"
+            "The budget vote is set for Tuesday after a long debate in the chamber.")
+    assert [text[s.start : s.end] for s in scan(text).spans] == ["Share this article"]
+    cleaned = clean(text)
+    assert len(paragraph_bounds(fold_breaks(cleaned))) == len(paragraph_bounds(fold_breaks(text))) == 1
+    assert cleaned == text.replace("Share this article\n", "")
 
 
 def test_removing_everything_gives_empty_text() -> None:
