@@ -23,10 +23,17 @@ from garble.segment import BOM  # a byte-order mark opening the text, which the 
 CLOSING_PUNCT = frozenset(",.;:!?)]}’”")
 # The whitespace after a removed stretch, held back and tidied with the whitespace before it.
 SPACE = re.compile(r"\s+")
-# A line end in any of the three conventions segment.py accepts.
-LINE_END = re.compile(r"\r\n|\r|\n")
+# A line end in any of the conventions segment.py reads as one (fold_breaks, fold_spaces): were the line
+# and paragraph separators not line ends here, a line cut out between two of them joined its neighbours
+# with a space, and text from JSON or JavaScript sources lost its lines.
+_END = r"""
+    \r\n                        # Windows
+  | \r(?!\n)                    # old Mac (not the first half of a Windows line end)
+  | [\n\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]    # Unix, and the Unicode line and paragraph separators
+"""
+LINE_END = re.compile(_END, re.VERBOSE)
 # A blank line: two line ends with only spaces between (the benchmark's paragraph break, any style).
-BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)")
+BLANK_LINE = re.compile(rf"(?:{_END}) [^\S\r\n\N{{LINE SEPARATOR}}\N{{PARAGRAPH SEPARATOR}}]* (?:{_END})", re.VERBOSE)
 
 
 def _fits(span: Span, own: str) -> bool:

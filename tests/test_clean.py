@@ -71,7 +71,7 @@ def test_crlf_text_keeps_its_line_ends() -> None:
     assert remove_spans(result) == "First.\r\n\r\nSecond."
 
 
-@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r", "\N{LINE SEPARATOR}", "\N{PARAGRAPH SEPARATOR}"])
 def test_a_line_cut_out_of_a_paragraph_leaves_one_paragraph(end: str) -> None:
     """The line ends either side of a removed line are no blank line: the paragraph is not split in two."""
     text = end.join(["Talks resume today.", "Share this", "Ministers met."])
@@ -90,6 +90,15 @@ def test_cleaning_a_flagged_line_keeps_the_paragraphs_of_the_text() -> None:
     cleaned = clean(text)
     assert len(paragraph_bounds(fold_breaks(cleaned))) == len(paragraph_bounds(fold_breaks(text))) == 1
     assert cleaned == text.replace("Share this article\n", "")
+
+
+@pytest.mark.parametrize("end", ["\N{LINE SEPARATOR}", "\N{PARAGRAPH SEPARATOR}"])
+def test_line_and_paragraph_separators_are_kept_as_line_ends(end: str) -> None:
+    """garble reads U+2028 and U+2029 as line ends (segment.fold_spaces); cleaning keeps them as the text had them."""
+    text = end.join(["The minister said on Monday that talks would resume next week.", "Share this article",
+                     "The budget vote is set for Tuesday after a long debate in the chamber."])
+    assert [text[s.start : s.end] for s in scan(text).spans] == ["Share this article"]
+    assert clean(text) == text.replace(f"Share this article{end}", "")
 
 
 def test_removing_everything_gives_empty_text() -> None:
