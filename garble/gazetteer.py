@@ -236,7 +236,13 @@ def load(extra: tuple[str, ...] = ()) -> Gazetteer:
     return _load(tuple(extra))
 
 
-@cache
+# Gazetteers kept, one for each set of extra names: a pipeline scans with one Config or a few, but a caller
+# who gives each document its own names (from its metadata) made a gazetteer for each, some 2 MB apiece,
+# and an unbounded cache kept them all (a thousand documents, two gigabytes). Building one takes ~15 ms.
+GAZETTEERS_KEPT = 16
+
+
+@lru_cache(maxsize=GAZETTEERS_KEPT)
 def _load(extra: tuple[str, ...]) -> Gazetteer:
     return from_names((*shipped_names(), *extra))
 

@@ -172,15 +172,14 @@ def test_context_features_grow_linearly_with_paragraphs() -> None:
     assert big <= 8 * max(small, 0.01), (small, big)
 
 
-# Caches with no bound, each keyed by something a run has few of: a weights path, the user's names, a
-# config, a centibel value, or nothing. A cache keyed by a word or a text must be bounded: a corpus has
+# Caches with no bound, each keyed by something a run has few of: a weights path, a config, a centibel
+# value, or nothing. Not the user's names: a caller may give each document its own (gazetteer._load). A cache keyed by a word or a text must be bounded: a corpus has
 # millions of distinct words, and a worker of `garble audit --jobs` lives for the whole corpus.
 UNBOUNDED_CACHES = {
     "garble.classifier.load_path", "garble.classifier.shipped_model",
     "garble.context.load_context_path", "garble.context.shipped_context", "garble.frequencies._table",
     "garble.frequencies._latin", "garble.frequencies._other", "garble.frequencies._plain_zipf",
-    "garble.gazetteer.shipped_names",
-    "garble.gazetteer._load", "garble.gazetteer.census", "garble.labelling.load_labels_path",
+    "garble.gazetteer.shipped_names", "garble.gazetteer.census", "garble.labelling.load_labels_path",
     "garble.labelling.shipped_labels", "garble.mentions._capital_start", "garble.parallel.detector_for",
     "garble.pipeline.weights_path", "garble.trees._lowest_bit", "garble.words.load_words_path",
     "garble.words.shipped_words",
