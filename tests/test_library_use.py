@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
+
+import pytest
 
 import garble
 from garble import Config
@@ -23,3 +26,24 @@ def test_each_document_may_bring_its_own_names_without_memory_growing() -> None:
         assert result.text == ARTICLE
     gc.collect()
     assert _gazetteers() - before <= GAZETTEERS_KEPT
+
+
+def _library_example() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Library\n", 1)[1].split("\n## ", 1)[0]
+    return section.split("```python\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_library_example_runs_and_prints_what_it_says(capsys: pytest.CaptureFixture[str]) -> None:
+    text = "Read more:\n\nThe council approved the budget on Tuesday after a long debate.\r\n\r\nShare this article"
+    namespace: dict[str, object] = {"text": text}
+    exec(compile(_library_example(), "README.md", "exec"), namespace)  # noqa: S102 -- the README's own code
+    printed = [line.split() for line in capsys.readouterr().out.splitlines()]
+    result = garble.scan(text)
+    assert result.spans and result.paragraphs
+    # one line a span (start, end, label, score, reason, suggestion), then one a paragraph (start, end, score)
+    assert [line[:3] for line in printed[: len(result.spans)]] == [
+        [str(s.start), str(s.end), s.label.value] for s in result.spans]
+    assert [line[:2] for line in printed[len(result.spans) :]] == [[str(p.start), str(p.end)] for p in result.paragraphs]
+    assert len(result.paragraphs) == 3  # \r\n\r\n parts paragraphs, as the example's comment says
+    assert isinstance(namespace["detector"], garble.Detector)
