@@ -42,7 +42,9 @@ def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
 
 
 def clean(text: str, config: Config = DEFAULT_CONFIG) -> str:
-    """``text`` with what garble flags removed and whitespace tidied.
+    """``text`` with what garble flags repaired or removed and whitespace tidied (``garble.clean``).
+
+    One scan: a second ``clean`` reads what is left anew and can remove more.
 
     >>> clean("Read more:\\n\\nTalks resume on Monday.")
     'Talks resume on Monday.'

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import json
+import pickle
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,36 @@ def test_the_readme_library_example_runs_and_prints_what_it_says(capsys: pytest.
     assert [line[:2] for line in printed[len(result.spans) :]] == [[str(p.start), str(p.end)] for p in result.paragraphs]
     assert len(result.paragraphs) == 3  # \r\n\r\n parts paragraphs, as the example's comment says
     assert isinstance(namespace["detector"], garble.Detector)
+
+
+TEXTS = [
+    "",
+    ARTICLE,
+    f"Read more:\n\n{ARTICLE}\n\nShare this article",
+    f"{ARTICLE}\r\n\r\nHe said he didnâ€™t know.\r\nAdvertisement",
+    f"Fed chairman Paul Volcekr said rates would rise.\n\n{ARTICLE} It was the the plan.",
+    "Home\nNews\nSport\n" * 12 + ARTICLE,
+]
+
+
+def test_results_and_configs_pickle_for_other_processes() -> None:
+    config = Config(span_threshold=0.6, labels={"boilerplate", "encoding"}, names=("Kim Yo Jong",),
+                    allow_phrases=("Photo:",), model_path="auto")
+    assert pickle.loads(pickle.dumps(config)) == config
+    for text in TEXTS:
+        result = garble.scan(text, config)
+        assert pickle.loads(pickle.dumps(result)) == result
+        assert json.loads(json.dumps(result.to_dict("doc"))) == result.to_dict("doc")
+    detector = pickle.loads(pickle.dumps(garble.Detector(config)))
+    assert detector.config == config and detector.scan(TEXTS[2]) == garble.scan(TEXTS[2], config)
+
+
+def test_one_detector_scans_from_many_threads_as_from_one() -> None:
+    detector = garble.Detector()
+    texts = TEXTS * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(detector.scan, texts))
+        cleaned = list(pool.map(detector.clean, texts))
+    assert threaded == [detector.scan(t) for t in texts]
+    assert cleaned == [detector.clean(t) for t in texts]
+    assert any(r.spans for r in threaded)
