@@ -6,6 +6,7 @@ import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from numbers import Real
 
 from garble.datatypes import LABELS, Label
 
@@ -41,10 +42,14 @@ class Config:
     def __post_init__(self) -> None:
         """Check every option, so a wrong one fails here with its name, not deep in a scan or never.
 
+        The threshold may be any real number (a numpy float32, a Fraction) and is stored as a float.
         Collections may be given as any iterable of the right items (a list, a set); they are stored as
         the frozen types above. A lone string where a collection is meant is an error: read a character at
         a time, ``allow_phrases="Read more"`` allowed every span holding an "e".
 
+        >>> from fractions import Fraction
+        >>> Config(span_threshold=Fraction(3, 4)).span_threshold
+        0.75
         >>> Config(labels=["encoding"]).labels
         frozenset({<Label.ENCODING: 'encoding'>})
         >>> Config(allow_phrases="Read more")
@@ -53,10 +58,11 @@ class Config:
         TypeError: Config.allow_phrases must be a collection of strings, not a str
         """
         threshold = self.span_threshold
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        if isinstance(threshold, bool) or not isinstance(threshold, Real):
             raise TypeError(f"Config.span_threshold must be a number, not a {type(threshold).__name__}")
         if not (math.isfinite(threshold) and 0.0 <= threshold <= 1.0):
             raise ValueError(f"Config.span_threshold must be in [0, 1], not {threshold!r}")
+        object.__setattr__(self, "span_threshold", float(threshold))
         object.__setattr__(self, "labels", _labels(self.labels))
         object.__setattr__(self, "names", _strings("names", self.names))
         phrases = _strings("allow_phrases", self.allow_phrases)

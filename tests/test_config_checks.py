@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 import garble
@@ -32,6 +34,19 @@ def test_options_take_any_collection() -> None:
     config = Config(labels=["boilerplate"], allow_phrases=["Share this"], names={"Kim Yo Jong"})  # type: ignore[arg-type]
     assert config.labels == frozenset({Label.BOILERPLATE}) and config.allow_phrases == ("Share this",)
     assert [PAGE[s.start : s.end] for s in garble.scan(PAGE).spans] != [PAGE[s.start : s.end] for s in garble.scan(PAGE, config).spans] == ["Read more:"]
+
+
+def test_a_threshold_may_be_any_real_number() -> None:
+    """A threshold from numpy (a float32 of an array of scores) or a Fraction was refused as "not a number"."""
+    import numpy as np
+
+    for value in (np.float32(0.75), np.float64(0.75), Fraction(3, 4), np.int64(1)):
+        config = Config(span_threshold=value)  # type: ignore[arg-type]
+        assert type(config.span_threshold) is float and config.span_threshold == float(value)
+    assert [s.reason for s in garble.scan(PAGE, Config(span_threshold=np.float32(0.7))).spans] == [  # type: ignore[arg-type]
+        s.reason for s in garble.scan(PAGE, Config(span_threshold=0.7)).spans]
+    with pytest.raises(ValueError, match="Config.span_threshold"):
+        Config(span_threshold=np.float32("nan"))  # type: ignore[arg-type]
 
 
 def test_scan_refuses_what_is_not_a_config() -> None:
