@@ -14,6 +14,8 @@ class Detector:
     >>> d = Detector()
     >>> d.scan("").spans
     ()
+    >>> Detector(Config(span_threshold=0.7, labels=["encoding"]))
+    Detector(Config(span_threshold=0.7, labels=frozenset({<Label.ENCODING: 'encoding'>}), names=(), allow_phrases=(), model_path=None))
     """
 
     __slots__ = ("config",)
@@ -22,6 +24,9 @@ class Detector:
         if not isinstance(config, Config):
             raise TypeError(f"Detector takes a garble.Config, not {type(config).__name__}")
         self.config = config
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.config!r})"
 
     def scan(self, text: str) -> Scan:
         """Scan one text (see ``garble.scan``)."""
