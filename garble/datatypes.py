@@ -57,11 +57,13 @@ class Block:
 class Document:
     """A segmented document: the text as the signals read it (the caller's, with line ends and Unicode
     spaces folded one for one by ``garble.segment``, so offsets are the caller's), its paragraphs in
-    order, and the caller's own known names (``Config.names``) for the name signals to check against."""
+    order, the caller's own known names (``Config.names``) for the name signals to check against, and
+    the caller's text as given, which a repair keeps between the hits it joins ("" when not given)."""
 
     text: str
     blocks: tuple[Block, ...]
     known_names: tuple[str, ...] = ()
+    original: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,7 +102,7 @@ def segment(text: str, known_names: tuple[str, ...] = ()) -> Document:
     folded = fold_spaces(broken)
     # The benchmark's paragraphs, with any line ends: a line of no-break spaces is not blank to it.
     bounds = paragraph_bounds(broken)
-    return Document(folded, tuple(_block(folded, i, s, e) for i, (s, e) in enumerate(bounds)), known_names)
+    return Document(folded, tuple(_block(folded, i, s, e) for i, (s, e) in enumerate(bounds)), known_names, text)
 
 
 def _block(text: str, index: int, start: int, end: int) -> Block:

@@ -174,9 +174,10 @@ def _is_list_stamp(text: str, prev: Span | None, p: _Piece) -> bool:
     return "\n" in gap and not gap.strip() and any(c.isdigit() for c in text[p.start : p.end])
 
 
-def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
+def _join(text: str, pieces: Sequence[_Piece], original: str = "") -> list[Span]:
     """Join neighbouring pieces of one label across whitespace into spans (a headline list's date
-    stamps join the list).
+    stamps join the list). ``text`` is the folded text the pieces were found in, ``original`` the
+    caller's (``Document.original``), whose characters a suggestion keeps between its repairs.
 
     A span's suggestion is its hits' suggestions, each in its place (``_repair``): a suggestion
     replaces its hit's whole text ("Paul Volcekr" -> "Paul Volcker"), so it is kept only where the
@@ -207,18 +208,20 @@ def _join(text: str, pieces: Sequence[_Piece]) -> list[Span]:
     out = []
     for span, own in zip(spans, parts):
         span = _trim(text, span)
-        out.append(replace(span, suggestion=_repair(text, span, own)))
+        out.append(replace(span, suggestion=_repair(text, span, own, original or text)))
     return out
 
 
-def _repair(text: str, span: Span, pieces: Sequence[_Piece]) -> str | None:
+def _repair(text: str, span: Span, pieces: Sequence[_Piece], original: str) -> str | None:
     """The suggestion of ``span``, joined from ``pieces``: the pieces cut from one hit together,
     each hit's text replaced by its suggestion and the text between them kept. None when a hit
     with a suggestion is not whole in the span, or when no hit has one. A hit without one is
     left out, as cleaning would leave it out (``garble.clean``), but a mangled name is kept as it is.
 
     Two mojibake words one space apart are one span, and each is repaired in its place: joined
-    from several hits, the span once had no suggestion, and cleaning cut both words out.
+    from several hits, the span once had no suggestion, and cleaning cut both words out. What is
+    kept is taken from ``original``, the caller's text, not the folded ``text``: a no-break space
+    between the two words stays one (the fold reads it as a space, one for one).
     """
     groups: list[tuple[int, int, str | None, tuple[int, int]]] = []  # (start, end, suggestion, hit)
     for p in pieces:
@@ -234,12 +237,12 @@ def _repair(text: str, span: Span, pieces: Sequence[_Piece]) -> str | None:
         if "\n" in text[pos:start]:
             return None  # a repair stays on one line (_join keeps such pieces apart)
         if suggestion is None:
-            suggestion = text[start:end] if span.label is Label.MANGLED_NAME else ""
+            suggestion = original[start:end] if span.label is Label.MANGLED_NAME else ""
         elif suggestion and _stripped(text, *source) != (start, end):
             return None
-        out += [text[pos:start], suggestion]
+        out += [original[pos:start], suggestion]
         pos = end
-    out.append(text[pos : span.end])
+    out.append(original[pos : span.end])
     joined = "".join(out)
     return joined if joined.strip() else ""  # repeats deleted, nothing to put back
 
@@ -349,7 +352,7 @@ def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
     if not candidates:
         return []
     candidates = _without_names_in_links(candidates)
-    spans = _join(doc.text, _pieces(doc.text, candidates))
+    spans = _join(doc.text, _pieces(doc.text, candidates), doc.original)
     return _link_runs(doc.text, spans) if Label.INJECTED_LINK in config.labels else spans
 
 

@@ -67,6 +67,15 @@ def test_neighbouring_repairs_are_each_made() -> None:
     assert garble.clean(text) == "Shoppers said the sales on Black Friday were the best in years, the retailer reported."
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f", "\u3000", " \u2009"])
+def test_repairs_joined_across_a_unicode_space_keep_that_space(space: str) -> None:
+    """The text between two repaired words is the caller's: a no-break space there stayed no plain space."""
+    text = f"It was the mayorâ€™s{space}â€œbest day in office, officials said on Monday."
+    [span] = garble.scan(text).spans
+    assert text[span.start : span.end] == f"mayorâ€™s{space}â€œbest" and span.suggestion == f"mayor’s{space}“best"
+    assert garble.clean(text) == f"It was the mayor’s{space}“best day in office, officials said on Monday."
+
+
 def test_a_word_written_three_times_is_cleaned_in_one_go() -> None:
     cleaned = garble.clean("The council voted for for for the budget on Tuesday after a long debate.")
     assert cleaned == "The council voted for the budget on Tuesday after a long debate."
