@@ -148,6 +148,17 @@ class Scan:
         """True when nothing was flagged."""
         return not self.spans
 
+    def clean(self) -> str:
+        """The text with these spans repaired or removed and whitespace tidied, as ``garble.clean`` gives
+        it, without scanning again: a caller who keeps the spans and the cleaned text scans once.
+
+        >>> Scan("Read more:\\n\\nTalks resume.", (Span(0, 10, Label.BOILERPLATE, 0.9, "furniture_prompt"),)).clean()
+        'Talks resume.'
+        """
+        from garble.clean import remove_spans  # garble.clean reads these types: imported on use
+
+        return remove_spans(self)
+
     def to_dict(self, doc_id: str | None = None) -> dict[str, Any]:
         """The scan in the benchmark's prediction format (plus ``score`` and ``reason``)."""
         out: dict[str, Any] = {} if doc_id is None else {"id": doc_id}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import garble
-from garble import Config
+from garble import Config, Label
 from garble.gazetteer import GAZETTEERS_KEPT, Gazetteer
 
 ARTICLE = "The council approved the budget on Tuesday after a long debate, John Smith said."
@@ -63,7 +63,7 @@ TEXTS = [
 
 
 def test_results_and_configs_pickle_for_other_processes() -> None:
-    config = Config(span_threshold=0.6, labels={"boilerplate", "encoding"}, names=("Kim Yo Jong",),
+    config = Config(span_threshold=0.6, labels=frozenset({Label.BOILERPLATE, Label.ENCODING}), names=("Kim Yo Jong",),
                     allow_phrases=("Photo:",), model_path="auto")
     assert pickle.loads(pickle.dumps(config)) == config
     for text in TEXTS:
@@ -83,3 +83,17 @@ def test_one_detector_scans_from_many_threads_as_from_one() -> None:
     assert threaded == [detector.scan(t) for t in texts]
     assert cleaned == [detector.clean(t) for t in texts]
     assert any(r.spans for r in threaded)
+
+
+def test_a_scan_cleans_as_clean_does_without_scanning_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from garble import pipeline
+
+    results = [garble.scan(t) for t in TEXTS]
+    expected = [garble.clean(t) for t in TEXTS]
+    assert any(r.spans for r in results) and expected != TEXTS
+
+    def no_scan(*args: object) -> None:
+        raise AssertionError("Scan.clean scanned again")
+
+    monkeypatch.setattr(pipeline, "scan", no_scan)
+    assert [r.clean() for r in results] == expected
