@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from numbers import Real
+from typing import TYPE_CHECKING
 
 from garble.datatypes import LABELS, Label
 
@@ -38,6 +39,11 @@ class Config:
     # 0.73 -> 0.89) but scanned 6 of the 72 scrapinghub-aeb-body-test articles, bodies with many short
     # paragraphs, with the page weights, and their clean paragraphs under 0.9 went from 3 % to 26 %.
     model_path: str | None = None
+
+    if TYPE_CHECKING:  # what __post_init__ takes, for a caller's type checker; the fields hold the types above
+        def __init__(self, span_threshold: float = 0.5, labels: Iterable[Label | str] = LABELS,
+                     names: Iterable[str] = (), allow_phrases: Iterable[str] = (),
+                     model_path: str | os.PathLike[str] | None = None) -> None: ...
 
     def __post_init__(self) -> None:
         """Check every option, so a wrong one fails here with its name, not deep in a scan or never.

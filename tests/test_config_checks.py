@@ -31,7 +31,7 @@ def test_a_wrong_option_fails_with_its_name(options: dict[str, object], error: t
 
 
 def test_options_take_any_collection() -> None:
-    config = Config(labels=["boilerplate"], allow_phrases=["Share this"], names={"Kim Yo Jong"})  # type: ignore[arg-type]
+    config = Config(labels=["boilerplate"], allow_phrases=["Share this"], names={"Kim Yo Jong"})
     assert config.labels == frozenset({Label.BOILERPLATE}) and config.allow_phrases == ("Share this",)
     assert [PAGE[s.start : s.end] for s in garble.scan(PAGE).spans] != [PAGE[s.start : s.end] for s in garble.scan(PAGE, config).spans] == ["Read more:"]
 

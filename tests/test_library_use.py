@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import pickle
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -97,3 +98,46 @@ def test_a_scan_cleans_as_clean_does_without_scanning_again(monkeypatch: pytest.
 
     monkeypatch.setattr(pipeline, "scan", no_scan)
     assert [r.clean() for r in results] == expected
+
+
+USER_SCRIPT = '''
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import garble
+from garble import Config, Detector, Label, Paragraph, Scan, Span
+
+
+def run(texts: list[str]) -> list[str]:
+    result: Scan = garble.scan(texts[0])
+    spans: list[tuple[int, int, Label, float, str, str | None]] = [
+        (s.start, s.end, s.label, s.score, s.reason, s.suggestion) for s in result.spans]
+    first: Span | None = result.spans[0] if result.spans else None
+    scores: list[float] = [p.score for p in result.paragraphs]
+    paragraph: Paragraph | None = result.paragraphs[0] if result.paragraphs else None
+    config = Config(labels=["encoding", Label.BOILERPLATE], names=["Kim Yo Jong"], allow_phrases={"Read more"},
+                    model_path=Path("model.json"))
+    labels: frozenset[Label] = config.labels
+    names: tuple[str, ...] = config.names
+    detector = Detector(replace(Config(), span_threshold=0.7, allow_phrases=("Read more",)))
+    with ThreadPoolExecutor() as pool:
+        scans: list[Scan] = list(pool.map(detector.scan, texts))
+    print(spans, first, scores, paragraph, labels, names, json.dumps(result.to_dict("id")), result.score)
+    return [garble.clean(texts[0]), detector.clean(texts[0]), result.clean(), *(s.clean() for s in scans)]
+'''
+
+
+def test_a_user_script_type_checks_under_mypy_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """py.typed: the public API as the README uses it, options given as the lists and sets Config accepts."""
+    api = pytest.importorskip("mypy.api", reason="mypy is not installed")
+    script = tmp_path / "pipeline.py"
+    script.write_text(USER_SCRIPT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # garble found as installed (an editable install's finder: through MYPYPATH)
+    monkeypatch.setenv("MYPYPATH", str(Path(garble.__file__).resolve().parents[1]))
+    out, err, status = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), "--python-executable",
+                                sys.executable, str(script)])
+    assert status == 0, out + err
