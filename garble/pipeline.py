@@ -20,7 +20,7 @@ from garble.spans import LineLabels, LineProbs, assemble, count_visible
 from garble.words import load_words_path, shipped_words
 
 TYPE_ERROR_TEXT = (
-    "garble.scan() takes a str, not {name}. Decode bytes first, "
+    "garble.scan() and garble.clean() take the text as a str, not {name}. Decode bytes first, "
     "for example text = data.decode('utf-8', errors='replace')."
 )
 

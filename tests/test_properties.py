@@ -138,3 +138,5 @@ def test_non_text_input_is_a_type_error_that_says_to_decode() -> None:
     for value in (b"bytes", None, 42, ["a"]):
         with pytest.raises(TypeError, match="decode"):
             garble.scan(value)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"garble\.clean\(\).*decode"):  # not only scan(), which clean calls
+            garble.clean(value)  # type: ignore[arg-type]
