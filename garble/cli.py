@@ -228,8 +228,12 @@ def audit(
     from garble import progress
     if progress.is_shown(quiet, output is None):
         items = progress.track(items, progress.input_size(paths))
-    with _output(output) as out:
-        tally = _render(fmt, items, out, detector.config.model_path)
+    from garble.parallel import WorkerError
+    try:
+        with _output(output) as out:
+            tally = _render(fmt, items, out, detector.config.model_path)
+    except WorkerError as err:  # a killed worker: a traceback and exit 1 read as "damage found"
+        raise _refuse(f"garble: {err}" + ("" if output is None else f" ({output} not written)")) from None
     if not quiet and (fmt is not AuditFormat.TERMINAL or output is not None):
         for line in tally.lines():
             typer.echo(line, err=True)

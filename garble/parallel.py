@@ -49,6 +49,10 @@ Scanned = tuple[tuple[SpanFields, ...], tuple[tuple[int, int, float], ...], floa
 LABEL_OF = {label.value: label for label in Label}
 
 
+class WorkerError(RuntimeError):
+    """A worker process died mid-run (killed, out of memory): the results after it cannot come."""
+
+
 def default_jobs() -> int:
     """The CPUs this process may use (``os.process_cpu_count`` where Python has it).
 
@@ -168,7 +172,8 @@ def scan_items(items: Iterable[Record | Problem], config: Config, jobs: int | No
     """Scan every record of ``items`` on ``jobs`` worker processes; one result or problem per item, in order.
 
     ``jobs`` defaults to every CPU. An input that fits in one batch is scanned in this process,
-    where starting workers would only cost time.
+    where starting workers would only cost time. A worker that dies raises :class:`WorkerError`
+    once the results before its batch are out.
 
     >>> [r.scan.spans[0].label.value for r in scan_items([Record("a", "Read more:", "-")], Config(), 2)]
     ['boilerplate']
@@ -186,10 +191,14 @@ def scan_items(items: Iterable[Record | Problem], config: Config, jobs: int | No
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         try:
             yield from ordered(pool, config, _chain(first, second, stream), jobs * IN_FLIGHT)
+        except BrokenProcessPool:  # the pool's own message names no cause and no remedy
+            raise WorkerError("a worker process died (killed, or out of memory?), so the scan stopped; "
+                              "run again, with fewer --jobs if memory is short") from None
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

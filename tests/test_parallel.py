@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +19,9 @@ from garble import scan
 from garble.cli import app
 from garble.config import Config
 from garble.inputs import Problem, ReadOptions, Record, read_inputs
-from garble.parallel import batches, default_jobs, scan_items
+from garble.parallel import WorkerError, batches, default_jobs, scan_items
 from garble.progress import input_size, is_shown, record_bytes, track
-from garble.reports.common import Result
+from garble.reports.common import Item, Result
 from garble.reports.jsonl import to_dict
 
 DAMAGED = [
@@ -129,3 +133,53 @@ def test_progress_total_is_the_file_size_and_unknown_for_stdin_or_gzip(tmp_path:
 def test_progress_is_silent_when_quiet_or_off_a_terminal() -> None:
     assert not is_shown(quiet=True, report_on_stdout=False)
     assert not is_shown(quiet=False, report_on_stdout=False)  # pytest's stderr is not a terminal
+
+
+class _Fatal(str):
+    """A text whose unpickling ends the worker it is sent to at once, as a SIGKILL or the OOM killer would."""
+
+    def __reduce__(self) -> tuple[Any, tuple[int]]:
+        return os._exit, (9,)
+
+
+def test_a_worker_that_dies_stops_the_scan_with_a_worker_error() -> None:
+    """A worker killed mid-run gave concurrent.futures' BrokenProcessPool, whose message names no cause."""
+    items = [Record(f"d{i}", DAMAGED[i % 4], "c.jsonl", i + 1) for i in range(12)]
+    items[9] = Record("d9", _Fatal("dies"), "c.jsonl", 10)
+    got: list[Item] = []
+    raised: list[WorkerError] = []
+
+    def run() -> None:
+        try:
+            got.extend(scan_items(items, Config(), jobs=2, max_docs=2))
+        except WorkerError as err:
+            raised.append(err)
+
+    thread = threading.Thread(target=run, daemon=True)  # the test fails, not hangs, if the scan does
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the scan hung on a dead worker"
+    assert len(raised) == 1 and "a worker process died" in str(raised[0])
+    assert [to_dict(r) for r in got] == [scan(i.text).to_dict(i.id) for i in items[: len(got)]]  # in order
+
+
+def test_cli_says_a_worker_died_and_exits_2_not_1(tmp_path: Path) -> None:
+    """The run ended in a traceback and exit 1, which a script reads as "damage found"; now one line and
+    exit 2, and an ``-o`` report is not written (a report holding the first records looked whole)."""
+    code = (
+        "import os, sys, garble.cli, garble.inputs\n"
+        "class _Fatal(str):\n"
+        "    def __reduce__(self): return os._exit, (9,)\n"
+        "items = [garble.inputs.Record(f'd{i}', 'Read more:', 'c.jsonl', i + 1) for i in range(40)]\n"
+        "items[30] = garble.inputs.Record('d30', _Fatal('x'), 'c.jsonl', 31)\n"
+        "garble.cli.read_inputs = lambda *args, **kwargs: iter(items)\n"
+        "sys.argv = ['garble', 'audit', '-f', 'jsonl', '--jobs', '2', '-o', sys.argv[1], 'c.jsonl']\n"
+        "garble.cli.main()\n"
+    )
+    out = tmp_path / "out.jsonl"
+    run = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert run.returncode == 2
+    assert run.stderr == ("garble: a worker process died (killed, or out of memory?), so the scan stopped; run again, "
+                          f"with fewer --jobs if memory is short ({out} not written)\n")
+    assert not out.exists()
