@@ -52,21 +52,29 @@ class ClusterError(RuntimeError):
     """Dask is not installed, or the scheduler cannot be reached; the message says what to do."""
 
 
-def scan_records(records: Iterable[Mapping[str, Any]], config: Config = DEFAULT_CONFIG,
+def scan_records(records: Iterable[Any], config: Config = DEFAULT_CONFIG,
                  text_field: str = "text", id_field: str = "id") -> list[dict[str, Any]]:
     """One partition: each ``{id, text}`` record's scan as a JSON-ready dict, or its error record.
 
+    A record that is not a mapping (the ``None`` of a JSONL line ``null``), or whose text is missing or not a
+    string, gives an error record in its place: one bad record does not fail the partition's task, and with it
+    the whole computation. A missing id is ``None`` (JSON null), not the string ``"None"``.
+
     >>> [r["spans"][0]["label"] for r in scan_records([{"id": "a", "text": "Read more:"}])]
     ['boilerplate']
-    >>> scan_records([{"id": "b"}])
-    [{'id': 'b', 'error': "text field 'text' is missing"}]
+    >>> scan_records([{"id": "b"}, [1, 2]])
+    [{'id': 'b', 'error': "text field 'text' is missing"}, {'id': None, 'error': 'record is of type list, not a mapping'}]
     """
     detector = detector_for(config)
     out = []
     for record in records:
-        doc_id, text = str(record.get(id_field)), record.get(text_field)
+        if not isinstance(record, Mapping):
+            out.append({"id": None, "error": f"record is of type {type(record).__name__}, not a mapping"})
+            continue
+        raw_id, text = record.get(id_field), record.get(text_field)
+        doc_id = None if raw_id is None else str(raw_id)
         if isinstance(text, str):
-            out.append(detector.scan(text).to_dict(doc_id))
+            out.append({"id": doc_id, **detector.scan(text).to_dict()})
         else:
             what = "missing" if text is None else f"of type {type(text).__name__}, not a string"
             out.append({"id": doc_id, "error": f"text field {text_field!r} is {what}"})

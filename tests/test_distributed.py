@@ -28,9 +28,10 @@ RECORDS = [
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
-    """Two worker processes, one thread each, no dashboard (its port may be taken)."""
+    """Two worker processes, one thread each, the dashboard on a free port: None no longer turns it off but takes
+    8787, and the tests errored whenever another cluster on the machine held that port."""
     distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'garble[dask]'")
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as c:
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as c:
         yield c
 
 
@@ -47,6 +48,30 @@ def test_scan_bag_on_two_workers_equals_the_single_process_scan(cluster: Any) ->
     assert len(workers) == 2
     assert got == [scan(r["text"]).to_dict(r["id"]) for r in RECORDS] + [
         {"id": "broken", "error": "text field 'text' is missing"}]
+
+
+def test_a_bad_record_in_a_bag_of_many_partitions_is_an_error_record_in_its_place(cluster: Any) -> None:
+    """A record that was no mapping (``db.read_text(...).map(json.loads)`` of a line ``null``) failed its task
+    with an AttributeError, and the whole computation with it; a record without an id got the id "None"."""
+    import dask.bag as db
+    from distributed import Client
+
+    from garble.distributed import scan_bag
+
+    bad = {3: None, 11: [1, 2], 17: "just text", 18: {"text": "Read more:"}}
+    records: list[Any] = [*RECORDS]
+    for at, record in bad.items():
+        records.insert(at, record)
+    with Client(cluster) as client:
+        got = scan_bag(db.from_sequence(records, npartitions=12)).compute(scheduler=client.get)
+    assert len(got) == len(records)
+    assert [got[at] for at in bad] == [
+        {"id": None, "error": "record is of type NoneType, not a mapping"},
+        {"id": None, "error": "record is of type list, not a mapping"},
+        {"id": None, "error": "record is of type str, not a mapping"},
+        {"id": None, **scan("Read more:").to_dict()},
+    ]
+    assert [r for at, r in enumerate(got) if at not in bad] == [scan(r["text"]).to_dict(r["id"]) for r in RECORDS]
 
 
 def test_cli_dask_writes_the_same_jsonl_as_one_process(cluster: Any, tmp_path: Path) -> None:
