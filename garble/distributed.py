@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -88,30 +89,46 @@ def scan_bag(bag: Bag, config: Config = DEFAULT_CONFIG, text_field: str = "text"
 
 
 def _scan_frame(frame: Any, config: Config, text_column: str, id_column: str) -> Any:
-    pd: Any = importlib.import_module("pandas")
-
-    records = [{"id": i, "text": t} for i, t in zip(frame[id_column], frame[text_column])]
-    rows = scan_records(records, config)
-    return pd.DataFrame({
+    records = [{"id": _present(i), text_column: _present(t)} for i, t in zip(frame[id_column], frame[text_column])]
+    rows = scan_records(records, config, text_column, "id")
+    return _frame({
         "id": [r["id"] for r in rows],
         "score": [float(r.get("score", float("nan"))) for r in rows],
         "paragraphs": [json.dumps(r.get("paragraphs", [])) for r in rows],
         "spans": [json.dumps(r.get("spans", [])) for r in rows],
-    }, index=frame.index)
+    }, frame.index)
+
+
+def _present(value: Any) -> Any:
+    """``value``, or None where a dataframe marks a missing one (None, NaN, ``pd.NA``): a missing id was the
+    string "<NA>" or "nan" and a missing text "of type NAType, not a string".
+
+    >>> _present(float("nan")), _present("a"), _present(3)
+    (None, 'a', 3)
+    """
+    missing = value is None or (isinstance(value, float) and math.isnan(value)) or type(value).__name__ == "NAType"
+    return None if missing else value
+
+
+def _frame(columns: dict[str, list[Any]], index: Any = None) -> Any:
+    """A frame of ``RESULT_COLUMNS`` with the dtypes dask's meta declares: a partition's text columns were
+    inferred as pandas 3's ``str`` while the meta said ``object``, so the lazy frame's dtypes were not the
+    computed one's."""
+    pd: Any = importlib.import_module("pandas")  # installed with dask[dataframe]
+    return pd.DataFrame({name: pd.Series(columns.get(name, []), dtype=float if name == "score" else str, index=index)
+                         for name in RESULT_COLUMNS}, index=index)
 
 
 def scan_partitions(df: DataFrame, config: Config = DEFAULT_CONFIG, text_column: str = "text",
                     id_column: str = "id") -> DataFrame:
     """A dataframe of ``RESULT_COLUMNS``, one row per row of ``df`` (same index), partition by partition.
 
-    ``score`` is the document's cleanliness (NaN when the text is not a string); ``paragraphs``
-    and ``spans`` are the JSON lists of :func:`scan_records`.
+    ``score`` is the document's cleanliness (NaN when the text is missing or not a string); ``paragraphs``
+    and ``spans`` are the JSON lists of :func:`scan_records`; ``id`` is missing where the input's is. The
+    computed partitions have the dtypes the lazy frame declares (``str`` for the text columns).
     """
-    pd: Any = importlib.import_module("pandas")  # installed with dask[dataframe]
-    meta = pd.DataFrame({"id": pd.Series(dtype=object), "score": pd.Series(dtype=float),
-                         "paragraphs": pd.Series(dtype=object), "spans": pd.Series(dtype=object)})
     scanned: DataFrame = df.map_partitions(_scan_frame, config, text_column, id_column,  # type: ignore[no-untyped-call]
-                                           meta=meta)
+                                           meta=_frame({}))
     return scanned
 
 

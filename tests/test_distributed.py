@@ -108,6 +108,26 @@ def test_dask_dataframe_partitions(cluster: Any) -> None:
     assert [json.loads(s) for s in got["spans"]] == [scan(r["text"]).to_dict()["spans"] for r in RECORDS]
 
 
+def test_dask_dataframe_result_has_its_declared_dtypes_and_missing_values_stay_missing(cluster: Any) -> None:
+    """The meta declared object columns while each partition came back with pandas 3's str ones, so the lazy
+    frame's dtypes lied; a missing id came back as the string "<NA>" and a missing text as "of type NAType"."""
+    dd = pytest.importorskip("dask.dataframe", reason="needs the dataframe extra: pip install 'garble[dataframe]'")
+    import pandas as pd
+    from distributed import Client
+
+    from garble.distributed import scan_partitions
+
+    rows = [{"id": r["id"], "body": r["text"]} for r in RECORDS]
+    rows[2]["id"], rows[7]["body"] = None, None
+    lazy = scan_partitions(dd.from_pandas(pd.DataFrame(rows), npartitions=4), text_column="body")
+    with Client(cluster) as client:
+        got = lazy.compute(scheduler=client.get)
+    assert dict(got.dtypes) == dict(lazy.dtypes)
+    assert pd.isna(got["id"].iloc[2]) and list(got["id"].iloc[3:5]) == ["doc3", "doc4"]
+    assert got["spans"].iloc[2] == json.dumps(scan(RECORDS[2]["text"]).to_dict()["spans"])
+    assert pd.isna(got["score"].iloc[7]) and got["spans"].iloc[7] == "[]"
+
+
 def test_neither_import_garble_nor_a_scan_imports_dask() -> None:
     code = ("import sys, garble, garble.cli, garble.parallel; garble.scan('Read more:'); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
