@@ -17,11 +17,12 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 FORMAT = "garble-baseline"
+Entry = dict[str, str]  # one accepted finding as the file holds it: path, label, fingerprint, excerpt
 VERSION = 2  # 2: paths relative to the baseline's folder; 1: paths as typed, read as relative to the current one
 
 
@@ -94,21 +95,31 @@ class Baseline:
         return [f for f, new in zip(items, self.is_new(items)) if new]
 
 
-def write(path: Path, findings: Iterable[Finding]) -> int:
-    """Write the baseline of ``findings`` to ``path``; return how many entries it holds."""
-    items = sorted(findings, key=lambda f: (f.path, f.label, f.text))
+def write(path: Path, findings: Iterable[Finding], kept: Iterable[Entry] = ()) -> int:
+    """Write the baseline of ``findings`` and the ``kept`` entries of an earlier one (see ``kept_entries``) to
+    ``path``; return how many entries it holds."""
     entries = [
         {"path": f.path, "label": f.label, "fingerprint": fingerprint(f.text), "excerpt": " ".join(f.text.split())[:80]}
-        for f in items
+        for f in findings
     ]
+    entries += kept
+    entries.sort(key=lambda e: (e["path"], e["label"], e.get("excerpt", ""), e["fingerprint"]))
     doc = {"format": FORMAT, "version": VERSION, "findings": entries}
     path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return len(entries)
 
 
-def read(path: Path) -> Baseline:
-    """Read a baseline file, checking its header. A missing file is an error: a mistyped name read as
-    an empty baseline failed every accepted finding as new."""
+def kept_entries(path: Path, checked: Collection[str]) -> list[Entry]:
+    """The entries of the baseline ``path`` that a new one written from a check of the files ``checked`` (named as
+    entries name them) keeps: those of other files that still exist. ``garble check --write-baseline new.txt``
+    wrote a baseline of new.txt's findings only, and every finding it had accepted in other files failed again."""
+    folder = path.resolve().parent
+    return [e for e in entries(path) if e["path"] not in checked and (e["path"] == "-" or (folder / e["path"]).exists())]
+
+
+def entries(path: Path) -> list[Entry]:
+    """The entries of a baseline file, its header checked, each file named as version 2 names it. A missing file
+    is an error: a mistyped name read as an empty baseline failed every accepted finding as new."""
     if not path.exists():
         raise BaselineError(f"no baseline {path}; write one with --write-baseline")
     try:
@@ -117,12 +128,18 @@ def read(path: Path) -> Baseline:
         raise BaselineError(f"cannot read baseline {path}: {err}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") not in (1, VERSION):
         raise BaselineError(f"{path} is not a {FORMAT} file of version {VERSION}; rewrite it with --write-baseline")
-    counts: Counter[tuple[str, str, str]] = Counter()
+    out: list[Entry] = []
     for i, entry in enumerate(doc.get("findings", [])):
         try:
             # version 1 named files as typed on the command line, from the folder check ran in (here, most likely)
             where = relative(str(entry["path"]), path) if doc["version"] == 1 else str(entry["path"])
-            counts[(where, str(entry["label"]), str(entry["fingerprint"]))] += 1
-        except (TypeError, KeyError):
+            out.append({"path": where, "label": str(entry["label"]), "fingerprint": str(entry["fingerprint"]),
+                        "excerpt": str(entry.get("excerpt", ""))})
+        except (TypeError, KeyError, AttributeError):
             raise BaselineError(f"{path}: finding {i} needs path, label and fingerprint") from None
-    return Baseline(tuple(sorted(counts.items())))
+    return out
+
+
+def read(path: Path) -> Baseline:
+    """Read a baseline file (see ``entries``)."""
+    return Baseline(tuple(sorted(Counter((e["path"], e["label"], e["fingerprint"]) for e in entries(path)).items())))

@@ -166,13 +166,16 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
         raise usage_error(f"the baseline {target} is one of the files to check; writing it would destroy it")
     # the baseline is no text to check (its excerpts are the findings it accepts), wherever it lies
     items = scan(read_inputs(paths, options, skip=(target,)), detector, settings)
-    found = list(findings(items, floor, tally))
+    read: set[str] = set()  # the files whose findings this run knows, clean ones too
+    found = list(findings(noting(items, read), floor, tally))
     keys = [baselines.Finding(baselines.relative(r.record.path, target), s.label.value, r.scan.text[s.start:s.end])
             for r, s in found]
     try:
         if write_baseline:
-            count = baselines.write(target, keys)
-            say(f"garble: wrote {counted(count, 'accepted finding')} to {target}")
+            kept = _kept(target, {baselines.relative(path, target) for path in read})
+            count = baselines.write(target, keys, kept)
+            say(f"garble: wrote {counted(count, 'accepted finding')} to {target}"
+                + (f" ({len(kept)} of them kept for files not checked now)" if kept else ""))
             if not configured:  # a check reads no baseline it is not given: the next run failed on them all
                 say(f'garble: a check accepts them with --baseline {target}, or with baseline = "{target}" '
                     "in [tool.garble]")
@@ -187,6 +190,30 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
         where = f"{p.path}:{p.line}" if p.line is not None else p.path
         say(f"{defang(where)}: {'skipped' if p.skipped else 'error'}: {defang(p.message)}")
     return EX_USAGE if tally.errors else EX_FOUND if fresh else EX_CLEAN
+
+
+def noting(items: Iterable[Item], paths: set[str]) -> Iterator[Item]:
+    """``items`` unchanged, the path of each result added to ``paths`` as it passes."""
+    from garble.reports.common import Result
+
+    for item in items:
+        if isinstance(item, Result):
+            paths.add(item.record.path)
+        yield item
+
+
+def _kept(target: Path, checked: set[str]) -> list[dict[str, str]]:
+    """The entries of the baseline ``target`` that a baseline written now keeps: none when there is no such file, or
+    it is none garble reads (it is written anew, as before)."""
+    from garble import baseline as baselines
+
+    if not target.exists():
+        return []
+    try:
+        return baselines.kept_entries(target, checked)
+    except baselines.BaselineError as err:
+        say(f"garble: {err}; writing it anew")
+        return []
 
 
 def raw_lines(found: list[tuple[Result, Span]]) -> dict[tuple[str, int], str]:

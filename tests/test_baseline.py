@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from garble.baseline import Baseline, BaselineError, Finding, fingerprint, read, relative, write
+from garble.baseline import Baseline, BaselineError, Finding, fingerprint, kept_entries, read, relative, write
 
 
 def test_round_trip_accepts_exactly_what_was_written(tmp_path: Path) -> None:
@@ -76,3 +76,16 @@ def test_a_version_1_baseline_still_matches_its_findings(tmp_path: Path, monkeyp
     target.write_text(json.dumps({"format": "garble-baseline", "version": 1, "findings": entries}), encoding="utf-8")
     found = [Finding(relative(p, target), "boilerplate", "Read more:") for p in ("./news/a.txt", "news/b.txt")]
     assert read(target).is_new(found) == [False, False]
+
+
+def test_a_new_baseline_keeps_the_entries_of_existing_files_not_checked(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    path = tmp_path / "b.json"
+    old = [Finding(name, "boilerplate", "Read more:") for name in ("a.txt", "b.txt", "gone.txt")]
+    write(path, old)
+    kept = kept_entries(path, {"a.txt"})
+    assert [e["path"] for e in kept] == ["b.txt"] and kept[0]["excerpt"] == "Read more:"
+    assert write(path, [Finding("a.txt", "encoding", "â€™")], kept) == 2
+    assert read(path).is_new([Finding("b.txt", "boilerplate", "Read more:"), Finding("a.txt", "encoding", "â€™"),
+                              Finding("a.txt", "boilerplate", "Read more:")]) == [False, False, True]

@@ -143,6 +143,29 @@ def test_check_baseline_accepts_findings_by_content(workdir: Path) -> None:
     assert code == EX_FOUND and '"Share this"' in out and "Read more" not in out
 
 
+def test_writing_a_baseline_for_some_files_keeps_what_it_accepted_in_the_others(workdir: Path) -> None:
+    """``garble check --write-baseline new.txt``, to accept one new file's findings, wrote a baseline of that file
+    only, and every finding the baseline had accepted in the other files failed the next commit."""
+    Path("other.txt").write_text(DAMAGED, encoding="utf-8")
+    assert run("check", "damaged.txt", "other.txt", "--write-baseline")[0] == EX_CLEAN
+    Path("new.txt").write_text(CLEAN + "\nShare this article\n", encoding="utf-8")
+    code, _, err = run("check", "new.txt", "--write-baseline")
+    assert code == EX_CLEAN and "kept for files not checked now" in err
+    assert run("check", "damaged.txt", "other.txt", "new.txt", "--baseline", "garble-baseline.json") == (EX_CLEAN, "", "")
+    Path("new.txt").write_text(CLEAN, encoding="utf-8")  # fixed: a file checked again drops its old entries
+    Path("other.txt").unlink()  # gone: its entries go with it
+    run("check", "new.txt", "--write-baseline")
+    paths = {e["path"] for e in json.loads(Path("garble-baseline.json").read_text(encoding="utf-8"))["findings"]}
+    assert paths == {"damaged.txt"}
+
+
+def test_writing_a_baseline_over_a_file_that_is_none_writes_it_anew(workdir: Path) -> None:
+    Path("garble-baseline.json").write_text("{", encoding="utf-8")
+    code, _, err = run("check", "damaged.txt", "--write-baseline")
+    assert code == EX_CLEAN and "writing it anew" in err
+    assert run("check", "damaged.txt", "--baseline", "garble-baseline.json") == (EX_CLEAN, "", "")
+
+
 def test_a_baseline_in_the_config_is_written_and_read_by_every_check(workdir: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """``--write-baseline`` wrote garble-baseline.json, and the next ``garble check`` (the pre-commit hook's,
