@@ -82,3 +82,19 @@ def test_a_long_id_or_path_does_not_widen_a_narrow_page(tmp_path: Path) -> None:
                     .replace("</body>", probe), encoding="utf-8")
     dom = chromium(tmp_path, page, "--dump-dom", "--window-size=420,900")
     assert 'data-wide="false"' in dom, re.findall(r"<body[^>]*>", dom)
+
+
+def test_each_span_shows_its_label_as_text_that_copying_leaves_out(tmp_path: Path) -> None:
+    """A span's label was its background colour only (its name on hover): boilerplate grey, repetition orange
+    and mangled_name yellow were one shade to a colour-blind editor. Each span now shows its label's name beside
+    it, drawn by the style sheet, so text copied from the page is the article's without label names."""
+    page = hostile_report(tmp_path)
+    probe = ("<script>const m = [...document.querySelectorAll('mark')];"
+             "document.body.setAttribute('data-after', m.map(e => getComputedStyle(e, '::after').content).join('|'));"
+             "document.body.setAttribute('data-copied', String(m[0].parentElement.innerText.includes('boilerplate')))"
+             "</script></body>")
+    page.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
+                    .replace("</body>", probe), encoding="utf-8")
+    dom = chromium(tmp_path, page, "--dump-dom")
+    assert 'data-after="&quot;boilerplate&quot;|&quot;encoding&quot;"' in dom, re.findall(r"<body[^>]*>", dom)
+    assert 'data-copied="false"' in dom

@@ -3,7 +3,8 @@
 For a corpus the page opens with a summary (documents, a score histogram as inline
 SVG, spans per label, the worst documents linked), then the documents worst first.
 Each document shows its paragraphs with a score bar in the margin and flagged spans
-highlighted by label, with the label, score, reason and suggestion on hover, and a
+highlighted by label and named (so not by colour alone; the name is drawn by the style sheet, and text
+copied from the page has none), with the label, score, reason and suggestion on hover, and a
 "clean" view of the text with the spans removed. Long runs of clean paragraphs are folded
 (``common.paragraph_runs``), a click away.
 
@@ -60,7 +61,9 @@ h1,h2,li{overflow-wrap:anywhere}
 .bar i{display:block;height:100%}
 .text{white-space:pre-wrap;overflow-wrap:anywhere}
 mark{border-radius:3px;padding:0 1px;position:relative;color:inherit}
-mark:hover::after{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:2;white-space:pre;
+mark::after{content:attr(data-label);font:600 10px/1 ui-monospace,monospace;vertical-align:super;margin-left:2px;
+ padding:0 2px;border:1px solid #556;border-radius:2px;background:#fff;color:#1d2430}
+mark:hover::before{content:attr(data-tip);position:absolute;left:0;top:1.6em;z-index:2;white-space:pre;
  background:#1d2430;color:#fff;font-size:12px;padding:.3rem .5rem;border-radius:4px}
 .chip{display:inline-block;padding:0 .4rem;border-radius:3px;margin-right:.4rem}
 table{border-collapse:collapse}td,th{padding:.15rem .6rem;text-align:left}
