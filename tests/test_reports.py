@@ -255,3 +255,14 @@ def test_the_summary_table_fits_a_narrow_terminal_and_cuts_no_label(width: int) 
     assert all(len(line) <= width for line in lines) and not any("…" in line for line in lines)
     flat = "".join(line.split("│")[-2].strip() for line in lines if line.count("│") > 2)
     assert all(f"{k}{labels.count(k)}" in flat.replace(" ", "") for k in set(labels))
+
+
+def test_html_names_the_flagged_documents_it_does_not_draw(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_DOCUMENTS the page said only "N more documents ... not drawn": the spans in them were nowhere."""
+    monkeypatch.setattr(html, "MAX_DOCUMENTS", 1)
+    clean = Result(Record("clean-doc", "Fine.", "c"), Scan("Fine.", (), (Paragraph(0, 5, 1.0),), 1.0))
+    page = render_html(result(doc_id="worst"), clean, result(doc_id="<b>also-flagged</b>"))
+    tail = page[page.index("more documents"):]
+    assert tail.startswith("more documents (1 flagged)") and "not drawn" in tail
+    listed = re.findall(r"<li>(.*?) · score", tail)
+    assert listed == ["&lt;b&gt;also-flagged&lt;/b&gt;"] and "worst</h2>" in page

@@ -41,7 +41,7 @@ LABEL_COLOURS: dict[Label, str] = {
     Label.ENCODING: "#ff9c9c",
     Label.BROKEN_TEXT: "#c6b5ff",
 }
-# Documents drawn in full; past this a corpus report lists the rest in the summary only,
+# Documents drawn in full; past this a corpus report names the flagged rest in a list at its end,
 # so the page stays small enough for a browser (about 2,000 words a document).
 MAX_DOCUMENTS = 300
 WORST_LINKED = 10  # worst documents linked from the summary
@@ -173,6 +173,19 @@ def summary_html(ordered: Sequence[Result], tally: Tally) -> str:
             f"<p><b>worst documents</b></p><ol>{worst or '<li>none flagged</li>'}</ol></section>")
 
 
+def undrawn_html(rest: Sequence[Result]) -> str:
+    """The documents past ``MAX_DOCUMENTS``: how many, and the flagged ones by id. A 1,000-document report said
+    only "700 more documents, all scoring ≥ 0.97, not drawn", and the spans in them were nowhere on the page."""
+    flagged = [r for r in rest if r.scan.spans]
+    line = (f"<p>{counted(len(rest), 'more document')} ({len(flagged)} flagged), all scoring ≥ {rest[0].scan.score:.2f}, "
+            "not drawn.</p>")
+    if not flagged:
+        return line
+    rows = "".join(f"<li>{esc(excerpt(r.record.id, 80))} · score {r.scan.score:.2f} · {counted(len(r.scan.spans), 'span')}"
+                   f" ({esc(', '.join(sorted({s.label.value for s in r.scan.spans})))})</li>" for r in flagged)
+    return f"{line}<details><summary>flagged documents not drawn</summary><ol>{rows}</ol></details>"
+
+
 def made_by(about: Mapping[str, str]) -> str:
     """What made the report, as a line for people.
 
@@ -214,6 +227,6 @@ def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None =
     out.write(problems_html(tally.problems))
     out.writelines(document_html(number, result) for number, result in enumerate(ordered[:MAX_DOCUMENTS]))
     if more > 0:
-        out.write(f"<p>{more} more documents, all scoring ≥ {ordered[MAX_DOCUMENTS].scan.score:.2f}, not drawn.</p>")
+        out.write(undrawn_html(ordered[MAX_DOCUMENTS:]))
     out.write("</body></html>\n")
     return tally
