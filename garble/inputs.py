@@ -109,9 +109,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             return data.decode(codec)
     if data.startswith(GZIP_MAGIC):  # a.txt.gz was skipped as "NUL bytes", which did not say what to do
         raise ValueError("binary file (gzip-compressed: garble decompresses only .jsonl.gz and .ndjson.gz corpora; "
-                         "for a text, zcat it into 'garble audit -'); skipped")
+                         "for a text, zcat it into 'garble audit -')")
     if encoding is None and b"\0" in data[:SNIFF_BYTES]:
-        raise ValueError("binary file (NUL bytes and no byte-order mark); skipped")
+        raise ValueError("binary file (NUL bytes and no byte-order mark)")
     try:
         return data.decode(encoding or "utf-8")
     except UnicodeDecodeError as err:
