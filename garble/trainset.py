@@ -19,6 +19,7 @@ import numpy as np
 
 from garble.context import line_blocks
 from garble.datatypes import Line
+from garble.evaluate import GOLD_LABELS
 from garble.features import line_features
 from garble.inputs import is_offset, numbered_lines
 from garble.segment import segment
@@ -49,6 +50,17 @@ def _is_stretch(value: Any, size: int) -> bool:
             and all(is_offset(v) for v in value) and 0 <= value[0] <= value[1] <= size)
 
 
+def _meta(record: dict[str, Any]) -> dict[str, Any]:
+    """The record's ``meta`` object; BENCHMARK.md's meta is free-form, and one that is no object (null, a
+    string) has no host, group or supplemental stretches to read.
+
+    >>> _meta({"id": "a", "meta": None}), _meta({"id": "a", "meta": {"host": "x.com"}})
+    ({}, {'host': 'x.com'})
+    """
+    meta = record.get("meta")
+    return meta if isinstance(meta, dict) else {}
+
+
 def _checked(record: Any) -> dict[str, Any]:
     """``record`` when it is a BENCHMARK.md record garble can read; else a TrainingDataError saying what is wrong.
 
@@ -66,12 +78,16 @@ def _checked(record: Any) -> dict[str, Any]:
     text = record.get("text")
     if not isinstance(text, str):
         raise TrainingDataError('no "text" string')
-    for i, span in enumerate(record.get("spans") or []):
+    spans = record.get("spans", [])
+    if not isinstance(spans, list):  # "spans": null is not "no spans key": the record claims to be labelled
+        raise TrainingDataError('"spans" is not a list')
+    for i, span in enumerate(spans):
         if not (isinstance(span, dict) and _is_stretch([span.get("start"), span.get("end")], len(text))):
             raise TrainingDataError(f"spans[{i}] is not a start and an end inside the text "
                                     f"(0 <= start <= end <= {len(text)})")
-    meta = record.get("meta")
-    for i, stretch in enumerate((meta.get("supplemental") if isinstance(meta, dict) else None) or []):
+        if "label" in span and span["label"] not in GOLD_LABELS:  # else the label head fails after the fit
+            raise TrainingDataError(f"spans[{i}] has label {span['label']!r}, not one of {', '.join(GOLD_LABELS)}")
+    for i, stretch in enumerate(_meta(record).get("supplemental") or []):
         if not _is_stretch(stretch, len(text)):
             raise TrainingDataError(f"meta.supplemental[{i}] is not a [start, end] pair inside the text")
     return record
@@ -122,7 +138,7 @@ def line_gold_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str,
 
 def group_of(record: dict[str, Any]) -> str:
     """The CV group of a record: its web host for real pages, else its source doc id."""
-    meta = record.get("meta", {})
+    meta = _meta(record)
     return str(meta.get("host") or meta.get("group") or record["id"])
 
 
@@ -150,7 +166,7 @@ def doc_rows(records: Iterable[dict[str, Any]], weight: float = 1.0, strict: boo
         doc = segment(rec["text"])
         lines, X = line_features(doc, detect(doc))
         spans = rec.get("spans", [])
-        supplemental = (rec.get("meta") or {}).get("supplemental") if strict else None
+        supplemental = _meta(rec).get("supplemental") if strict else None
         kept = (1.0 - line_labels(rec["text"], lines, [{"start": a, "end": b} for a, b in supplemental])
                 if supplemental else None)
         out.append(DocRows(X, line_labels(rec["text"], lines, spans), group_of(rec), tuple(line_blocks(doc)),

@@ -178,7 +178,11 @@ def test_the_train_command_takes_a_seed_and_the_strict_recipe_and_the_weights_sa
     (b'{"id": "a", "text": "hi", "spans": [], "meta": {"supplemental": [[0, 9]]}}\n', r"meta\.supplemental\[0\]"),
     (b'{"id": "a", "text": "x"}\n\xff\xfe\n', r"gold\.jsonl:2: not UTF-8"),
     (b"[1, 2]\n", r"gold\.jsonl:1: not a JSON object"),
-], ids=["not-json", "span-without-end", "span-past-the-text", "no-text", "no-id", "bad-supplemental", "not-utf8", "not-object"])
+    (b'{"id": "a", "text": "hi", "spans": null}\n', r'gold\.jsonl:1: "spans" is not a list'),
+    (b'{"id": "a", "text": "hello", "spans": [{"start": 0, "end": 2, "label": "menu"}]}\n',
+     r"gold\.jsonl:1: spans\[0\] has label 'menu', not one of spliced_headline, .*, ignore"),
+], ids=["not-json", "span-without-end", "span-past-the-text", "no-text", "no-id", "bad-supplemental", "not-utf8", "not-object",
+        "spans-null", "unknown-label"])
 def test_records_that_cannot_be_read_are_refused_with_their_file_and_line(tmp_path: Path, content: bytes,
                                                                            message: str) -> None:
     """garble train and garble eval: a clear error naming the record, exit 2, no traceback."""
@@ -196,6 +200,18 @@ def test_records_that_cannot_be_read_are_refused_with_their_file_and_line(tmp_pa
         assert result.exit_code == 2, (command, result.output)
         assert re.search(message, result.output) and "Traceback" not in result.output, result.output
     assert not (tmp_path / "m" / "model.json").exists()
+
+
+@pytest.mark.parametrize("meta", [None, "scraped 2024", ["a.com"]])
+def test_a_meta_that_is_no_object_is_no_meta(tmp_path: Path, meta: object) -> None:
+    """BENCHMARK.md's meta is free-form: one that is null or a string has no host, so the record is its own
+    group, and no supplemental stretches (it was a traceback when the rows were built)."""
+    from garble.trainset import _checked, doc_rows, group_of
+
+    record = {"id": "r1", "text": f"Quokka Digest\n\n{PROSE[0]}", "spans": [{"start": 0, "end": 13}], "meta": meta}
+    assert group_of(_checked(record)) == "r1"
+    rows = doc_rows([record], strict=True)
+    assert rows[0].y.tolist() == [1, 0] and rows[0].line_weight is None
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not-gzip"])
