@@ -499,11 +499,14 @@ def _prediction_problem(record: Any) -> str | None:
         return "not a JSON object"
     if "id" not in record:
         return 'no "id"'
-    for i, span in enumerate(record.get("spans") or []):
+    for key in ("spans", "paragraphs"):  # absent is none; null would stop the scoring (score.py's too)
+        if not isinstance(record.get(key, []), list):
+            return f'"{key}" is not a list'
+    for i, span in enumerate(record.get("spans", [])):
         if not (isinstance(span, dict) and is_offset(span.get("start")) and is_offset(span.get("end"))
                 and 0 <= span["start"] <= span["end"]):
             return f"spans[{i}] is not a start and an end (0 <= start <= end)"
-    for i, para in enumerate(record.get("paragraphs") or []):
+    for i, para in enumerate(record.get("paragraphs", [])):
         if not (isinstance(para, dict) and all(_is_number(para.get(k)) for k in ("start", "end", "score"))):
             return f"paragraphs[{i}] is not a start, an end and a score"
     return None

@@ -223,6 +223,9 @@ def test_cli_eval_scores_and_compares_prediction_files(tmp_path: Path) -> None:
     ("{not json", "not JSON"), ('{"spans": []}', 'no "id"'), ('{"id": 1, "spans": [{"start": 5}]}', "spans[0]"),
     ('{"id": 1, "paragraphs": [{"start": 0, "end": 4, "score": "high"}]}', "paragraphs[0]"), ("[1, 2]", "not a JSON"),
     ('{"id": 1, "spans": [{"start": false, "end": true}]}', "spans[0]"),  # as garble train refuses a gold span's
+    ('{"id": "d1", "spans": null}', '"spans" is not a list'),  # was a TypeError traceback (score.py's too)
+    ('{"id": "d2", "paragraphs": null}', '"paragraphs" is not a list'),
+    ('{"id": "d2", "spans": 0}', '"spans" is not a list'),
 ])
 def test_a_prediction_file_garble_cannot_read_is_refused_with_its_line(tmp_path: Path, line: str, problem: str) -> None:
     from typer.testing import CliRunner
