@@ -360,9 +360,11 @@ def eval_(
 @app.command()
 def train(
     gold: Annotated[list[Path], typer.Argument(metavar="GOLD", help="Real labelled JSONL(.gz) pages (the *-body-dev files).")],
+    out: Annotated[Path, typer.Option(help="The weights file to write, its .words, .context and .labels siblings beside it "
+                                      "(garble/data/model.json replaces the shipped body weights).",
+                                      show_default=False)],
     synthetic: Annotated[list[Path] | None, typer.Option(help="garble.corrupt output (corpus/build.py).")] = None,
     pages: Annotated[list[Path] | None, typer.Option(help="Whole-page gold (the *-page-dev files), for the page weights.")] = None,
-    out: Annotated[Path, typer.Option(help="Where to write the weights JSON.")] = Path("garble/data/model.json"),
     strict: Annotated[bool, typer.Option("--strict", help="Leave out the lines a record's meta.supplemental covers "
                                          "(the strict weights).", metavar=FLAG)] = False,
     seed: Annotated[int | None, typer.Option(help="Training seed (default: the shipped weights'); another one "
@@ -377,8 +379,10 @@ def train(
     try:
         fit_and_write([str(g) for g in gold], [str(s) for s in synthetic or []], str(out), SEED if seed is None else seed,
                       pages=[str(p) for p in pages or []], strict=strict)
-    except (TrainingDataError, OSError) as e:  # unusable records, or a file that cannot be read: say which
+    except TrainingDataError as e:  # unusable records: say which
         raise _refuse(f"garble train: {e}") from None
+    except OSError as e:  # a file that cannot be read, or an --out that cannot be written: say which
+        raise _refuse(f"garble train: {e.filename}: {e.strerror}" if e.filename else f"garble train: {e}") from None
     raise typer.Exit(EX_CLEAN)
 
 

@@ -3,14 +3,16 @@
 Needs the ``train`` extra (scikit-learn). Deterministic from a fixed seed: the same
 corpus and seed give the same JSON bit for bit (``corpus/build.py`` builds the corpus).
 
-    python -m garble.train corpus/build/train.jsonl.gz --out garble/data/model.json
+    python -m garble.train GOLD.jsonl.gz --synthetic corpus/build/synth-train.jsonl.gz --out /tmp/w/model.json
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import hashlib
+import os
 import platform
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -290,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("gold", nargs="+", help="real labelled JSONL[.gz] files (BENCHMARK.md format)")
     ap.add_argument("--synthetic", nargs="*", default=[], help="garble.corrupt output, weighted down")
     ap.add_argument("--pages", nargs="*", default=[], help="whole-page gold (*-page-dev), weighted PAGE_WEIGHT")
-    ap.add_argument("--out", default="garble/data/model.json")
+    ap.add_argument("--out", required=True, help="the weights file to write (garble/data/model.json: the shipped ones)")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--strict", action="store_true", help="leave out the lines meta.supplemental covers")
     a = ap.parse_args(argv)
@@ -314,6 +316,8 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     (the strict weights)."""
     out_path = Path(out)
     out_path.parent.mkdir(parents=True, exist_ok=True)  # now, not after minutes of fitting
+    if out_path.is_dir():  # the same: IsADirectoryError only when the weights are written
+        raise IsADirectoryError(errno.EISDIR, "a folder; --out names the weights file (model.json)", str(out_path))
     docs = doc_rows((r for path in gold for r in read_jsonl(path) if "spans" in r), strict=strict)
     docs += doc_rows((r for path in synthetic for r in read_jsonl(path) if "spans" in r), SYNTHETIC_WEIGHT, strict)
     docs += doc_rows((r for path in pages for r in read_jsonl(path) if "spans" in r), PAGE_WEIGHT, strict)
@@ -335,13 +339,38 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
             *((("supplemental", "left out"),) if strict else ()), ("versions", library_versions()))
     first = dataclasses.replace(first, meta=meta)
     second = dataclasses.replace(second, meta=(*meta, ("stage", "context"), ("context_folds", str(CONTEXT_FOLDS))))
-    out_path.write_text(dump(first), encoding="utf-8")
-    sibling(out, CONTEXT_KIND).write_text(dump(second), encoding="utf-8")
-    sibling(out, LABELS_KIND).write_text(dumps(head), encoding="utf-8")
-    sibling(out, WORDS_KIND).write_text(dump_words(words), encoding="utf-8")
-    print(f"{out}: {len(words.terms)} word terms, {len(first.roots)} + {len(second.roots)} trees, label head for "
-          f"{', '.join(lab.value for lab in head.labels)}; {len(y)} lines ({y.mean():.1%} damage)")
+    written = write_weights([(out_path, dump(first)), (sibling(out, CONTEXT_KIND), dump(second)),
+                             (sibling(out, LABELS_KIND), dumps(head)), (sibling(out, WORDS_KIND), dump_words(words))])
+    print(f"wrote {', '.join(map(str, written))}: {len(words.terms)} word terms, {len(first.roots)} + "
+          f"{len(second.roots)} trees, label head for {', '.join(lab.value for lab in head.labels)}; {len(y)} lines "
+          f"({y.mean():.1%} damage)")
     return first
+
+
+def write_weights(files: Sequence[tuple[Path, str]]) -> list[Path]:
+    """Write each (path, text) and return the paths. Every text goes to a temporary file beside its path first,
+    and only when all are written do they replace the old files: a run stopped while writing (Ctrl-C, a full
+    disk) leaves the previous weights whole, not a truncated file or a new first stage beside an old context
+    model (the window left is that of four renames).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_weights([(folder / "m.json", "{}"), (folder / "m.context.json", "{}")])]
+    ['m.json', 'm.context.json']
+    >>> sorted(p.name for p in folder.iterdir())
+    ['m.context.json', 'm.json']
+    """
+    temporary: list[Path] = []
+    try:
+        for path, text in files:
+            temporary.append(path.with_name(f".{path.name}.{os.getpid()}.tmp"))
+            temporary[-1].write_text(text, encoding="utf-8")
+        for (path, _), written in zip(files, temporary):
+            os.replace(written, path)
+    finally:
+        for written in temporary:
+            written.unlink(missing_ok=True)
+    return [path for path, _ in files]
 
 
 if __name__ == "__main__":

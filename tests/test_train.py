@@ -6,6 +6,7 @@ import json
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,6 +165,8 @@ def test_the_train_command_takes_a_seed_and_the_strict_recipe_and_the_weights_sa
     out = tmp_path / "m" / "model.json"
     result = CliRunner().invoke(app, ["train", str(gold), "--out", str(out), "--seed", "7", "--strict"])
     assert result.exit_code == 0, result.output
+    written = [str(out.with_name(f"model{kind}.json")) for kind in ("", ".context", ".labels", ".words")]
+    assert f"wrote {', '.join(written)}: " in result.output  # every file it wrote, not only --out
     meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
     assert meta["seed"] == "7" and meta["supplemental"] == "left out"
     assert "numpy=" in meta["versions"] and "scikit-learn=" in meta["versions"]
@@ -235,3 +238,50 @@ def test_a_damaged_gz_is_refused_with_its_file_and_line(tmp_path: Path, damage: 
         result = CliRunner().invoke(app, command)
         assert result.exit_code == 2, (command, result.output)
         assert re.search(expected, result.output) and "Traceback" not in result.output, result.output
+
+
+def test_train_needs_out_and_refuses_a_folder_before_fitting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--out has no default: a bare run wrote over garble/data/model.json when run from the repository (the
+    shipped weights); and a folder for --out was an IsADirectoryError after every stage had been fitted."""
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in _corpus(40, 1)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # where the old default would have written, not this checkout's weights
+    bare = CliRunner().invoke(app, ["train", str(gold)])
+    assert bare.exit_code == 2 and "Missing option '--out'" in bare.output, bare.output
+    assert not (tmp_path / "garble").exists()
+    folder = CliRunner().invoke(app, ["train", str(gold), "--out", str(tmp_path)])
+    assert folder.exit_code == 2, folder.output
+    assert f"garble train: {tmp_path}: a folder; --out names the weights file" in folder.output, folder.output
+    missing = CliRunner().invoke(app, ["train", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "m.json")])
+    assert missing.exit_code == 2 and f"{tmp_path / 'none.jsonl'}: No such file or directory" in missing.output
+
+
+def test_a_run_stopped_while_writing_leaves_the_previous_weights_whole(
+    trained: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C (or a full disk) while the four files are written, here in the third: every file is still the
+    old one (it was: two new files, one cut short, one old), and no temporary file is left behind."""
+    import shutil
+
+    weights = tmp_path / "w"
+    shutil.copytree(trained[0], weights)
+    before = {p.name: p.read_bytes() for p in weights.iterdir()}
+    write_text = Path.write_text
+    calls = []
+
+    def interrupted(self: Path, data: str, *args: Any, **kwargs: Any) -> int:
+        calls.append(self)
+        if len(calls) == 3:
+            write_text(self, data[: len(data) // 2])  # a write cut short
+            raise KeyboardInterrupt
+        return write_text(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        train([str(trained[0].parent / "gold.jsonl")], [], str(weights / "model.json"), seed=7)
+    assert len(calls) == 3
+    assert {p.name: p.read_bytes() for p in weights.iterdir()} == before
