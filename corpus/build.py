@@ -86,8 +86,9 @@ def write(path: Path, docs: list[dict]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
-    ap.add_argument("--out", default=str(HERE / "build"))
+    ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"),
+                    help="the shared research data, its files as corpus/MANIFEST.json lists them (default: %(default)s)")
+    ap.add_argument("--out", default=str(HERE / "build"), help="folder to write the three files (default: %(default)s)")
     a = ap.parse_args()
     paths = check_manifest(Path(a.shared))
     lex = lexicon(paths)

@@ -93,18 +93,36 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
         print(render(score(records, {str(r["id"]): preds[str(r["id"])] for r in records})))  # this file's only
 
 
-def main() -> None:
+def missing_inputs(pages: bool, synthetic: Path) -> list[str]:
+    """What cross_validate would read and cannot, each with where it comes from: the dev pages (../shared,
+    research-use data, not in the repository) and corpus/build.py's synthetic file. Checked before any fold
+    is fitted, so that a clone without them gets a line, not a FileNotFoundError traceback."""
+    out = [f"{PAGES / f'{name}.jsonl.gz'}: missing (the shared research data, beside the repository)"
+           for name in BODY + (WHOLE if pages else ()) if not (PAGES / f"{name}.jsonl.gz").is_file()]
+    if not synthetic.is_file():
+        out.append(f"{synthetic}: missing (python corpus/build.py writes it)")
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
     """Command line."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, required=True, help="folder for predictions and fold weights")
     ap.add_argument("--pages", action="store_true", help="the page recipe (train and scan *-page-dev too)")
-    ap.add_argument("--folds", type=int, default=FOLDS)
+    ap.add_argument("--folds", type=int, default=FOLDS, help=f"folds, by host (default {FOLDS}; at least 2)")
     ap.add_argument("--synthetic", type=Path, default=SYNTHETIC, help="corpus/build.py's synth-train file")
-    ap.add_argument("--fit-only", type=int, nargs="+", metavar="K", help="only fit these folds' weights")
+    ap.add_argument("--fit-only", type=int, nargs="+", metavar="K", help="only fit these folds' weights "
+                    "(0 to FOLDS - 1)")
     ap.add_argument("--seed", type=int, default=SEED, help="training seed (garble train's); another seed shows "
                     "how far the figures move on the seed alone (models/README.md)")
     ap.add_argument("--strict", action="store_true", help="the strict weights' recipe (garble train --strict)")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
+    if a.folds < 2:
+        ap.error(f"--folds {a.folds}: at least 2 (each fold trains on the others)")
+    if bad := [k for k in a.fit_only or [] if not 0 <= k < a.folds]:  # such a fold holds out nothing
+        ap.error(f"--fit-only {bad[0]}: folds are 0 to {a.folds - 1}")
+    if problems := missing_inputs(a.pages, a.synthetic):
+        sys.exit("\n".join(problems))
     cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only, a.seed, a.strict)
 
 

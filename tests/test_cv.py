@@ -1,0 +1,43 @@
+"""corpus/cv.py: its command line refuses what cannot run before any fold is fitted."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sklearn", reason="corpus/cv.py trains (the train extra: scikit-learn)")
+
+ROOT = Path(__file__).parents[1]
+_spec = importlib.util.spec_from_file_location("corpus_cv", ROOT / "corpus" / "cv.py")
+assert _spec is not None and _spec.loader is not None
+cv = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(cv)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--fit-only", "1", "5"], "--fit-only 5: folds are 0 to 4"),  # fold 5 holds out nothing: a fit on all of it
+    (["--folds", "3", "--fit-only", "-1"], "--fit-only -1: folds are 0 to 2"),
+    (["--folds", "1"], "--folds 1: at least 2"),
+])
+def test_folds_that_do_not_exist_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  args: list[str], message: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cv.main(["--out", str(tmp_path / "cv"), *args])
+    assert stop.value.code == 2 and message in capsys.readouterr().err
+    assert not (tmp_path / "cv").exists()
+
+
+def test_missing_shared_data_or_synthetic_file_is_a_line_not_a_traceback(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clone without ../shared, or before corpus/build.py: it was a FileNotFoundError traceback."""
+    monkeypatch.setattr(cv, "PAGES", tmp_path / "shared" / "data" / "pages")
+    with pytest.raises(SystemExit) as stop:
+        cv.main(["--out", str(tmp_path / "cv"), "--pages", "--synthetic", str(tmp_path / "synth.jsonl.gz")])
+    lines = str(stop.value.code).splitlines()
+    assert [line.split(": ")[0] for line in lines] == [
+        *(str(tmp_path / "shared" / "data" / "pages" / f"{name}.jsonl.gz") for name in (*cv.BODY, *cv.WHOLE)),
+        str(tmp_path / "synth.jsonl.gz")]
+    assert lines[-1].endswith("missing (python corpus/build.py writes it)")
+    assert not (tmp_path / "cv").exists()
