@@ -304,11 +304,17 @@ def clean(
 @app.command("eval")
 def eval_(
     gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold JSONL(.gz) in the BENCHMARK.md format.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.", metavar=FLAG)] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object: the keys of shared/bench/score.py "
+                                          "--json, plus `error_predictions` and `predictions_without_gold` when not "
+                                          "0 and `intervals` (figure: [low, high]) with --intervals; with a "
+                                          "comparison, `base`, `other` and `difference` (figure: value, interval).",
+                                          metavar=FLAG)] = False,
     model: Model = None,
-    intervals: Annotated[int, typer.Option(min=0, metavar="N", help="Also print each figure's 95 % interval over "
-                                           "N resamples of GOLD's documents (e.g. 1000): how far the figure "
-                                           "could move on another sample of such documents.")] = 0,
+    intervals: Annotated[int, typer.Option(min=0, metavar="N", help="Also print the 95 % interval of span P, R "
+                                           "and F1, paragraph AUC, false alarms and misses, kept-text F1 and clean "
+                                           "documents flagged over N resamples of GOLD's documents (e.g. 1000; "
+                                           "seeded, so a run repeats): how far each could move on another sample "
+                                           "of such documents.")] = 0,
     compare: Annotated[str | None, typer.Option(metavar="WEIGHTS", help="Other weights (a preset or a file) to "
                                                 "set beside --model's: both figures, their difference and its "
                                                 "95 % interval over the same document resamples (N of "

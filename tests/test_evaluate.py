@@ -265,3 +265,28 @@ def test_cli_eval_names_two_prediction_files_of_one_name_by_their_folders(tmp_pa
     result = CliRunner().invoke(app, ["eval", str(gold_path), "--predictions", str(tmp_path / "runA" / "pred.jsonl"),
                                       "--compare-predictions", str(tmp_path / "runB" / "pred.jsonl")])
     assert result.exit_code == 0 and result.output.split()[:2] == ["runA/pred.jsonl", "runB/pred.jsonl"]
+
+
+def test_cli_eval_json_keys_beyond_the_scorers_are_named_in_its_help_and_intervals_repeat(tmp_path: Path) -> None:
+    """--json is documented where a user looks (--help): every key score.py --json lacks (test above: the rest
+    are score.py's) is named there; and --intervals, seeded, gives the same figures on a second run."""
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold_path.write_text("".join(json.dumps(d) + "\n" for d in copies(10)), encoding="utf-8")
+    preds = [{"id": d["id"], "spans": d["spans"][: i % 2]} for i, d in enumerate(copies(10))]
+    preds += [{"id": "d1-0", "error": "unreadable"}, {"id": "stray", "spans": []}]
+    pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    plain = set(score(copies(10), {p["id"]: p for p in preds[:-2]}))
+    run = ["eval", str(gold_path), "--predictions", str(pred_path), "--json"]
+    first = CliRunner().invoke(app, [*run, "--intervals", "100"])
+    assert first.exit_code == 0, first.output
+    compared = json.loads(CliRunner().invoke(app, [*run, "--compare-predictions", str(pred_path)]).output)
+    extra = (set(json.loads(first.output)) - plain) | set(compared)
+    assert extra == {"error_predictions", "predictions_without_gold", "intervals", "base", "other", "difference"}
+    shown = " ".join(CliRunner().invoke(app, ["eval", "--help"], terminal_width=200).output.split())
+    assert [key for key in sorted(extra) if key not in shown] == []
+    assert "seeded" in shown
+    assert CliRunner().invoke(app, [*run, "--intervals", "100"]).output == first.output
