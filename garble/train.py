@@ -318,9 +318,13 @@ def train(gold: Sequence[str], synthetic: Sequence[str], out: str, seed: int = S
     out_path.parent.mkdir(parents=True, exist_ok=True)  # now, not after minutes of fitting
     if out_path.is_dir():  # the same: IsADirectoryError only when the weights are written
         raise IsADirectoryError(errno.EISDIR, "a folder; --out names the weights file (model.json)", str(out_path))
-    docs = doc_rows((r for path in gold for r in read_jsonl(path) if "spans" in r), strict=strict)
-    docs += doc_rows((r for path in synthetic for r in read_jsonl(path) if "spans" in r), SYNTHETIC_WEIGHT, strict)
-    docs += doc_rows((r for path in pages for r in read_jsonl(path) if "spans" in r), PAGE_WEIGHT, strict)
+    # Every file read and checked before any features: a mistyped --pages path or a bad record in the last file
+    # is met at once, not after the features of the files before it (a minute and more on the real recipe).
+    real, generated, whole = ([r for path in paths for r in read_jsonl(path) if "spans" in r]
+                              for paths in (gold, synthetic, pages))
+    docs = doc_rows(real, strict=strict)
+    docs += doc_rows(generated, SYNTHETIC_WEIGHT, strict)
+    docs += doc_rows(whole, PAGE_WEIGHT, strict)
     check_training_data(docs)
     words = fit_words(docs)
     docs = with_words(docs)

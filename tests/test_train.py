@@ -285,3 +285,29 @@ def test_a_run_stopped_while_writing_leaves_the_previous_weights_whole(
         train([str(trained[0].parent / "gold.jsonl")], [], str(weights / "model.json"), seed=7)
     assert len(calls) == 3
     assert {p.name: p.read_bytes() for p in weights.iterdir()} == before
+
+
+@pytest.mark.parametrize("bad", ["missing", "bad-record"])
+def test_every_input_file_is_read_and_checked_before_any_features(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  bad: str) -> None:
+    """A mistyped --pages path, or a bad record in the last file, stopped garble train only after the features
+    of every file before it had been computed (a minute and more on the real recipe); now before any."""
+    from typer.testing import CliRunner
+
+    from garble import train as training
+    from garble.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in _corpus(12, 1)), encoding="utf-8")
+    pages = tmp_path / "pages.jsonl"
+    if bad == "bad-record":
+        pages.write_text('{"id": "p", "text": "hi", "spans": []}\n{"id": "q", "spans": []}\n', encoding="utf-8")
+
+    def computed(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("features computed before every file was read")
+
+    monkeypatch.setattr(training, "doc_rows", computed)
+    result = CliRunner().invoke(app, ["train", str(gold), "--pages", str(pages), "--out", str(tmp_path / "m.json")])
+    assert result.exit_code == 2, result.output
+    expected = f"{pages}: No such file or directory" if bad == "missing" else f'{pages}:2: no "text" string'
+    assert f"garble train: {expected}" in result.output, result.output
