@@ -12,7 +12,8 @@ synthetic training documents, and the fold's documents are scanned with those we
 and the fold's ``*-page-dev`` pages are scanned as well.
 
 Writes ``OUT/<file>.pred.jsonl`` (out-of-fold predictions in the BENCHMARK.md format, to score with
-``shared/bench/score.py``) and ``OUT/models/<fold>/`` (the fold's weights, reused when present), and
+``shared/bench/score.py``) and ``OUT/models/<fold>/`` (the fold's weights, reused when present; an OUT of
+another recipe, ``OUT/models/recipe.json``, is refused), and
 prints ``garble.evaluate``'s figures per file (equal to score.py's to 3 decimals). Needs the train
 extra and ../shared. Fitting is single-threaded: to use both cores, fit disjoint folds in two processes
 (``--fit-only 0 2 4`` and ``--fit-only 1 3``, same ``--out``), then run without it to scan and score; so,
@@ -64,6 +65,15 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
                    fit_only: list[int] | None = None, seed: int = SEED, strict: bool = False) -> None:
     """Train per fold (with ``seed``; ``strict``: the strict weights' recipe), scan the held-out hosts, write
     and score the out-of-fold predictions; with ``fit_only``, only fit those folds' weights."""
+    # Fold weights are reused when present: only those of this very recipe (a rerun with --strict or another
+    # --seed into the same --out reported the first run's weights as its own).
+    recipe = {"folds": folds, "pages": pages, "seed": seed, "strict": strict, "synthetic": str(synthetic)}
+    stamp = out / "models" / "recipe.json"
+    if stamp.exists() and (earlier := json.loads(stamp.read_text(encoding="utf-8"))) != recipe:
+        sys.exit(f"{out}: holds the fold weights of another recipe ({earlier}, this one {recipe}); "
+                 "give another --out")
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps(recipe), encoding="utf-8")
     gold = {name: list(read_jsonl(PAGES / f"{name}.jsonl.gz")) for name in BODY + (WHOLE if pages else ())}
     preds: dict[str, dict[str, Any]] = {}
     for k in range(folds) if fit_only is None else fit_only:

@@ -355,7 +355,8 @@ def write_weights(files: Sequence[tuple[Path, str]]) -> list[Path]:
     """Write each (path, text) and return the paths. Every text goes to a temporary file beside its path first,
     and only when all are written do they replace the old files: a run stopped while writing (Ctrl-C, a full
     disk) leaves the previous weights whole, not a truncated file or a new first stage beside an old context
-    model (the window left is that of four renames).
+    model (the window left is that of four renames). The first file, the one a loader or corpus/cv.py looks
+    for, is renamed last: where it is new, the rest are.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -369,7 +370,7 @@ def write_weights(files: Sequence[tuple[Path, str]]) -> list[Path]:
         for path, text in files:
             temporary.append(path.with_name(f".{path.name}.{os.getpid()}.tmp"))
             temporary[-1].write_text(text, encoding="utf-8")
-        for (path, _), written in zip(files, temporary):
+        for (path, _), written in reversed(list(zip(files, temporary))):
             os.replace(written, path)
     finally:
         for written in temporary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 from pathlib import Path
 
@@ -41,3 +42,22 @@ def test_missing_shared_data_or_synthetic_file_is_a_line_not_a_traceback(tmp_pat
         str(tmp_path / "synth.jsonl.gz")]
     assert lines[-1].endswith("missing (python corpus/build.py writes it)")
     assert not (tmp_path / "cv").exists()
+
+
+def test_fold_weights_of_another_recipe_are_not_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second run into the same --out with --strict or another --seed reported the first run's fold weights
+    as its own; it is refused before anything is read or fitted."""
+    def fitted(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a fold was fitted")
+
+    monkeypatch.setattr(cv, "train", fitted)
+    monkeypatch.setattr(cv, "PAGES", tmp_path / "pages")
+    (tmp_path / "pages").mkdir()
+    for name in (*cv.BODY, *cv.WHOLE):
+        (tmp_path / "pages" / f"{name}.jsonl.gz").write_bytes(gzip.compress(b""))
+    cv.cross_validate(tmp_path, fit_only=[])  # the first run: its recipe is recorded
+    for change in ({"seed": 7}, {"strict": True}, {"pages": True}, {"folds": 3}):
+        with pytest.raises(SystemExit) as stop:
+            cv.cross_validate(tmp_path, fit_only=[], **change)  # type: ignore[arg-type]
+        assert str(stop.value.code).startswith(f"{tmp_path}: holds the fold weights of another recipe")
+    cv.cross_validate(tmp_path, fit_only=[])  # the same recipe again: its weights are reused

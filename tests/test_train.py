@@ -311,3 +311,26 @@ def test_every_input_file_is_read_and_checked_before_any_features(tmp_path: Path
     assert result.exit_code == 2, result.output
     expected = f"{pages}: No such file or directory" if bad == "missing" else f'{pages}:2: no "text" string'
     assert f"garble train: {expected}" in result.output, result.output
+
+
+def test_the_first_weights_file_is_replaced_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """corpus/cv.py reuses a fold whose model.json exists: stopped between two renames, model.json must not
+    be new while a sibling is missing or old."""
+    import os
+
+    from garble import train as training
+
+    replace = os.replace
+    calls = []
+
+    def interrupted(src: Any, dst: Any) -> None:
+        calls.append(Path(dst).name)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        training.write_weights([(tmp_path / name, "{}") for name in ("model.json", "model.context.json",
+                                                                      "model.labels.json", "model.words.json")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.words.json"] and "model.json" not in calls
