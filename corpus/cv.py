@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,9 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
         sys.exit(f"{out}: holds the fold weights of another recipe ({earlier}, this one {recipe}); "
                  "give another --out")
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(json.dumps(recipe), encoding="utf-8")
+    written = stamp.with_name(f".recipe.{os.getpid()}.json")  # two --fit-only runs share OUT: never half a stamp
+    written.write_text(json.dumps(recipe), encoding="utf-8")
+    os.replace(written, stamp)
     gold = {name: list(read_jsonl(PAGES / f"{name}.jsonl.gz")) for name in BODY + (WHOLE if pages else ())}
     preds: dict[str, dict[str, Any]] = {}
     for k in range(folds) if fit_only is None else fit_only:
