@@ -337,6 +337,10 @@ def eval_(
         raise _refuse("garble eval: give --model or --predictions, not both")
     if compare is not None and compare_predictions is not None:
         raise _refuse("garble eval: give --compare or --compare-predictions, not both")
+    with _usage():  # a mistyped preset is named before the gold is read, as audit names it
+        for weights, option in ((model, "--model"), (compare, "--compare")):
+            if weights is not None:
+                lint.known_weights(weights, option)
     try:
         records = read_gold(gold)  # before any scan: a file that is no gold is refused naming its line
         base = read_predictions(predictions) if predictions is not None else predict(records, model)

@@ -78,16 +78,24 @@ def settings_for(model: str | None = None) -> Settings:
     if model is None:
         return settings
     from garble.classifier import ModelError
-    from garble.pipeline import AUTO, PRESETS
     from garble.settings import check_weights
-    if model not in PRESETS and model != AUTO and not Path(model).exists():
-        raise usage_error(f"--model {model}: no such weights; give {', '.join(PRESETS)} or {AUTO}, or a weights "
-                          "file written by garble train")
+    known_weights(model)
     try:
         check_weights(model)
     except ModelError as err:  # read_weights turns OSError and UnicodeDecodeError into ModelError
         raise usage_error(f"--model {model}: {err}") from None
     return replace(settings, config=replace(settings.config, model_path=model))
+
+
+def known_weights(model: str, option: str = "--model") -> None:
+    """Exit 2 unless ``model`` is a preset, "auto" or a file that exists, with a message listing the presets.
+
+    >>> known_weights("page")
+    """
+    from garble.pipeline import AUTO, PRESETS
+    if model not in PRESETS and model != AUTO and not Path(model).exists():
+        raise usage_error(f"{option} {model}: no such weights; give {', '.join(PRESETS)} or {AUTO}, or a weights "
+                          "file written by garble train")
 
 
 def labels_from(value: str | None, default: frozenset[Label]) -> frozenset[Label]:

@@ -298,6 +298,8 @@ def test_a_console_that_cannot_encode_the_text_gets_no_traceback(tmp_path: Path,
 @pytest.mark.parametrize("args, code, message", [
     (["audit", "damaged.txt", "--model", "bogus"], EX_USAGE, "no such weights; give page, body, strict or auto"),
     (["eval", "nope.jsonl"], EX_USAGE, "cannot read nope.jsonl: No such file or directory"),
+    (["eval", "nope.jsonl", "--model", "bogus"], EX_USAGE, "--model bogus: no such weights; give page, body, strict"),
+    (["eval", "nope.jsonl", "--compare", "bogus"], EX_USAGE, "--compare bogus: no such weights; give page, body"),
     (["check", "damaged.txt", "--min-score", "2"], EX_USAGE, "less than or equal to 1"),
     (["check", "damaged.txt", "--labels", "Boilerplate"], EX_FOUND, ""),
     (["--version"], EX_CLEAN, ""),
