@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from numbers import Real
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,19 @@ class Config:
         def __init__(self, span_threshold: float = 0.5, labels: Iterable[Label | str] = LABELS,
                      names: Iterable[str] = (), allow_phrases: Iterable[str] = (),
                      model_path: str | os.PathLike[str] | None = None) -> None: ...
+
+    def __repr__(self) -> str:
+        """The options as the dataclass writes them, but the labels in ``LABELS``' order: a frozenset of
+        strings iterates in an order that changes from one process to the next, so a logged Config did too.
+
+        >>> Config(labels=["repetition", "encoding"])  # doctest: +NORMALIZE_WHITESPACE
+        Config(span_threshold=0.5, labels=frozenset({<Label.REPETITION: 'repetition'>, <Label.ENCODING: 'encoding'>}),
+               names=(), allow_phrases=(), model_path=None)
+        """
+        labels = ", ".join(repr(label) for label in LABELS if label in self.labels)
+        shown = {f.name: repr(getattr(self, f.name)) for f in fields(self)}
+        shown["labels"] = f"frozenset({{{labels}}})" if labels else "frozenset()"
+        return f"{type(self).__name__}({', '.join(f'{k}={v}' for k, v in shown.items())})"
 
     def __post_init__(self) -> None:
         """Check every option, so a wrong one fails here with its name, not deep in a scan or never.

@@ -61,3 +61,21 @@ def test_auto_weights_say_what_they_chose() -> None:
     assert chosen == ["body", "page"] and garble.scan(page).weights is None
     assert garble.scan(page, Config(model_path="auto")).to_dict("a")["weights"] == "page"
     assert "weights" not in garble.scan(page).to_dict("a")
+
+
+def test_a_config_reads_the_same_in_every_process() -> None:
+    """A logged Config listed its labels in an order that changed with the process's string hashing."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import garble; print(repr(garble.Config())); print(repr(garble.Config(labels=[])))"
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
+    [out] = outputs
+    first, empty = out.splitlines()
+    assert first == repr(Config())
+    places = [first.index(f"'{label.value}'") for label in garble.LABELS]
+    assert places == sorted(places)  # in LABELS' order, every one of them
+    assert "labels=frozenset()" in empty
