@@ -32,8 +32,10 @@ _END = r"""
   | [\n\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]    # Unix, and the Unicode line and paragraph separators
 """
 LINE_END = re.compile(_END, re.VERBOSE)
-# A blank line: two line ends with only spaces between (the benchmark's paragraph break, any style).
-BLANK_LINE = re.compile(rf"(?:{_END}) [^\S\r\n\N{{LINE SEPARATOR}}\N{{PARAGRAPH SEPARATOR}}]* (?:{_END})", re.VERBOSE)
+# A blank line: two line ends with only spaces and tabs between, the benchmark's paragraph break
+# (segment.PARAGRAPH_BREAK) in any line-end style. A line of no-break spaces is no break to the benchmark
+# or to scan, so a cut next to one does not split its paragraph in two either.
+BLANK_LINE = re.compile(rf"(?:{_END}) [\ \t]* (?:{_END})", re.VERBOSE)
 
 
 def _fits(span: Span, own: str) -> bool:

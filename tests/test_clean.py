@@ -92,6 +92,18 @@ def test_cleaning_a_flagged_line_keeps_the_paragraphs_of_the_text() -> None:
     assert cleaned == text.replace("Share this article\n", "")
 
 
+@pytest.mark.parametrize("blank", ["\N{NO-BREAK SPACE}", "\N{EM SPACE}", "\N{IDEOGRAPHIC SPACE}"])
+def test_a_line_of_unicode_spaces_is_no_paragraph_break_to_clean_either(blank: str) -> None:
+    """The benchmark and scan split paragraphs only at lines of spaces and tabs; clean took a line of no-break
+    spaces for a break too, and cutting the line after it split the one paragraph in two."""
+    text = (f"The council approved the budget on Tuesday after a long debate about the harbour.\n{blank}\n"
+            "Share this article\nThe mayor said the vote would let work on the new ferry terminal start in spring.")
+    assert len(paragraph_bounds(fold_breaks(text))) == 1
+    spans = (_span(text, "Share this article", Label.BOILERPLATE),)
+    cleaned = remove_spans(Scan(text, spans))
+    assert len(paragraph_bounds(fold_breaks(cleaned))) == 1 and "Share" not in cleaned
+
+
 @pytest.mark.parametrize("end", ["\N{LINE SEPARATOR}", "\N{PARAGRAPH SEPARATOR}"])
 def test_line_and_paragraph_separators_are_kept_as_line_ends(end: str) -> None:
     """garble reads U+2028 and U+2029 as line ends (segment.fold_spaces); cleaning keeps them as the text had them."""
