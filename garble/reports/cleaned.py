@@ -9,19 +9,17 @@ over the output of another input.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import difflib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, TextIO
 
 from garble.clean import remove_spans
 from garble.inputs import BOMS, STDIN, Problem, Record, same_file
-from garble.reports.common import Item, defang
+from garble.reports.common import Item, defang, replaced
 
 Outcome = Literal["changed", "unchanged", "error"]
 
@@ -116,36 +114,11 @@ def encode_like(text: str, original: Path, encoding: str | None) -> bytes:
 
 
 def replace_file(path: Path, data: bytes, mode: int) -> None:
-    """Make ``data`` the content of ``path``, with permission bits ``mode``, through a temporary file in
-    its folder renamed over it: a crash or a full disk leaves the old file whole, and no temporary file.
-
-    Where a rename would change more than the content, the file is written where it is, as before: a file
-    with other hard links (they would keep the old text), and a file in a folder garble may not create
-    files in (a writable file in a read-only folder was cleaned in place before; refusing it would be new).
-    """
-    try:
-        linked = path.stat().st_nlink > 1
-    except FileNotFoundError:
-        linked = False
-    try:
-        fd, temp = (-1, "") if linked else tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except PermissionError:
-        fd, temp = -1, ""
-    if fd < 0:
-        with path.open("wb") as f:
-            f.write(data)
-        return
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())  # on disk before the rename, or a crash can leave an empty file behind it
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:  # an interrupt too: the temporary file goes, the exception stays
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    """Make ``data`` the content of ``path``, with permission bits ``mode``, through a temporary file renamed
+    over it (``replaced``: a file with other hard links, or in a folder garble may not create files in, is
+    written where it is; a writable file in a read-only folder was cleaned in place before)."""
+    with replaced(path, mode) as f:
+        f.write(data)
 
 
 def _diff(text: str, new: str, path: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import os
 import re
 import stat
@@ -16,7 +17,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from garble.datatypes import Paragraph, Scan, Span
 from garble.inputs import Problem, Record
@@ -243,40 +244,60 @@ class Tally:
 
 
 @contextlib.contextmanager
-def report_file(path: Path) -> Iterator[TextIO]:
-    """``path`` open for a report, written through a temporary file in its folder that becomes ``path`` only
-    when the block ends normally: a run stopped halfway (Ctrl-C, a crash, a full disk) left a report that
-    looked whole but held the first documents only; now it leaves no report, or the previous one intact.
+def replaced(path: Path, mode: int | None = None, direct: bool = False) -> Iterator[BinaryIO]:
+    """``path`` open for writing bytes through a temporary file in its folder, synced and renamed over ``path``
+    with permission bits ``mode`` (None: a new file's, by the umask) only when the block ends normally: a run
+    stopped halfway (Ctrl-C, a crash, a full disk) leaves the old file whole, and no temporary file.
 
-    A path that is not a regular file (``/dev/stdout``, a pipe), a file with other hard links or that garble may
-    not write, and a folder garble may not create files in are written where they are, as before. A symbolic link is followed: the
-    file it names gets the report, and the link stays a link (``-o latest.html``).
+    Where a rename would change more than the content, the file is written where it is: when ``direct``, a
+    file with other hard links (they would keep the old text), and a file in a folder garble may not create
+    files in. The one mechanism behind an ``-o`` report (``report_file``) and ``garble clean``'s files.
     """
-    path = Path(os.path.realpath(path))  # renaming onto the link itself made it a file and left its target old
     try:
-        st = path.stat()
+        linked = path.stat().st_nlink > 1
     except FileNotFoundError:
-        st = None
+        linked = False
     try:
-        # a report the user may not write (chmod a-w) is refused by open() as before, not renamed over
-        direct = st is not None and (not stat.S_ISREG(st.st_mode) or st.st_nlink > 1 or not os.access(path, os.W_OK))
-        fd, temp = (-1, "") if direct else tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                                             dir=path.parent)
+        fd, temp = (-1, "") if direct or linked else tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                                                       dir=path.parent)
     except PermissionError:
         fd, temp = -1, ""
     if fd < 0:
-        with path.open("w", encoding="utf-8", newline="\n") as f:
+        with path.open("wb") as f:
             yield f
         return
     try:
-        with open(fd, "w", encoding="utf-8", newline="\n") as f:
+        with os.fdopen(fd, "wb") as f:
             yield f
-        os.chmod(temp, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
+            f.flush()
+            os.fsync(f.fileno())  # on disk before the rename, or a crash can leave an empty file behind it
+        os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:  # an interrupt too: the temporary file goes, the exception stays
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+@contextlib.contextmanager
+def report_file(path: Path) -> Iterator[TextIO]:
+    """``path`` open for a report, written whole or not at all (``replaced``): a run stopped halfway left a
+    report that looked whole but held the first documents only; now it leaves no report, or the previous one.
+
+    A path that is not a regular file (``/dev/stdout``, a pipe) or that garble may not write is written where
+    it is, as before (a report the user may not write, chmod a-w, is refused by open(), not renamed over). A
+    symbolic link is followed: the file it names gets the report, and the link stays a link (``-o latest.html``).
+    """
+    path = Path(os.path.realpath(path))  # renaming onto the link itself made it a file and left its target old
+    try:
+        st: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        st = None
+    direct = st is not None and (not stat.S_ISREG(st.st_mode) or not os.access(path, os.W_OK))
+    with replaced(path, None if st is None else stat.S_IMODE(st.st_mode), direct) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        yield text
+        text.detach()  # flushed into ``raw``, which is replaced()'s to sync and close (a failed run's is closed)
 
 
 def _umask() -> int:
