@@ -231,6 +231,16 @@ def test_a_report_to_a_device_is_written_to_it(corpus: Path) -> None:
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/stdout") or os.name != "posix", reason="needs /dev/stdout")
+def test_a_report_to_dev_stdout_reaches_a_pipe(corpus: Path) -> None:
+    """``-o /dev/stdout`` into a pipe failed with 'No such file or directory': the link was followed to the
+    pipe's /proc name, which cannot be opened, where opening /dev/stdout itself writes to the pipe."""
+    done = subprocess.run([sys.executable, "-m", "garble", "audit", "news", "-f", "jsonl", "-j", "1", "-q", "-o",
+                           "/dev/stdout"], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == EX_FOUND, done.stderr
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["d0", "d1", "d2"]
+
+
 @pytest.mark.parametrize("args", [["audit", "news", "-j", "1"], ["check", "news", "--min-score", "0.5"]])
 def test_an_interrupted_command_says_so_without_a_traceback(corpus: Path, monkeypatch: pytest.MonkeyPatch,
                                                             args: list[str]) -> None:

@@ -288,11 +288,14 @@ def report_file(path: Path) -> Iterator[TextIO]:
     it is, as before (a report the user may not write, chmod a-w, is refused by open(), not renamed over). A
     symbolic link is followed: the file it names gets the report, and the link stays a link (``-o latest.html``).
     """
-    path = Path(os.path.realpath(path))  # renaming onto the link itself made it a file and left its target old
     try:
-        st: os.stat_result | None = path.stat()
+        st: os.stat_result | None = path.stat()  # through any link: /dev/stdout's pipe, latest.html's file
     except FileNotFoundError:
         st = None
+    if st is None or stat.S_ISREG(st.st_mode):
+        # renaming onto a link itself made it a file and left its target old; a pipe or a device is opened
+        # by the name given, since /dev/stdout's target (/proc/self/fd/1 -> "pipe:[n]") cannot be
+        path = Path(os.path.realpath(path))
     direct = st is not None and (not stat.S_ISREG(st.st_mode) or not os.access(path, os.W_OK))
     with replaced(path, None if st is None else stat.S_IMODE(st.st_mode), direct) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
