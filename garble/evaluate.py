@@ -395,16 +395,14 @@ def render_comparison(result: dict[str, Any], base: str, other: str) -> str:
     return "\n".join(out)
 
 
-def _gold_problem(record: Any) -> str | None:
-    """What keeps ``record`` from being a BENCHMARK.md gold document (an "id", a "text", "spans" of a start and
-    an end inside it, sorted or not but not overlapping, each with one of GOLD_LABELS or none), or None. A
-    record with no "spans" at all is an unannotated one, no problem here (score.py skips it).
+def record_problem(record: Any) -> str | None:
+    """What keeps ``record`` from being a BENCHMARK.md record garble can read (an "id", a "text", "spans" of a
+    start and an end inside it, each with one of GOLD_LABELS or none), or None; a record with no "spans" at all
+    is an unannotated one, no problem here. The check garble eval reads gold with and garble train its data.
 
-    >>> _gold_problem({"id": "a", "text": "Read more: talks.", "spans": [{"start": 0, "end": 10, "label": "menu"}]})
+    >>> record_problem({"id": "a", "text": "Read more: talks.", "spans": [{"start": 0, "end": 10, "label": "menu"}]})
     "spans[0] has label 'menu', not one of spliced_headline, injected_link, mangled_name, boilerplate, \
 repetition, encoding, broken_text, ignore"
-    >>> _gold_problem({"id": "a", "text": "Read more: talks.", "spans": [{"start": 5, "end": 9}, {"start": 0, "end": 6}]})
-    'spans[0] (5-9) overlaps spans[1] (0-6); gold spans do not overlap'
     """
     if not isinstance(record, dict):
         return "not a JSON object"
@@ -414,7 +412,7 @@ repetition, encoding, broken_text, ignore"
     if not isinstance(text, str):
         return 'no "text" string'
     spans = record.get("spans", [])
-    if not isinstance(spans, list):
+    if not isinstance(spans, list):  # "spans": null is not "no spans key": the record claims to be labelled
         return '"spans" is not a list'
     for i, span in enumerate(spans):
         if not (isinstance(span, dict) and is_offset(span.get("start")) and is_offset(span.get("end"))
@@ -422,8 +420,21 @@ repetition, encoding, broken_text, ignore"
             return f"spans[{i}] is not a start and an end inside the text (0 <= start <= end <= {len(text)})"
         if "label" in span and span["label"] not in GOLD_LABELS:
             return f"spans[{i}] has label {span['label']!r}, not one of {', '.join(GOLD_LABELS)}"
+    return None
+
+
+def _gold_problem(record: Any) -> str | None:
+    """What keeps ``record`` from being a gold document to score (``record_problem``, and spans sorted or not
+    but not overlapping), or None.
+
+    >>> _gold_problem({"id": "a", "text": "Read more: talks.", "spans": [{"start": 5, "end": 9}, {"start": 0, "end": 6}]})
+    'spans[0] (5-9) overlaps spans[1] (0-6); gold spans do not overlap'
+    """
+    if (problem := record_problem(record)) is not None:
+        return problem
     # Two spans over one character give it two labels, and score.py's figures then hang on the spans' order.
     # By start, a span that overlaps any earlier one overlaps the one just before it. Empty spans cover nothing.
+    spans = record.get("spans", [])
     order = sorted((span["start"], span["end"], i) for i, span in enumerate(spans) if span["start"] < span["end"])
     for (s1, e1, i), (s2, e2, j) in pairwise(order):
         if s2 < e1:

@@ -19,7 +19,7 @@ import numpy as np
 
 from garble.context import line_blocks
 from garble.datatypes import Line
-from garble.evaluate import GOLD_LABELS
+from garble.evaluate import record_problem
 from garble.features import line_features
 from garble.inputs import is_offset, numbered_lines
 from garble.segment import segment
@@ -71,26 +71,13 @@ def _checked(record: Any) -> dict[str, Any]:
     ...
     garble.trainset.TrainingDataError: spans[0] is not a start and an end inside the text (0 <= start <= end <= 10)
     """
-    if not isinstance(record, dict):
-        raise TrainingDataError("not a JSON object")
-    if "id" not in record:
-        raise TrainingDataError('no "id"')
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise TrainingDataError('no "text" string')
-    spans = record.get("spans", [])
-    if not isinstance(spans, list):  # "spans": null is not "no spans key": the record claims to be labelled
-        raise TrainingDataError('"spans" is not a list')
-    for i, span in enumerate(spans):
-        if not (isinstance(span, dict) and _is_stretch([span.get("start"), span.get("end")], len(text))):
-            raise TrainingDataError(f"spans[{i}] is not a start and an end inside the text "
-                                    f"(0 <= start <= end <= {len(text)})")
-        if "label" in span and span["label"] not in GOLD_LABELS:  # else the label head fails after the fit
-            raise TrainingDataError(f"spans[{i}] has label {span['label']!r}, not one of {', '.join(GOLD_LABELS)}")
-    for i, stretch in enumerate(_meta(record).get("supplemental") or []):
-        if not _is_stretch(stretch, len(text)):
+    if (problem := record_problem(record)) is not None:  # a bad label found now, not when the label head fails
+        raise TrainingDataError(problem)
+    checked: dict[str, Any] = record  # an object with an "id" and a "text" string, record_problem has seen
+    for i, stretch in enumerate(_meta(checked).get("supplemental") or []):
+        if not _is_stretch(stretch, len(checked["text"])):
             raise TrainingDataError(f"meta.supplemental[{i}] is not a [start, end] pair inside the text")
-    return record
+    return checked
 
 
 def line_labels(text: str, lines: Sequence[Line], spans: Iterable[dict[str, Any]]) -> np.ndarray:
