@@ -79,16 +79,19 @@ def defang(text: str) -> str:
     return UNSAFE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
-def excerpt(text: str, limit: int = 60) -> str:
-    """One line of ``text``: whitespace collapsed, defanged, cut at ``limit`` characters.
+def excerpt(text: str, limit: int = 60, keep_end: bool = False) -> str:
+    """One line of ``text``: whitespace collapsed, defanged, cut at ``limit`` characters (at the front with
+    ``keep_end``, where a path's file name is).
 
     >>> excerpt("Read\\n  more:   now")
     'Read more: now'
-    >>> excerpt("x" * 70, 10)
-    'xxxxxxxxx…'
+    >>> excerpt("x" * 70, 10), excerpt("a/b/c.txt", 6, keep_end=True)
+    ('xxxxxxxxx…', '…c.txt')
     """
     flat = defang(" ".join(text.split()))
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    if len(flat) <= limit:
+        return flat
+    return "…" + flat[len(flat) - limit + 1 :] if keep_end else flat[: limit - 1] + "…"
 
 
 def spans_by_paragraph(scan: Scan) -> list[list[Span]]:

@@ -25,6 +25,7 @@ from garble.reports.common import (
     Tally,
     counted,
     defang,
+    excerpt,
     paragraph_pieces,
     paragraph_runs,
 )
@@ -136,8 +137,7 @@ def shown_id(doc_id: str, limit: int = 50) -> str:
     >>> shown_id("a.txt")
     'a.txt'
     """
-    flat = defang(" ".join(doc_id.split()))
-    return flat if len(flat) <= limit else "…" + flat[len(flat) - limit + 1 :]
+    return excerpt(doc_id, limit, keep_end=True)
 
 
 def summary_table(rows: list[Row], tally: Tally) -> Table:
