@@ -144,17 +144,20 @@ def summary_table(rows: list[Row], tally: Tally) -> Table:
     """The per-file summary: worst documents first, with a totals row."""
     table = Table(title="garble summary", title_justify="left", show_footer=True)
     table.add_column("document", footer=counted(tally.documents, "document"), overflow="fold")
-    table.add_column("score", justify="right", footer=f"{tally.flagged_documents} flagged")
+    table.add_column("score", justify="right", footer=f"{tally.flagged_documents} flagged", min_width=4)
     table.add_column("paras", justify="right", footer=str(tally.paragraphs))
     table.add_column("spans", justify="right", footer=str(tally.spans))
-    # one label a line, folded when the terminal is narrow: at 60 columns they were cut to "boilerpla…"
-    table.add_column("labels", footer="\n".join(f"{k} {v}" for k, v in sorted(tally.labels.items())) or "-",
-                     overflow="fold")
     worst = sorted(rows, key=lambda r: r.score)
-    for row in worst[:TABLE_ROWS]:
-        counts = "\n".join(f"{k} {row.labels.count(k)}" for k in sorted(set(row.labels))) or "-"
+    counts = ["\n".join(f"{k} {row.labels.count(k)}" for k in sorted(set(row.labels))) or "-"
+              for row in worst[:TABLE_ROWS]]
+    footer = "\n".join(f"{k} {v}" for k, v in sorted(tally.labels.items())) or "-"
+    # one label and its count a line, never broken: at 60 columns they were cut to "boilerpla…", then
+    # folded into "injected_link" and "2"; the document column folds instead
+    widest = max(len(line) for cell in [*counts, footer] for line in cell.splitlines())
+    table.add_column("labels", footer=footer, no_wrap=True, min_width=widest)
+    for row, count in zip(worst, counts):
         table.add_row(Text(shown_id(row.id)), Text(f"{row.score:.2f}", style=score_style(row.score)),
-                      str(row.paragraphs), str(len(row.labels)), Text(counts))
+                      str(row.paragraphs), str(len(row.labels)), Text(count))
     if len(worst) > TABLE_ROWS:
         table.add_row(Text(f"… {len(worst) - TABLE_ROWS} more, all scoring ≥ {worst[TABLE_ROWS].score:.2f}"),
                       "", "", "", "")
