@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 
 # Seconds to wait for a scheduler before giving up: distributed's own default connect timeout.
 CONNECT_TIMEOUT = 30
-# The columns scan_partitions adds; spans and paragraphs hold JSON text (dataframes have no list type).
-RESULT_COLUMNS = ("id", "score", "paragraphs", "spans")
+# The columns scan_partitions adds; spans and paragraphs hold JSON text (dataframes have no list type), and
+# error says why a row has no scan (missing where it has one).
+RESULT_COLUMNS = ("id", "score", "paragraphs", "spans", "error")
 
 
 class ClusterError(RuntimeError):
@@ -96,6 +97,7 @@ def _scan_frame(frame: Any, config: Config, text_column: str, id_column: str) ->
         "score": [float(r.get("score", float("nan"))) for r in rows],
         "paragraphs": [json.dumps(r.get("paragraphs", [])) for r in rows],
         "spans": [json.dumps(r.get("spans", [])) for r in rows],
+        "error": [r.get("error") for r in rows],
     }, frame.index)
 
 
@@ -123,9 +125,11 @@ def scan_partitions(df: DataFrame, config: Config = DEFAULT_CONFIG, text_column:
                     id_column: str = "id") -> DataFrame:
     """A dataframe of ``RESULT_COLUMNS``, one row per row of ``df`` (same index), partition by partition.
 
-    ``score`` is the document's cleanliness (NaN when the text is missing or not a string); ``paragraphs``
-    and ``spans`` are the JSON lists of :func:`scan_records`; ``id`` is missing where the input's is. The
-    computed partitions have the dtypes the lazy frame declares (``str`` for the text columns).
+    ``score`` is the document's cleanliness; ``paragraphs`` and ``spans`` are the JSON lists of
+    :func:`scan_records`; ``id`` is missing where the input's is. A row whose text is missing or not a
+    string has NaN for its score, empty lists, and ``error`` saying why (``error`` is missing on every
+    scanned row). The computed partitions have the dtypes the lazy frame declares (``str`` for the text
+    columns).
     """
     scanned: DataFrame = df.map_partitions(_scan_frame, config, text_column, id_column,  # type: ignore[no-untyped-call]
                                            meta=_frame({}))
@@ -133,16 +137,24 @@ def scan_partitions(df: DataFrame, config: Config = DEFAULT_CONFIG, text_column:
 
 
 def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Client:
-    """A client of the scheduler at ``address``; ClusterError when dask is missing or it cannot be reached."""
+    """A client of the scheduler at ``address`` with at least one worker; ClusterError when dask is missing,
+    the scheduler cannot be reached, or no worker joins it within ``timeout`` seconds (the tasks of a
+    scheduler without workers wait forever: ``garble audit --dask`` sat silent)."""
     try:
         from distributed import Client
     except ImportError:
         raise ClusterError("--dask needs the dask extra: pip install 'garble[dask]'") from None
     try:
         client: Client = Client(address, timeout=timeout)  # type: ignore[no-untyped-call]
-        return client
     except (OSError, ValueError) as err:  # OSError covers TimeoutError; ValueError a malformed address
         raise ClusterError(f"cannot reach the Dask scheduler at {address!r}: {err}") from None
+    try:
+        client.wait_for_workers(1, timeout=timeout)
+    except TimeoutError:  # distributed's WorkerStartTimeoutError is one
+        client.close()  # type: ignore[no-untyped-call]
+        raise ClusterError(f"the Dask scheduler at {address!r} has no workers (waited {timeout:g} s); "
+                           f"start one with: dask worker {address}") from None
+    return client
 
 
 def scan_on_cluster(items: Iterable[Record | Problem], config: Config, address: str) -> Iterator[Item]:

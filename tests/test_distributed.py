@@ -94,6 +94,15 @@ def test_an_unreachable_scheduler_is_a_usage_error() -> None:
         connect("tcp://127.0.0.1:9", timeout=0.5)
 
 
+def test_a_scheduler_without_workers_is_a_usage_error_not_a_hang() -> None:
+    distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'garble[dask]'")
+    from garble.distributed import ClusterError, connect
+
+    with (distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty,
+          pytest.raises(ClusterError, match="has no workers .* start one with: dask worker ")):
+        connect(empty.scheduler_address, timeout=0.5)
+
+
 def test_dask_dataframe_partitions(cluster: Any) -> None:
     dd = pytest.importorskip("dask.dataframe", reason="needs the dataframe extra: pip install 'garble[dataframe]'")
     import pandas as pd
@@ -126,6 +135,8 @@ def test_dask_dataframe_result_has_its_declared_dtypes_and_missing_values_stay_m
     assert pd.isna(got["id"].iloc[2]) and list(got["id"].iloc[3:5]) == ["doc3", "doc4"]
     assert got["spans"].iloc[2] == json.dumps(scan(RECORDS[2]["text"]).to_dict()["spans"])
     assert pd.isna(got["score"].iloc[7]) and got["spans"].iloc[7] == "[]"
+    assert got["error"].iloc[7] == "text field 'body' is missing"  # the row says why it has no scan
+    assert got["error"].drop(got.index[7]).isna().all()
 
 
 def test_neither_import_garble_nor_a_scan_imports_dask() -> None:
