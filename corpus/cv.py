@@ -3,13 +3,16 @@
     python corpus/cv.py --out /tmp/cv                 # the default (article-body) recipe
     python corpus/cv.py --out /tmp/cv-page --pages    # the page recipe: *-page-dev at PAGE_WEIGHT too
     python corpus/cv.py --out /tmp/cv-strict --strict # the strict recipe (garble train --strict)
+    python corpus/cv.py --out /tmp/cv-x --extra corpus/build/aeb-extractors-dev.jsonl.gz   # more real gold
 
 The documents of ``*-body-dev`` are split into FOLDS by web host (sha1 of ``meta.host``, so every page
 of a site falls in one fold and the folds are the same in every run); for each fold, ``garble.train``
 fits every stage (word model, trees, context model, label head) on the other folds' hosts plus the
 synthetic training documents, and the fold's documents are scanned with those weights. With
 ``--pages`` the other folds' ``*-page-dev`` pages are trained on too (as ``garble train --pages``),
-and the fold's ``*-page-dev`` pages are scanned as well.
+and the fold's ``*-page-dev`` pages are scanned as well. ``--extra`` files (more real gold with
+``meta.host``, such as corpus/wild_silver.py's extractor outputs of the dev pages) are folded, trained on
+and scanned as the body files are.
 
 Writes ``OUT/<file>.pred.jsonl`` (out-of-fold predictions in the BENCHMARK.md format, to score with
 ``shared/bench/score.py``) and ``OUT/models/<fold>/`` (the fold's weights, reused when present; an OUT of
@@ -63,12 +66,16 @@ def _write(path: Path, records: list[dict[str, Any]]) -> None:
 
 
 def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic: Path = SYNTHETIC,
-                   fit_only: list[int] | None = None, seed: int = SEED, strict: bool = False) -> None:
-    """Train per fold (with ``seed``; ``strict``: the strict weights' recipe), scan the held-out hosts, write
-    and score the out-of-fold predictions; with ``fit_only``, only fit those folds' weights."""
+                   fit_only: list[int] | None = None, seed: int = SEED, strict: bool = False,
+                   extra: tuple[Path, ...] = ()) -> None:
+    """Train per fold (with ``seed``; ``strict``: the strict weights' recipe; ``extra``: more body gold),
+    scan the held-out hosts, write and score the out-of-fold predictions; with ``fit_only``, only fit those
+    folds' weights."""
     # Fold weights are reused when present: only those of this very recipe (a rerun with --strict or another
     # --seed into the same --out reported the first run's weights as its own).
     recipe = {"folds": folds, "pages": pages, "seed": seed, "strict": strict, "synthetic": str(synthetic)}
+    if extra:  # absent otherwise: the stamps of earlier runs stay this recipe's
+        recipe["extra"] = [str(path) for path in extra]
     stamp = out / "models" / "recipe.json"
     if stamp.exists() and (earlier := json.loads(stamp.read_text(encoding="utf-8"))) != recipe:
         sys.exit(f"{out}: holds the fold weights of another recipe ({earlier}, this one {recipe}); "
@@ -78,6 +85,8 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
     written.write_text(json.dumps(recipe), encoding="utf-8")
     os.replace(written, stamp)
     gold = {name: list(read_jsonl(PAGES / f"{name}.jsonl.gz")) for name in BODY + (WHOLE if pages else ())}
+    bodies = BODY + tuple(_stem(path) for path in extra)
+    gold |= {_stem(path): list(read_jsonl(path)) for path in extra}
     preds: dict[str, dict[str, Any]] = {}
     for k in range(folds) if fit_only is None else fit_only:
         where = out / "models" / str(k)
@@ -85,7 +94,7 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
         if not model.exists():
             where.mkdir(parents=True, exist_ok=True)
             body, whole = where / "body.jsonl", where / "pages.jsonl"
-            _write(body, [r for name in BODY for r in gold[name] if fold_of(r, folds) != k])
+            _write(body, [r for name in bodies for r in gold[name] if fold_of(r, folds) != k])
             _write(whole, [r for name in WHOLE if pages for r in gold[name] if fold_of(r, folds) != k])
             train([str(body)], [str(synthetic)], str(model), seed=seed, pages=[str(whole)] if pages else [],
                   strict=strict)
@@ -104,6 +113,15 @@ def cross_validate(out: Path, pages: bool = False, folds: int = FOLDS, synthetic
         _write(out / f"{name}.pred.jsonl", [preds[str(r["id"])] for r in records])
         print(f"== {name} (grouped {folds}-fold CV by host)")
         print(render(score(records, {str(r["id"]): preds[str(r["id"])] for r in records})))  # this file's only
+
+
+def _stem(path: Path) -> str:
+    """A gold file's name without .jsonl(.gz): its predictions' file name.
+
+    >>> _stem(Path("corpus/build/aeb-extractors-dev.jsonl.gz"))
+    'aeb-extractors-dev'
+    """
+    return path.name.removesuffix(".gz").removesuffix(".jsonl")
 
 
 def missing_inputs(pages: bool, synthetic: Path) -> list[str]:
@@ -129,14 +147,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=SEED, help="training seed (garble train's); another seed shows "
                     "how far the figures move on the seed alone (models/README.md)")
     ap.add_argument("--strict", action="store_true", help="the strict weights' recipe (garble train --strict)")
+    ap.add_argument("--extra", type=Path, nargs="+", default=[], metavar="GOLD",
+                    help="more real body gold with meta.host, folded, trained on and scanned like *-body-dev")
     a = ap.parse_args(argv)
     if a.folds < 2:
         ap.error(f"--folds {a.folds}: at least 2 (each fold trains on the others)")
     if bad := [k for k in a.fit_only or [] if not 0 <= k < a.folds]:  # such a fold holds out nothing
         ap.error(f"--fit-only {bad[0]}: folds are 0 to {a.folds - 1}")
-    if problems := missing_inputs(a.pages, a.synthetic):
+    problems = missing_inputs(a.pages, a.synthetic) + [f"{path}: missing" for path in a.extra if not path.is_file()]
+    if problems:
         sys.exit("\n".join(problems))
-    cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only, a.seed, a.strict)
+    cross_validate(a.out, a.pages, a.folds, a.synthetic, a.fit_only, a.seed, a.strict, tuple(a.extra))
 
 
 if __name__ == "__main__":

@@ -56,8 +56,34 @@ def test_fold_weights_of_another_recipe_are_not_reused(tmp_path: Path, monkeypat
     for name in (*cv.BODY, *cv.WHOLE):
         (tmp_path / "pages" / f"{name}.jsonl.gz").write_bytes(gzip.compress(b""))
     cv.cross_validate(tmp_path, fit_only=[])  # the first run: its recipe is recorded
-    for change in ({"seed": 7}, {"strict": True}, {"pages": True}, {"folds": 3}):
+    for change in ({"seed": 7}, {"strict": True}, {"pages": True}, {"folds": 3}, {"extra": (tmp_path / "x.jsonl",)}):
         with pytest.raises(SystemExit) as stop:
             cv.cross_validate(tmp_path, fit_only=[], **change)  # type: ignore[arg-type]
         assert str(stop.value.code).startswith(f"{tmp_path}: holds the fold weights of another recipe")
     cv.cross_validate(tmp_path, fit_only=[])  # the same recipe again: its weights are reused
+
+
+def test_extra_gold_is_trained_on_by_every_fold_but_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--extra: more real gold (corpus/wild_silver.py's) is folded by host like the body files, so a site's
+    extractor output never trains the fold that scans its page."""
+    import json
+
+    trained: dict[int, list[str]] = {}
+
+    def fitted(body: list[str], *args: object, **kwargs: object) -> None:
+        k = int(Path(body[0]).parent.name)
+        trained[k] = [json.loads(line)["id"] for line in Path(body[0]).read_text(encoding="utf-8").splitlines()]
+
+    monkeypatch.setattr(cv, "train", fitted)
+    monkeypatch.setattr(cv, "PAGES", tmp_path / "pages")
+    (tmp_path / "pages").mkdir()
+    for name in cv.BODY:
+        (tmp_path / "pages" / f"{name}.jsonl.gz").write_bytes(gzip.compress(b""))
+    records = [{"id": f"out-{host}", "text": "A story.", "spans": [], "meta": {"host": host}}
+               for host in ("a.com", "b.org", "c.net", "d.de", "e.fr", "f.it")]
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    cv.cross_validate(tmp_path / "cv", fit_only=list(range(cv.FOLDS)), extra=(extra,))
+    for k, ids in trained.items():
+        assert ids == [r["id"] for r in records if cv.fold_of(r) != k]
+    assert set(trained) == set(range(cv.FOLDS))
