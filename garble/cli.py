@@ -79,7 +79,7 @@ Model = Annotated[str | None, typer.Option("--model", help="Weights: 'body' (the
                                            "'page' for text extracted from whole pages (menus and all), 'strict' to take "
                                            "captions, datelines, bylines and credits for furniture too, 'auto' "
                                            "to pick per document, or a weights file.", show_default=False)]
-NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names, one a line ('#' lines skipped), "
+NamesFile = Annotated[Path | None, typer.Option("--names", help="A file of known names ('First Last'), one a line ('#' lines skipped), "
                                                 "added to the gazetteer and the config's names.", show_default=False)]
 
 

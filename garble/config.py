@@ -83,7 +83,7 @@ class Config:
             raise ValueError(f"Config.span_threshold must be in [0, 1], not {threshold!r}")
         object.__setattr__(self, "span_threshold", float(threshold))
         object.__setattr__(self, "labels", _labels(self.labels))
-        object.__setattr__(self, "names", _strings("names", self.names))
+        object.__setattr__(self, "names", _names(self.names))
         phrases = _strings("allow_phrases", self.allow_phrases)
         if not all(p.strip() for p in phrases):
             raise ValueError("Config.allow_phrases holds an empty phrase, which would allow every span")
@@ -104,6 +104,29 @@ def _strings(name: str, value: object) -> tuple[str, ...]:
     if not all(isinstance(item, str) for item in items):
         raise TypeError(f"Config.{name} must hold strings only")
     return items
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """``value`` as a tuple of known names, or an error naming the first that is no full name.
+
+    The gazetteer keys a name by its parts and keeps only names of two or more (garble.gazetteer.from_names):
+    the name signals compare a mention with known names part by part. A one-word name ("Madonna") was
+    dropped there without a word, and its user believed it in use.
+
+    >>> Config(names=["Kim Yo Jong", "Madonna"])
+    Traceback (most recent call last):
+    ...
+    ValueError: Config.names: 'Madonna' has fewer than two parts; a known name needs two or more ("First Last"), \
+as the name signals compare names part by part
+    """
+    names = _strings("names", value)
+    if names:
+        from garble.gazetteer import name_key  # here, not at the top: importing garble loads no rapidfuzz
+        for name in names:
+            if len(name_key(name)) < 2:
+                raise ValueError(f"Config.names: {name!r} has fewer than two parts; a known name needs two or "
+                                 'more ("First Last"), as the name signals compare names part by part')
+    return names
 
 
 def _labels(value: object) -> frozenset[Label]:

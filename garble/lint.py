@@ -129,7 +129,12 @@ def detector_for(settings: Settings, labels: str | None, names_file: Path | None
             names = (*names, *read_names(names_file.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as err:
             raise usage_error(f"cannot read names file {names_file}: {getattr(err, 'strerror', None) or err}") from None
-    return Detector(replace(config, labels=labels_from(labels, config.labels), names=names))
+    config = replace(config, labels=labels_from(labels, config.labels))
+    try:
+        config = replace(config, names=names)
+    except ValueError as err:  # a one-word name of the file: the config's own were checked when it was read
+        raise usage_error(f"names file {names_file}: {err}") from None
+    return Detector(config)
 
 
 def wanted(items: Iterable[Record | Problem], settings: Settings) -> Iterator[Record | Problem]:

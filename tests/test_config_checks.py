@@ -30,6 +30,19 @@ def test_a_wrong_option_fails_with_its_name(options: dict[str, object], error: t
         Config(**options)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("name", ["Madonna", "O'Neill", "  ", "Kim-"])
+def test_a_name_of_one_word_is_refused_with_the_reason(name: str) -> None:
+    """The gazetteer keys names by their parts and keeps only those of two or more, so names=["Madonna"] was
+    dropped without a word and the user believed it in use."""
+    with pytest.raises(ValueError, match="Config.names") as err:
+        Config(names=["Kim Yo Jong", name])
+    assert repr(name) in str(err.value) and "two or more" in str(err.value)
+
+
+def test_a_name_of_two_parts_in_one_word_is_taken() -> None:
+    assert Config(names=["Jean-Paul", "Kim Yo Jong"]).names == ("Jean-Paul", "Kim Yo Jong")
+
+
 def test_options_take_any_collection() -> None:
     config = Config(labels=["boilerplate"], allow_phrases=["Share this"], names={"Kim Yo Jong"})
     assert config.labels == frozenset({Label.BOILERPLATE}) and config.allow_phrases == ("Share this",)

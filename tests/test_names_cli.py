@@ -53,3 +53,10 @@ def test_check_and_clean_take_the_names_file(workdir: Path) -> None:
 def test_a_missing_names_file_is_a_usage_error(workdir: Path) -> None:
     code, _, err = run("audit", "article.txt", "--names", "nowhere.txt")
     assert code == EX_USAGE and "nowhere.txt" in err
+
+
+def test_a_one_word_name_in_the_names_file_is_a_usage_error_naming_it(workdir: Path) -> None:
+    """A one-word line was dropped silently: the user's "Madonna" never reached the name signals."""
+    Path("names.txt").write_text("Kim Yo Jong\nMadonna\n", encoding="utf-8")
+    code, _, err = run("audit", "article.txt", "--names", "names.txt")
+    assert code == EX_USAGE and "names.txt" in err and "'Madonna'" in err and "Traceback" not in err

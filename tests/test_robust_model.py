@@ -140,8 +140,8 @@ def test_no_module_unpickles_or_evaluates_anything() -> None:
 
 
 @pytest.mark.parametrize("names", [
-    ("__import__('os').system('false')", "{0.__class__}", "(a+)+$", "[", "\\", "%s%n"),
-    ("", " ", "\x00", "\ud800", "x" * 100_000),
+    ("__import__('os').system('false')", "{0.__class__}", "(a+)+$ (b+)+$", "[ x ] \\ y", "%s%n"),
+    ("\x00 \x00 Kim \ud800 Yo", "x " * 50_000),
     ("Kim " * 5_000,),
 ])
 def test_user_names_are_data(names: tuple[str, ...]) -> None:
@@ -149,6 +149,12 @@ def test_user_names_are_data(names: tuple[str, ...]) -> None:
     text = "Officials said Kim Jong Yo met (a+)+$ and x on Monday.\n\nKim Jong Yo spoke."
     result = garble.scan(text, Config(names=names))
     assert all(0 <= s.start < s.end <= len(text) for s in result.spans)
+
+
+@pytest.mark.parametrize("name", ["", " ", "\x00", "\ud800", "x" * 100_000, "[", "\\", "(a+)+$"])
+def test_junk_that_is_no_name_of_two_parts_is_refused_when_the_config_is_made(name: str) -> None:
+    with pytest.raises(ValueError, match="Config.names"):
+        Config(names=("Kim Yo Jong", name))
 
 
 def test_a_broken_model_path_in_settings_is_a_settings_error_naming_both_files(tmp_path: Path) -> None:

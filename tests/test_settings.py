@@ -47,6 +47,7 @@ def test_wrong_types_are_errors_that_say_what_is_expected(table: dict[str, objec
     ({"exclude-labels": "boilerplate"}, "exclude-labels in garble.toml must be a list of labels"),
     ({"include": "*.txt"}, "include in garble.toml must be a list of strings"),
     ({"span-threshold": 2}, "in garble.toml"),
+    ({"names": ["Maria Okafor", "Madonna"]}, "in garble.toml: Config.names: 'Madonna'"),
 ])
 def test_a_wrong_value_names_its_file(table: dict[str, object], word: str) -> None:
     """'[tool.garble] min-score must be a number' left a user to find which of the config files said so."""
