@@ -21,7 +21,7 @@ import stat
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -421,6 +421,32 @@ def same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
+def file_id(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file ``path`` names, through links; None when it cannot be stat()ed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def skipper(skip: Sequence[Path]) -> Callable[[Path], bool]:
+    """A test of whether a file is one of ``skip``, as ``same_file`` tells, with each of ``skip`` stat()ed once
+    and each file once: comparing every file with every skip path by ``same_file`` cost two stat calls a pair.
+
+    A skip path that cannot be stat()ed (a report not written yet) is one file with another when their resolved
+    paths are equal (same_file); so it is known by what its resolved path names, and when that is nothing, no
+    file that can be stat()ed resolves to it. A file that cannot be (a dangling link) goes to same_file itself.
+    """
+    ids = {found for other in skip if (found := file_id(other) or file_id(other.resolve())) is not None}
+
+    def holds(file: Path) -> bool:
+        found = file_id(file)
+        return found in ids if found is not None else any(same_file(file, other) for other in skip)
+
+    return holds
+
+
 def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
                 stdin: BinaryIO | None = None, skip: Sequence[Path] = ()) -> Iterator[Item]:
     """Every record of every input, in order: files, folders (recursive), ``-`` for stdin.
@@ -430,6 +456,7 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
     record it read of itself.
     """
     seen = SeenIds()  # one id twice is an error across the run's files too
+    is_skipped = skipper(skip)
     for arg in paths:
         if arg == STDIN:
             yield from read_stdin(options, stdin, seen)
@@ -437,7 +464,7 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(),
         path = Path(arg)
         if path.is_dir():
             for file in walk(path, skip):
-                if not any(same_file(file, other) for other in skip):
+                if not is_skipped(file):
                     yield from read_path(file, options, seen=seen)
         elif path.exists() or os.path.islink(path):
             yield from read_path(path, options, named=True, seen=seen)

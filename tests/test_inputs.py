@@ -220,3 +220,49 @@ def test_an_id_in_two_files_is_a_duplicate_naming_the_first(tmp_path: Path) -> N
     got = list(read_inputs([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]))
     assert [type(r).__name__ for r in got] == ["Record", "Record", "Record", "Problem"]
     assert got[3].line == 2 and f"duplicate id 'x' (first at {tmp_path / 'a.jsonl'}:1)" in got[3].message
+
+
+def _stat_calls(monkeypatch: pytest.MonkeyPatch, run: object) -> int:
+    """How many times ``run()`` calls os.stat (Path.stat and os.path.samefile go through it)."""
+    calls = 0
+    real = os.stat
+
+    def counting(*args: object, **kwargs: object) -> os.stat_result:
+        nonlocal calls
+        calls += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "stat", counting)
+        run()  # type: ignore[operator]
+    return calls
+
+
+def test_skip_paths_are_looked_up_once_not_once_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file of a folder was compared with each skip path by os.path.samefile, two stat calls a pair:
+    a folder of a million files read with -o, a baseline and clean's output folder cost six million."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02}.txt").write_text("Talks resume.\n", encoding="utf-8")
+    (tmp_path / "base.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    skip = (tmp_path / "report.json", tmp_path / "base.json", tmp_path / "out")  # the report is not there yet
+    without = _stat_calls(monkeypatch, lambda: list(read_inputs([str(folder)])))
+    with_skip = _stat_calls(monkeypatch, lambda: list(read_inputs([str(folder)], skip=skip)))
+    assert with_skip - without <= 40 + 2 * len(skip)  # one stat a file, and the skip paths' own
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_skip_path_is_left_out_by_any_name_even_before_it_exists(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks resume.\n", encoding="utf-8")
+    report = folder / "report.json"
+    report.write_text("{}", encoding="utf-8")
+    os.link(report, folder / "hard.json")
+    (folder / "soft.json").symlink_to(report)
+    (folder / "dangling.txt").symlink_to(folder / "future.json")  # a link to a report not written yet
+    (folder / "other.txt").symlink_to(tmp_path / "nowhere.txt")
+    got = [item.path for item in read_inputs([str(folder)], skip=(report, folder / "future.json"))]
+    assert got == [str(folder / "a.txt"), str(folder / "other.txt")]  # the link to nothing is still reported
