@@ -9,6 +9,7 @@ its file and line, not a traceback minutes into a fit.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ from garble.signals import detect
 
 # A line is damage when at least half its visible characters are inside gold spans (issue 3).
 POSITIVE_SHARE = 0.5
+# The benchmark's test files (``*-body-test.jsonl.gz``, ``*-page-test.jsonl.gz``) hold the held-out figures
+# garble is judged by (models/README.md): trained on, they would measure only what it has seen. A name with
+# "-test" before its end, a dot, a dash or an underscore is one (a copy, "x-test-copy.jsonl", too); a name
+# that merely holds the letters ("my-testimonials.jsonl") is not. Each record also says its split (meta.split).
+TEST_FILE = re.compile(r"-test(?:[._-]|$)", re.IGNORECASE)
 
 
 class TrainingDataError(ValueError):
@@ -36,13 +42,26 @@ class TrainingDataError(ValueError):
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
     """Records of a JSONL or JSONL.gz file in BENCHMARK.md's format; a line that is not such a record (not
     JSON, no id or text, a span or a supplemental stretch that is no [start, end] inside the text) is a
-    TrainingDataError naming the file and the line, not a traceback minutes into training."""
+    TrainingDataError naming the file and the line, not a traceback minutes into training. A benchmark test
+    file (``is_test_file``) or test record (``meta.split`` "test") is refused the same way: never trained on."""
     path = Path(path)
+    if is_test_file(path):
+        raise TrainingDataError(f"{path}: a benchmark test file (its name says so); garble never trains on the "
+                                "test files, which hold the held-out figures")
     for number, line in numbered_lines(path, TrainingDataError):
         try:
             yield _checked(json.loads(line))
         except ValueError as err:  # json.JSONDecodeError, and _checked's TrainingDataError
             raise TrainingDataError(f"{path}:{number}: {err}") from None
+
+
+def is_test_file(path: str | Path) -> bool:
+    """Whether ``path`` names one of the benchmark's test files (``TEST_FILE``).
+
+    >>> is_test_file("data/l3s-gn1-body-test.jsonl.gz"), is_test_file("l3s-gn1-body-dev.jsonl.gz")
+    (True, False)
+    """
+    return TEST_FILE.search(Path(path).name) is not None
 
 
 def _is_stretch(value: Any, size: int) -> bool:
@@ -74,6 +93,9 @@ def _checked(record: Any) -> dict[str, Any]:
     if (problem := record_problem(record)) is not None:  # a bad label found now, not when the label head fails
         raise TrainingDataError(problem)
     checked: dict[str, Any] = record  # an object with an "id" and a "text" string, record_problem has seen
+    if _meta(checked).get("split") == "test":
+        raise TrainingDataError('meta.split is "test": a record of the benchmark\'s test files, which garble '
+                                "never trains on")
     for i, stretch in enumerate(_meta(checked).get("supplemental") or []):
         if not _is_stretch(stretch, len(checked["text"])):
             raise TrainingDataError(f"meta.supplemental[{i}] is not a [start, end] pair inside the text")

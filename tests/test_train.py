@@ -334,3 +334,46 @@ def test_the_first_weights_file_is_replaced_last(tmp_path: Path, monkeypatch: py
         training.write_weights([(tmp_path / name, "{}") for name in ("model.json", "model.context.json",
                                                                       "model.labels.json", "model.words.json")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["model.words.json"] and "model.json" not in calls
+
+
+@pytest.mark.parametrize("name", ["l3s-gn1-body-test.jsonl", "scrapinghub-aeb-page-test.jsonl.gz", "X-TEST-copy.jsonl"])
+def test_a_benchmark_test_file_is_never_trained_on(tmp_path: Path, name: str) -> None:
+    """The *-test files hold the held-out figures (models/README.md); garble train took one as readily as a dev file."""
+    import gzip
+
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    data = "".join(json.dumps(d) + "\n" for d in _corpus(40, 1)).encode("utf-8")
+    test_file = tmp_path / name
+    test_file.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    dev = tmp_path / "gold-dev.jsonl"
+    dev.write_bytes(data)
+    for option in ([], ["--pages"], ["--synthetic"]):
+        result = CliRunner().invoke(app, ["train", str(dev), *option, str(test_file), "--out", str(tmp_path / "m.json")])
+        assert result.exit_code == 2, result.output
+        assert f"garble train: {test_file}: " in result.output and "test" in result.output.split(str(test_file))[1]
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_a_record_of_the_test_split_is_never_trained_on(tmp_path: Path) -> None:
+    """A test file renamed, or its records copied into another, still says where it comes from: meta.split."""
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    docs = _corpus(40, 1)
+    docs[3]["meta"] = {"host": "host3", "split": "test"}
+    gold = tmp_path / "mine.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    result = CliRunner().invoke(app, ["train", str(gold), "--out", str(tmp_path / "m.json")])
+    assert result.exit_code == 2 and f"garble train: {gold}:4: " in result.output, result.output
+    assert not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.parametrize("name", ["testimonials.jsonl", "my-testimonials.jsonl", "contest-dev.jsonl"])
+def test_a_name_that_only_holds_test_is_no_test_file(name: str) -> None:
+    from garble.trainset import is_test_file
+
+    assert not is_test_file(name)
