@@ -314,7 +314,7 @@ def score(gold: Iterable[dict[str, Any]], preds: dict[str, dict[str, Any]], inte
     >>> r["missing_predictions"], r["predictions_without_gold"]
     (1, 1)
     """
-    return _score(*_tally(check_gold(gold), preds), intervals, seed)
+    return _score(*_tally(_checked(gold), preds), intervals, seed)
 
 
 def _score(t: _Tally, coverage: _Coverage, intervals: int = 0, seed: int = 0) -> dict[str, Any]:
@@ -361,7 +361,7 @@ def compare(gold: Sequence[dict[str, Any]], base: dict[str, dict[str, Any]], oth
     >>> d["value"], 0 < d["interval"][0] < d["value"] < d["interval"][1]
     (0.3333, True)
     """
-    gold = check_gold(gold)
+    gold = _checked(gold)
     a, b = _tally(gold, base), _tally(gold, other)
     first, second = _score(*a), _score(*b)
     spans = _Resampler(b[0]).intervals(resamples, seed, minus=_Resampler(a[0]))
@@ -442,11 +442,24 @@ def _gold_problem(record: Any) -> str | None:
     return None
 
 
-def _annotated(records: Iterable[tuple[str, Any]], source: str) -> list[dict[str, Any]]:
+class Gold(list[dict[str, Any]]):
+    """Gold documents check_gold (or read_gold) has passed: score, compare and evaluate take them as they are,
+    where they check any other records first. garble eval read and checked a gold file, and score checked every
+    record of it again."""
+
+    __slots__ = ()
+
+
+def _checked(gold: Iterable[Any]) -> Gold:
+    """``gold`` as check_gold passes it: as it is when it has been checked already."""
+    return gold if isinstance(gold, Gold) else check_gold(gold)
+
+
+def _annotated(records: Iterable[tuple[str, Any]], source: str) -> Gold:
     """The annotated documents of ``records`` (each after where it is, "gold.jsonl:3"), skipping unannotated
     ones as score.py does; a ValueError naming the record and what is wrong when one is no gold (_gold_problem),
     repeats an id (both would be scored against one prediction), or when ``source`` holds no annotated one."""
-    out: list[dict[str, Any]] = []
+    out = Gold()
     first: dict[str, str] = {}  # where each id was
     unannotated = None
     for where, record in records:
@@ -468,7 +481,7 @@ def _annotated(records: Iterable[tuple[str, Any]], source: str) -> list[dict[str
     return out
 
 
-def check_gold(records: Iterable[Any]) -> list[dict[str, Any]]:
+def check_gold(records: Iterable[Any]) -> Gold:
     """The annotated records of a gold file's (records without "spans" are skipped, as score.py skips them);
     a ValueError naming the record ("gold record 3") and what is wrong when one is no BENCHMARK.md gold
     document, repeats an id, or when there is no annotated record at all. read_gold names the file's line.
@@ -484,7 +497,7 @@ unannotated records for throughput only)
     return _annotated(((f"gold record {n}", record) for n, record in enumerate(records, 1)), "the gold")
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
+def read_gold(path: str | Path) -> Gold:
     """The annotated documents of a gold JSONL(.gz) file, as check_gold gives them, with its ValueErrors
     naming the file and the line ("gold.jsonl:3: ...")."""
     path = Path(path)
@@ -555,7 +568,7 @@ def predict(records: Iterable[dict[str, Any]], model_path: str | None = None) ->
 def evaluate(records: Sequence[dict[str, Any]], model_path: str | None = None, intervals: int = 0) -> dict[str, Any]:
     """Scan every annotated record with the installed (or given) model and score it (``intervals``: see
     score); records check_gold refuses are a ValueError before the scan."""
-    gold = check_gold(records)
+    gold = _checked(records)
     return score(gold, predict(gold, model_path), intervals)
 
 

@@ -344,3 +344,46 @@ def test_agrees_with_the_shared_scorer_on_windows_line_ends(tmp_path: Path) -> N
     preds = [{"id": "crlf", "spans": [], "paragraphs": [{"start": 0, "end": 10, "score": 0.1}]}]
     theirs, ours = _both_scorers(tmp_path, gold, preds)
     assert {key: ours[key] for key in theirs} == theirs
+
+
+def _checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the gold records garble.evaluate checks, one entry a check, from now on."""
+    from garble import evaluate as evaluation
+
+    seen: list[str] = []
+    real = evaluation._gold_problem
+
+    def counted(record: Any) -> str | None:
+        seen.append(str(record.get("id")))
+        return real(record)
+
+    monkeypatch.setattr(evaluation, "_gold_problem", counted)
+    return seen
+
+
+@pytest.mark.parametrize("compare", [False, True])
+def test_eval_checks_each_gold_record_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compare: bool) -> None:
+    """garble eval read the gold with every record checked, then score() checked them all again; the figures
+    are those of the records as first read, so they stay the same."""
+    from typer.testing import CliRunner
+
+    from garble.cli import app
+
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text("".join(json.dumps(d) + "\n" for d in copies(3)), encoding="utf-8")
+    pred.write_text("".join(json.dumps({"id": d["id"], "spans": d["spans"]}) + "\n" for d in copies(3)),
+                    encoding="utf-8")
+    before = CliRunner().invoke(app, ["eval", str(gold), "--json", "--predictions", str(pred)])
+    seen = _checks(monkeypatch)
+    extra = ["--compare-predictions", str(pred), "--intervals", "20"] if compare else []
+    result = CliRunner().invoke(app, ["eval", str(gold), "--json", "--predictions", str(pred), *extra])
+    assert result.exit_code == 0, result.output
+    assert sorted(seen) == sorted(d["id"] for d in copies(3))
+    if not compare:
+        assert result.output == before.output
+
+
+def test_evaluate_checks_each_record_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _checks(monkeypatch)
+    evaluate(copies(2))
+    assert sorted(seen) == sorted(d["id"] for d in copies(2))
