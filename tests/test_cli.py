@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -204,6 +205,28 @@ def test_check_sarif(workdir: Path) -> None:
     code, out, _ = run("check", "damaged.txt", "--format", "sarif")
     log = json.loads(out)
     assert code == EX_FOUND and log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+
+
+@pytest.mark.parametrize("mark,codec", [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")])
+def test_check_sarif_regions_do_not_count_a_byte_order_mark(workdir: Path, mark: bytes, codec: str) -> None:
+    """SARIF 2.1.0 3.30.2: "The values of text properties SHALL NOT depend on the presence or absence of a byte
+    order mark (BOM) at the start of the artifact." A file with a mark gets the regions of the same file
+    without one, each of which holds its span's text there (offsets and columns count no mark)."""
+    text = "Read more:\n\n" + DAMAGED
+    Path("plain.txt").write_bytes(text.encode(codec))
+    Path("marked.txt").write_bytes(mark + text.encode(codec))
+
+    def regions(name: str) -> list[dict[str, int]]:
+        log = json.loads(run("check", name, "--format", "sarif", "--encoding", codec)[1])  # the mark wins
+        return [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
+
+    marked, lines = regions("marked.txt"), text.split("\n")
+    assert marked and marked == regions("plain.txt")
+    for region in marked:
+        start = region["charOffset"]
+        excerpt = text[start : start + region["charLength"]]
+        assert lines[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(excerpt.split("\n")[0])
+    assert marked[0]["charOffset"] == 0 and marked[0]["startColumn"] == 1  # "Read more:", first in the file
 
 
 def test_check_reports_unreadable_files_on_stderr_with_exit_2(workdir: Path) -> None:
