@@ -4,9 +4,9 @@ Every input record yields exactly one :class:`Record` (text to scan) or one
 :class:`Problem` (why it could not be read, with its path and line), so the
 output count always equals the input count and one bad record never stops a run.
 
-Decoding policy for plain files: a UTF-8, UTF-16 or UTF-32 byte-order mark wins;
-otherwise ``encoding`` (``--encoding``) if given, else strict UTF-8. A file with
-NUL bytes and no BOM is binary and skipped with a message.
+Decoding policy: a UTF-8, UTF-16 or UTF-32 byte-order mark wins; otherwise ``encoding``
+(``--encoding``) if given, else strict UTF-8. A plain file with NUL bytes and no BOM is binary
+and skipped with a message. A JSONL corpus in UTF-16 or UTF-32 is split into lines after decoding.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import codecs
 import contextlib
 import gzip
 import hashlib
+import io
 import json
 import os
 import stat
@@ -104,9 +105,12 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     >>> decode(b"caf\\xe9", "latin-1")
     'café'
     """
-    for bom, codec, _ in BOMS:
+    for bom, _, codec in BOMS:
         if data.startswith(bom):
-            return data.decode(codec)
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as err:
+                raise ValueError(not_as_marked(codec, len(bom) + err.start, err.reason)) from None
     if data.startswith(GZIP_MAGIC):  # a.txt.gz was skipped as "NUL bytes", which did not say what to do
         raise ValueError("binary file (gzip-compressed: garble decompresses only .jsonl.gz and .ndjson.gz corpora; "
                          "for a text, zcat it into 'garble audit -')")
@@ -120,6 +124,19 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         ) from None
     except LookupError:
         raise ValueError(f"unknown encoding {encoding!r}; pass a Python codec name such as utf-8 or cp1252") from None
+
+
+def not_as_marked(codec: str, at: int, reason: str) -> str:
+    """Why a file whose byte-order mark says ``codec`` cannot be read: Python's "'utf-16-le' codec can't
+    decode byte 0x0a in position 26" named neither the mark nor what to do.
+
+    >>> not_as_marked("utf-16-le", 28, "truncated data")
+    'not UTF-16-LE at byte 28 (truncated data), though it starts with a UTF-16-LE byte-order mark, which \
+wins over --encoding: convert the file to what its mark says, or remove the mark'
+    """
+    name = codec.upper()
+    return (f"not {name} at byte {at} ({reason}), though it starts with a {name} byte-order mark, which wins over "
+            "--encoding: convert the file to what its mark says, or remove the mark")
 
 
 def walk(root: Path, skip: Sequence[Path] = ()) -> Iterator[Path]:
@@ -265,12 +282,14 @@ class SeenIds:
         return f"line {number}" if file == name else f"{file}:{number}"
 
 
-def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen: SeenIds) -> Item:
+def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen: SeenIds,
+                  encoding: str | None) -> Item:
+    """The record of line ``number``, ``raw`` in ``encoding`` (None: UTF-8), or the problem with it."""
     where = f"{name}:{number}"
     try:
-        obj = json.loads(raw.decode(options.encoding or "utf-8").lstrip("\ufeff"))
+        obj = json.loads(raw.decode(encoding or "utf-8").lstrip("\ufeff"))
     except UnicodeDecodeError as err:
-        return Problem(where, name, number, f"cannot decode as {options.encoding or 'UTF-8'} at byte {err.start}; "
+        return Problem(where, name, number, f"cannot decode as {encoding or 'UTF-8'} at byte {err.start}; "
                        "pass --encoding")
     except ValueError as err:  # json.JSONDecodeError
         return Problem(where, name, number, f"malformed JSONL line: {err}")
@@ -290,22 +309,86 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
     return Record(doc_id, text, name, number, len(raw))
 
 
+class NotDecodable(ValueError):
+    """A UTF-16 or UTF-32 JSONL stream that stops being so part-way (``_transcoded``)."""
+
+
 # What reading a truncated or corrupt .gz (or a failing disk) raises part-way through a file:
-# gzip.BadGzipFile is an OSError, a cut-off stream an EOFError, a damaged deflate stream a zlib.error.
-UNREADABLE = (OSError, EOFError, zlib.error)
+# gzip.BadGzipFile is an OSError, a cut-off stream an EOFError, a damaged deflate stream a zlib.error;
+# and a UTF-16 or UTF-32 stream broken part-way a NotDecodable.
+UNREADABLE = (OSError, EOFError, zlib.error, NotDecodable)
+# Codecs in which a line end is no 0x0A byte of its own ("\n" is 0A 00 in UTF-16-LE, and 0x0A is a byte of
+# other characters too, U+010A or U+200A): a stream in one is split into lines after it is decoded.
+WIDE_CODECS = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
 
 
 def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions, seen: SeenIds | None = None) -> Iterator[Item]:
     """Records of a JSONL stream, one line at a time; blank lines are not records. ``seen``: the ids of the
     run's files read before, if any."""
     seen = SeenIds() if seen is None else seen
+    lines, encoding = _lines(stream, options.encoding)
     number = 0
     try:
-        for number, raw in enumerate(_unzipped(stream), 1):
+        for number, raw in enumerate(lines, 1):
             if raw.strip():
-                yield _jsonl_record(raw, name, number, options, seen)
+                yield _jsonl_record(raw, name, number, options, seen, encoding)
     except UNREADABLE as err:
         yield Problem(f"{name}:{number + 1}", name, number + 1, f"cannot read further: {err}")
+
+
+def _lines(stream: BinaryIO, encoding: str | None = None) -> tuple[Iterable[bytes], str | None]:
+    """The lines of a JSONL stream (decompressed when it is gzip, ``_unzipped``) and the codec to decode each
+    with (None: UTF-8). A UTF-16 or UTF-32 byte-order mark at its start wins, as it does for a plain file; such
+    a stream, or one ``encoding`` says is UTF-16 or UTF-32, is decoded as it is read and split at its "\\n"
+    characters, each line given in UTF-8. Split as bytes, a UTF-16 corpus came apart at every 0x0A byte:
+    "cannot decode", then "malformed JSONL line" for every line, and no record read."""
+    stream = _unzipped(stream)
+    peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
+    codec = _marked_wide(peek(8)[:8]) if peek is not None else None
+    if codec is None and encoding is not None and _is_wide(encoding):
+        codec = encoding
+    if codec is None:
+        return stream, encoding
+    return _transcoded(stream, codec), None
+
+
+def _marked_wide(head: bytes) -> str | None:
+    """The codec that reads a JSONL stream starting with ``head`` when a UTF-16 or UTF-32 mark says it is in one:
+    the mark, then an ASCII character (a JSON line starts with "{" or a space). A UTF-8 corpus whose first line
+    is broken can start with a mark's bytes too ("\\xff\\xfe\\n{..."): read as UTF-16, its good lines were lost.
+
+    >>> _marked_wide(codecs.BOM_UTF16_LE + b"{\\0"), _marked_wide(codecs.BOM_UTF16_LE + b"\\n{"), _marked_wide(b"{")
+    ('utf-16', None, None)
+    """
+    for bom, read, write in BOMS:
+        if head.startswith(bom):
+            if bom == codecs.BOM_UTF8:
+                return None  # lines split as bytes, and the mark dropped from the first (_jsonl_record)
+            first = head[len(bom) : 2 * len(bom)]  # one code unit: as long as the mark
+            return read if len(first) == len(bom) and first.decode(write, "replace").isascii() else None
+    return None
+
+
+def _is_wide(encoding: str) -> bool:
+    """Whether ``encoding`` is one of WIDE_CODECS, by any of its names ("UTF-16LE", "utf_16_le")."""
+    try:
+        return codecs.lookup(encoding).name in WIDE_CODECS
+    except LookupError:
+        return False
+
+
+def _transcoded(stream: BinaryIO, codec: str) -> Iterator[bytes]:
+    """The lines of ``stream``, in ``codec``, in UTF-8; NotDecodable where it stops being ``codec``. The text is
+    decoded a chunk of some thousand characters at a time, so the lines of the chunk that holds the fault are
+    not given: the error names the first of them."""
+    text = io.TextIOWrapper(stream, encoding=codec, newline="\n")  # split at "\n" only, as bytes are
+    try:
+        for line in text:
+            yield line.encode("utf-8")
+    except UnicodeDecodeError as err:
+        raise NotDecodable(f"not {err.encoding.upper()} from here on ({err.reason})") from None
+    finally:
+        text.detach()  # the caller closes the stream it opened
 
 
 def _unzipped(stream: BinaryIO) -> BinaryIO:
@@ -342,7 +425,7 @@ def numbered_lines(path: str | Path, error: type[ValueError] = ValueError) -> It
     number = 0
     with _open_jsonl(path) as f:
         try:
-            for number, raw in enumerate(_unzipped(f), 1):  # as read_jsonl reads them
+            for number, raw in enumerate(_lines(f)[0], 1):  # as read_jsonl reads them
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:

@@ -64,11 +64,74 @@ def test_a_utf8_bom_at_the_start_of_a_jsonl_file_is_ignored(tmp_path: Path) -> N
     assert items(path) == [Record("a", "x", str(path), 1)]
 
 
-def test_a_utf16_jsonl_file_gives_an_error_per_line_not_a_crash(tmp_path: Path) -> None:
+# Records whose UTF-16 code units hold a 0x0A byte that is no line end: U+010A, U+0A05, a hair space (U+200A).
+WIDE_RECORDS = [{"id": "a", "text": "Talks resume.\n\nRead more:"}, {"id": "b", "text": "\u010a\u0a05 x\u200ay"},
+                {"id": "c", "text": "caf\u00e9 \U0001f600"}]
+WIDE_LINES = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in WIDE_RECORDS)
+
+
+@pytest.mark.parametrize("mark,codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+                                        (codecs.BOM_UTF32_LE, "utf-32-le")])
+@pytest.mark.parametrize("name", ["wide.jsonl", "wide.jsonl.gz", "-"])
+def test_a_jsonl_corpus_with_a_utf16_or_utf32_mark_is_read_by_it(tmp_path: Path, mark: bytes, codec: str,
+                                                                  name: str) -> None:
+    """Split into lines as bytes, a UTF-16 corpus came apart at every 0x0A byte ("\\n" is 0A 00): one
+    "cannot decode" and then "malformed JSONL line" a line, no record read, and --encoding utf-16 no help. The
+    mark wins, as it does for a plain file: every record is read, on its own line, as from the UTF-8 file."""
+    data = mark + WIDE_LINES.encode(codec)
+    utf8 = tmp_path / "utf8.jsonl"
+    utf8.write_text(WIDE_LINES, encoding="utf-8")
+    path = tmp_path / name
+    if name == "-":
+        got = list(read_inputs(["-"], ReadOptions(stdin_jsonl=True), io.BufferedReader(io.BytesIO(data))))  # type: ignore[arg-type]
+    else:
+        path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+        got = items(path)
+    expected = items(utf8)
+    assert [(g.id, g.text, g.line) for g in got] == [(e.id, e.text, e.line) for e in expected]  # type: ignore[union-attr]
+    assert all(isinstance(g, Record) for g in got)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "UTF-16BE", "utf_32"])
+def test_encoding_utf16_reads_a_jsonl_corpus_without_a_mark(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "wide.jsonl"
-    path.write_bytes('{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}\n'.encode("utf-16"))
-    got = items(path)
-    assert got and all(isinstance(g, Problem) and g.line is not None for g in got)
+    path.write_bytes(WIDE_LINES.encode(encoding))
+    got = items(path, encoding=encoding)
+    assert [(g.id, g.text, g.line) for g in got] == [(r["id"], r["text"], i) for i, r in enumerate(WIDE_RECORDS, 1)]
+
+
+def test_a_utf16_corpus_broken_part_way_names_the_line_reading_stopped_at(tmp_path: Path) -> None:
+    """Read as UTF-16, as its mark says, until it stops being UTF-16: then one error with its line, as a .gz cut
+    short gives, in words that say what (Python's were "'utf-16-le' codec can't decode bytes in position ...")."""
+    lines = "".join(json.dumps({"id": str(i), "text": "Talks resume."}) + "\n" for i in range(2000))
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes(codecs.BOM_UTF16_LE + lines.encode("utf-16-le") + b"\x00\xd8{\x00")  # a lone surrogate
+    *records, problem = items(path)
+    assert len(records) > 1000 and [r.id for r in records] == [str(i) for i in range(len(records))]
+    assert isinstance(problem, Problem) and problem.line == len(records) + 1
+    assert "UTF-16" in problem.message and "codec" not in problem.message, problem.message
+
+
+def test_a_utf8_corpus_whose_first_line_starts_like_a_utf16_mark_is_read_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b"\xff\xfe\n" + b'{"id": "next", "text": "ok"}\n')
+    assert items(path)[-1] == Record("next", "ok", str(path), 2, 29)
+
+
+@pytest.mark.parametrize("data,words", [
+    (codecs.BOM_UTF16_LE + "Talks resume.".encode("utf-16-le") + b"\n", ("UTF-16", "byte 28", "truncated")),
+    (codecs.BOM_UTF16_BE + b"\x00a\xdc\x00", ("UTF-16", "byte 4")),
+    (codecs.BOM_UTF8 + b"caf\xe9", ("UTF-8", "byte 6", "--encoding")),
+])
+def test_a_plain_file_that_is_not_what_its_mark_says_is_named_so(tmp_path: Path, data: bytes,
+                                                                 words: tuple[str, ...]) -> None:
+    """A broken UTF-16 file gave Python's own words: "'utf-16-le' codec can't decode byte 0x0a in position 26:
+    truncated data"; and a UTF-8 mark before cp1252 text said nothing of the mark, which wins over --encoding."""
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    [got] = items(path, encoding="cp1252")
+    assert isinstance(got, Problem) and not got.skipped and "byte-order mark" in got.message
+    assert all(word in got.message for word in words) and "codec" not in got.message, got.message
 
 
 @pytest.mark.parametrize("line,word", [
@@ -254,3 +317,16 @@ def test_audit_writes_one_output_record_per_input_record(tmp_path: Path) -> None
     assert len(records) == len(rows)
     assert [r.get("line") for r in records if "error" in r] == [2, 3, 4, 5, 6, 7]
     assert [r["id"] for r in records if "error" not in r] == ["a", "f"]
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--format", "sarif"], ["audit", "-f", "jsonl", "--jobs", "1"]])
+def test_a_utf16_corpus_reports_as_its_utf8_twin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 command: list[str]) -> None:
+    """Lines, columns (read again from the file, garble.lint.raw_lines) and records as for the same corpus in UTF-8."""
+    monkeypatch.chdir(tmp_path)
+    lines = WIDE_LINES + json.dumps({"id": "d", "text": "Talks resume.\n\nRead more:\n\nShare this article"}) + "\n"
+    Path("utf8.jsonl").write_text(lines, encoding="utf-8")
+    Path("wide.jsonl").write_bytes(lines.encode("utf-16"))
+    runs = [CliRunner().invoke(app, [*command, name]) for name in ("utf8.jsonl", "wide.jsonl")]
+    assert runs[0].exit_code == runs[1].exit_code == 1 and "furniture_prompt" in runs[0].stdout
+    assert runs[1].stdout.replace("wide.jsonl", "utf8.jsonl") == runs[0].stdout
