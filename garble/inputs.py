@@ -295,6 +295,9 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
         return Problem(where, name, number, f"malformed JSONL line: {err}")
     except RecursionError:  # "[[[[..." deeper than the interpreter's stack allows
         return Problem(where, name, number, "malformed JSONL line: nested too deeply to parse")
+    except LookupError:  # --encoding names no codec: what decode says of a plain file, not a traceback
+        return Problem(where, name, number, f"unknown encoding {encoding!r}; pass a Python codec name such as "
+                       "utf-8 or cp1252")
     if not isinstance(obj, dict):
         return Problem(where, name, number, f"JSONL line is of type {type(obj).__name__}, not an object")
     raw_id = obj.get(options.id_field)

@@ -330,3 +330,12 @@ def test_a_utf16_corpus_reports_as_its_utf8_twin(tmp_path: Path, monkeypatch: py
     runs = [CliRunner().invoke(app, [*command, name]) for name in ("utf8.jsonl", "wide.jsonl")]
     assert runs[0].exit_code == runs[1].exit_code == 1 and "furniture_prompt" in runs[0].stdout
     assert runs[1].stdout.replace("wide.jsonl", "utf8.jsonl") == runs[0].stdout
+
+
+def test_an_unknown_encoding_for_a_jsonl_corpus_is_an_error_a_record_not_a_traceback(tmp_path: Path) -> None:
+    """A plain file read with --encoding nonsense was an error naming the encoding; a JSONL corpus a LookupError."""
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "text": "x"}\n\n{"id": "b", "text": "y"}\n', encoding="utf-8")
+    got = items(path, encoding="nonsense")
+    assert [(g.line, type(g)) for g in got] == [(1, Problem), (3, Problem)]
+    assert all("unknown encoding 'nonsense'" in g.message for g in got if isinstance(g, Problem))
