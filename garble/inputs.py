@@ -63,6 +63,8 @@ class Record:
     line: int | None = None
     # the bytes it was read from (a JSONL line, escapes, id and all), for the progress bar; 0 where unknown
     size: int = field(default=0, compare=False)
+    # the byte-order mark a plain text was read after (decode drops it), for garble clean to write back; b"" for none
+    bom: bytes = field(default=b"", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,15 @@ def is_jsonl(path: str) -> bool:
     (True, False)
     """
     return path.lower().endswith(JSONL_SUFFIXES)
+
+
+def byte_order_mark(data: bytes) -> bytes:
+    """The byte-order mark ``data`` starts with, the one ``decode`` goes by; b"" for none.
+
+    >>> byte_order_mark(codecs.BOM_UTF32_LE + b"a\\0\\0\\0"), byte_order_mark(b"abc")
+    (b'\\xff\\xfe\\x00\\x00', b'')
+    """
+    return next((bom for bom, _, _ in BOMS if data.startswith(bom)), b"")
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -193,7 +204,7 @@ def read_plain(path: Path, options: ReadOptions) -> Item:
     except OSError as err:
         return Problem(name, name, None, f"cannot read: {err.strerror or err}")
     try:
-        return Record(name, decode(data, options.encoding), name)
+        return Record(name, decode(data, options.encoding), name, bom=byte_order_mark(data))
     except ValueError as err:
         return Problem(name, name, None, str(err), skipped=str(err).startswith("binary"))
 
@@ -490,7 +501,8 @@ def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None, seen: SeenId
         yield from read_jsonl(stream, STDIN, options, seen)
         return
     try:
-        yield Record(STDIN, decode(stream.read(), options.encoding), STDIN)
+        data = stream.read()
+        yield Record(STDIN, decode(data, options.encoding), STDIN, bom=byte_order_mark(data))
     except ValueError as err:
         yield Problem(STDIN, STDIN, None, str(err), skipped=str(err).startswith("binary"))
 

@@ -145,6 +145,36 @@ def test_a_utf16_file_is_written_back_in_utf16(workdir: Path) -> None:
     assert Path("a.txt").read_bytes() == codecs.BOM_UTF16_BE + f"{BODY}\n".encode("utf-16-be")
 
 
+def test_the_mark_written_is_the_one_read_not_what_the_file_holds_by_then(workdir: Path) -> None:
+    """clean read each file's first bytes again to find its mark when it wrote the cleaned text: a file saved
+    over meanwhile (an editor, without its mark) had its UTF-16 text written out as UTF-8."""
+    from garble.detector import Detector
+    from garble.inputs import read_inputs
+
+    put("a.txt", codecs.BOM_UTF16_LE + DAMAGED.encode("utf-16-le"))
+    [record] = read_inputs(["a.txt"])
+    assert isinstance(record, Record)
+    put("a.txt", DAMAGED)  # saved again, in UTF-8, before clean writes
+    outcomes, _ = clean_all(Cleaner(["a.txt"], Path("out")), Result(record, Detector().scan(record.text)))
+    assert outcomes == ["changed"]
+    assert Path("out/a.txt").read_bytes() == codecs.BOM_UTF16_LE + f"{BODY}\n".encode("utf-16-le")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_keeps_its_mark_and_encoding_under_output_dir(workdir: Path) -> None:
+    """A pipe cannot be read twice, so its mark was taken to be none: UTF-16 text came out as UTF-8."""
+    import subprocess
+
+    os.mkfifo("p.txt")
+    put("data", codecs.BOM_UTF16_BE + DAMAGED.encode("utf-16-be"))
+    writer = subprocess.Popen(["sh", "-c", "cat data > p.txt"])
+    try:
+        assert run("clean", "p.txt", "-o", "out")[0] == EX_FOUND
+    finally:
+        writer.wait(timeout=10)
+    assert Path("out/p.txt").read_bytes() == codecs.BOM_UTF16_BE + f"{BODY}\n".encode("utf-16-be")
+
+
 def test_a_file_read_with_encoding_is_written_in_it(workdir: Path) -> None:
     put("a.txt", f"Café owners met.\n\n{BODY}\n\nRead more:\n".encode("latin-1"))
     assert run("clean", "a.txt", "--encoding", "latin-1", "-i")[0] == EX_FOUND

@@ -23,7 +23,6 @@ from garble.reports.common import Item, defang, replaced
 
 Outcome = Literal["changed", "unchanged", "error"]
 
-LONGEST_BOM = max(len(bom) for bom, _, _ in BOMS)
 # Codecs whose encoder puts a mark first: a file read with one (--encoding) and found without a mark is
 # written back without, in the byte order their decoder assumed then (this machine's).
 MARKLESS = {"utf-8-sig": "utf-8", "utf-16": f"utf-16-{sys.byteorder[0]}e", "utf-32": f"utf-32-{sys.byteorder[0]}e"}
@@ -98,18 +97,13 @@ def file_codec(head: bytes, encoding: str | None) -> tuple[bytes, str]:
     return b"", MARKLESS.get(codecs.lookup(encoding).name, encoding)
 
 
-def encode_like(text: str, original: Path, encoding: str | None) -> bytes:
-    """``text`` in the bytes of the file ``original``: its byte-order mark and codec (see ``file_codec``).
-
-    The file is read again for its mark, as garble.inputs.Record does not keep it; a pipe named on the
-    command line was read once and is gone, so it is taken to have none. Raises OSError, and
-    UnicodeEncodeError when the codec cannot hold the text (a repair put in a character it lacks).
+def encode_like(text: str, record: Record, encoding: str | None) -> bytes:
+    """``text`` in the bytes ``record`` was read from: its byte-order mark (``Record.bom``) and codec (see
+    ``file_codec``). The mark is the one read: the file was read again for it, which found none in a named
+    pipe (gone once read) and the mark of whatever a file held by then. Raises UnicodeEncodeError when the
+    codec cannot hold the text (a repair put in a character it lacks).
     """
-    head = b""
-    if original.is_file():
-        with original.open("rb") as f:
-            head = f.read(LONGEST_BOM)
-    bom, codec = file_codec(head, encoding)
+    bom, codec = file_codec(record.bom, encoding)
     return bom + text.encode(codec)
 
 
@@ -195,7 +189,7 @@ class Cleaner:
             if not self._may_write(record.path, dest, err):
                 return False
         try:
-            data = encode_like(new, source, self.encoding)
+            data = encode_like(new, record, self.encoding)
             dest.parent.mkdir(parents=True, exist_ok=True)
             replace_file(dest, data, stat.S_IMODE(source.stat().st_mode))
             if self.output_dir is not None and len(self.roots) > 1:
