@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -85,6 +86,8 @@ def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = Non
        names the damage of each line at or over ``threshold``.
     Without any model a line is as likely damage as the strongest hit covering 90 % of it.
     """
+    if model_path and model_path not in PRESETS:
+        reload_if_changed(model_path)
     model_path = weights_path(model_path) if model_path else None
     model = load_path(model_path) if model_path else shipped_model()
     if model is None:
@@ -103,6 +106,28 @@ def line_scores(doc: Document, hits: Sequence[Hit], model_path: str | None = Non
             for i, label in zip(flagged, head.predict(X2[flagged])):
                 labels[(lines[i].start, lines[i].end)] = label
     return {(ln.start, ln.end): float(p) for ln, p in zip(lines, probs)}, labels
+
+
+# (mtime, size) of each user weights file when its models were read: a file rewritten since (garble train into
+# the same --out, in a notebook) is read again, where the caches kept serving the old weights.
+_READ_AS: dict[str, tuple[int, int]] = {}
+
+
+def reload_if_changed(path: str) -> None:
+    """Empty the weights caches when the file at ``path`` is not as it was when last read (one stat a scan).
+
+    The caches are keyed by path; emptying them all is simpler than evicting one path's four models, and
+    rewriting weights is rare. The shipped models are held by ``shipped_model`` and its kin, not these caches.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return  # the loader names the file and the fault
+    stamp = (st.st_mtime_ns, st.st_size)
+    if _READ_AS.setdefault(path, stamp) != stamp:
+        _READ_AS[path] = stamp
+        for loader in (load_path, load_context_path, load_labels_path, load_words_path):
+            loader.cache_clear()
 
 
 def line_matrix(doc: Document, hits: Sequence[Hit], model_path: str | None = None) -> tuple[list[Line], np.ndarray]:

@@ -128,3 +128,24 @@ def test_auto_is_a_valid_model_path_setting_and_audit_option(tmp_path: Path) -> 
     result = CliRunner().invoke(app, ["audit", str(page), "--model", "auto", "-f", "jsonl", "-o", str(out)])
     assert result.exit_code == 1, result.output  # the menus are found
     assert json.loads(out.read_text(encoding="utf-8"))["spans"]
+
+
+def test_weights_rewritten_in_place_are_read_again(tmp_path: Path) -> None:
+    """The weights caches are keyed by path: a notebook that retrained into the same file kept scanning with the
+    old weights until it restarted."""
+    import os
+    import shutil
+
+    def install(preset: str, mtime: int) -> None:
+        shipped = Path(weights_path(preset))
+        for name in ("model.json", "model.context.json", "model.labels.json", "model.words.json"):
+            shutil.copyfile(shipped.with_name(name), tmp_path / name)
+        os.utime(tmp_path / "model.json", ns=(mtime, mtime))  # a retrain's write; the same second must not hide it
+
+    mine = garble.Config(model_path=str(tmp_path / "model.json"))
+    install("body", 1_000_000_000_000_000_000)
+    assert garble.scan(PAGE, mine).to_dict() == garble.scan(PAGE, garble.Config(model_path="body")).to_dict()
+    install("page", 1_000_000_000_000_000_001)
+    page = garble.scan(PAGE, garble.Config(model_path="page")).to_dict()
+    assert page != garble.scan(PAGE, garble.Config(model_path="body")).to_dict()
+    assert garble.scan(PAGE, mine).to_dict() == page
