@@ -17,7 +17,8 @@ hands over, not how it scores on the benchmark.
 Writes aeb-extractors-dev.jsonl.gz (the outputs for pages in scrapinghub-aeb-page-dev, found by the
 benchmark's item id) and aeb-extractors-test.jsonl.gz (pages in scrapinghub-aeb-page-test), each record with
 its page's ``meta.host``, so that grouped CV (corpus/cv.py) keeps a site's page and its outputs in one fold.
-The test file comes from the test pages: evaluation only, never training. Nothing here is copied into the repo (the text's licence is unclear;
+The test file comes from the test pages: evaluation only, never training (its records say ``"split": "test"``,
+which ``garble train`` refuses). Nothing here is copied into the repo (the text's licence is unclear;
 corpus/build/ is gitignored). Standard library only.
 """
 
