@@ -41,6 +41,8 @@ BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+# Each mark's (reading, writing) codecs, for a mark byte_order_mark found: the one place that tries BOMS in order.
+MARK_CODECS = {bom: (read, write) for bom, read, write in BOMS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +118,12 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     >>> decode(b"caf\\xe9", "latin-1")
     'café'
     """
-    for bom, _, codec in BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(codec)
-            except UnicodeDecodeError as err:
-                raise ValueError(not_as_marked(codec, len(bom) + err.start, err.reason)) from None
+    if bom := byte_order_mark(data):
+        codec = MARK_CODECS[bom][1]
+        try:
+            return data[len(bom) :].decode(codec)
+        except UnicodeDecodeError as err:
+            raise ValueError(not_as_marked(codec, len(bom) + err.start, err.reason)) from None
     if data.startswith(GZIP_MAGIC):  # a.txt.gz was skipped as "NUL bytes", which did not say what to do
         raise ValueError("binary file (gzip-compressed: garble decompresses only .jsonl.gz and .ndjson.gz corpora; "
                          "for a text, zcat it into 'garble audit -')")
@@ -374,13 +376,12 @@ def _marked_wide(head: bytes) -> str | None:
     >>> _marked_wide(codecs.BOM_UTF16_LE + b"{\\0"), _marked_wide(codecs.BOM_UTF16_LE + b"\\n{"), _marked_wide(b"{")
     ('utf-16', None, None)
     """
-    for bom, read, write in BOMS:
-        if head.startswith(bom):
-            if bom == codecs.BOM_UTF8:
-                return None  # lines split as bytes, and the mark dropped from the first (_jsonl_record)
-            first = head[len(bom) : 2 * len(bom)]  # one code unit: as long as the mark
-            return read if len(first) == len(bom) and first.decode(write, "replace").isascii() else None
-    return None
+    bom = byte_order_mark(head)
+    if not bom or bom == codecs.BOM_UTF8:
+        return None  # UTF-8's: lines split as bytes, and the mark dropped from the first (_jsonl_record)
+    read, write = MARK_CODECS[bom]
+    first = head[len(bom) : 2 * len(bom)]  # one code unit: as long as the mark
+    return read if len(first) == len(bom) and first.decode(write, "replace").isascii() else None
 
 
 def _is_wide(encoding: str) -> bool:

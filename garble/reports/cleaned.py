@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from garble.clean import remove_spans
-from garble.inputs import BOMS, STDIN, Problem, Record, same_file
+from garble.inputs import MARK_CODECS, STDIN, Problem, Record, byte_order_mark, same_file
 from garble.reports.common import Item, defang, replaced
 
 Outcome = Literal["changed", "unchanged", "error"]
@@ -89,9 +89,8 @@ def file_codec(head: bytes, encoding: str | None) -> tuple[bytes, str]:
     >>> file_codec(codecs.BOM_UTF16_BE + b"\\0a", None), file_codec(b"caf\\xe9", "latin-1")
     ((b'\\xfe\\xff', 'utf-16-be'), (b'', 'latin-1'))
     """
-    for bom, _, codec in BOMS:  # garble.inputs.decode's marks, with the codec that writes after each
-        if head.startswith(bom):
-            return bom, codec
+    if bom := byte_order_mark(head):  # garble.inputs.decode's mark, with the codec that writes after it
+        return bom, MARK_CODECS[bom][1]
     if encoding is None:
         return b"", "utf-8"
     return b"", MARKLESS.get(codecs.lookup(encoding).name, encoding)
