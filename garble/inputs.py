@@ -12,7 +12,6 @@ and skipped with a message. A JSONL corpus in UTF-16 or UTF-32 is split into lin
 from __future__ import annotations
 
 import codecs
-import contextlib
 import gzip
 import hashlib
 import io
@@ -158,20 +157,15 @@ def walk(root: Path, skip: Sequence[Path] = ()) -> Iterator[Path]:
     Hidden files and folders (``.git``) are left out, and so are the folders of ``skip`` (``clean -o DIR``'s
     output folder inside its input: a second run cleaned DIR/DIR/...).
     """
-    seen: set[tuple[int, int]] = set()
-    for other in skip:
-        with contextlib.suppress(OSError):
-            st = other.stat()
-            seen.add((st.st_dev, st.st_ino))  # read as already visited
+    seen = {found for other in skip if (found := file_id(other)) is not None}  # read as already visited
 
     def visit(folder: Path) -> Iterator[Path]:
-        try:
-            st = folder.stat()
-        except OSError:
+        found = file_id(folder)
+        if found is None:
             return
-        if (st.st_dev, st.st_ino) in seen:
+        if found in seen:
             return  # a symlink loop or a second link to a folder already read
-        seen.add((st.st_dev, st.st_ino))
+        seen.add(found)
         try:
             entries = sorted(folder.iterdir())
         except OSError:
