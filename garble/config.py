@@ -121,9 +121,9 @@ as the name signals compare names part by part
     """
     names = _strings("names", value)
     if names:
-        from garble.gazetteer import name_key  # here, not at the top: importing garble loads no rapidfuzz
+        from garble.gazetteer import is_full_name  # here, not at the top: importing garble loads no rapidfuzz
         for name in names:
-            if len(name_key(name)) < 2:
+            if not is_full_name(name):
                 raise ValueError(f"Config.names: {name!r} has fewer than two parts; a known name needs two or "
                                  'more ("First Last"), as the name signals compare names part by part')
     return names

@@ -27,6 +27,10 @@ PART = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # "O'Neill" is one part
 POSSESSIVE = re.compile(r"['’]s$")
 
 
+# A known name has at least this many parts: a one-word name could never be matched part by part.
+MIN_NAME_PARTS = 2
+
+
 @lru_cache(maxsize=1 << 16)  # a document's names repeat, and the regex split is the cost
 def name_key(name: str) -> NameKey:
     """A name's comparison key.
@@ -191,8 +195,17 @@ def _given_index(openers: Counter[str], closers: Counter[str]) -> MappingProxyTy
     return MappingProxyType({v: tuple(g) for v, g in index.items()})
 
 
+def is_full_name(name: str) -> bool:
+    """Whether ``name`` has the MIN_NAME_PARTS a gazetteer keeps (the name signals compare names part by part).
+
+    >>> is_full_name("Kim Yo Jong"), is_full_name("Madonna")
+    (True, False)
+    """
+    return len(name_key(name)) >= MIN_NAME_PARTS
+
+
 def from_names(names: Iterable[str]) -> Gazetteer:
-    """A gazetteer of ``names`` (two or more parts each; shorter ones are skipped).
+    """A gazetteer of ``names`` (MIN_NAME_PARTS or more parts each; shorter ones are skipped).
 
     >>> g = from_names(["Kim Yo Jong", "Xi"])
     >>> (name_key("kim yo-jong") in g, name_key("Xi") in g)
@@ -201,7 +214,7 @@ def from_names(names: Iterable[str]) -> Gazetteer:
     display: dict[NameKey, str] = {}
     for name in names:
         key = name_key(name)
-        if len(key) >= 2:
+        if len(key) >= MIN_NAME_PARTS:
             display.setdefault(key, " ".join(name.split()))
     index: dict[str, list[NameKey]] = {}
     for key in display:
