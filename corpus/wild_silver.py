@@ -19,7 +19,7 @@ benchmark's item id) and aeb-extractors-test.jsonl.gz (pages in scrapinghub-aeb-
 its page's ``meta.host``, so that grouped CV (corpus/cv.py) keeps a site's page and its outputs in one fold.
 The test file comes from the test pages: evaluation only, never training (its records say ``"split": "test"``,
 which ``garble train`` refuses). Nothing here is copied into the repo (the text's licence is unclear;
-corpus/build/ is gitignored). Standard library only.
+corpus/build/ is gitignored).
 """
 
 from __future__ import annotations
@@ -27,16 +27,16 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from garble.segment import paragraph_bounds  # BENCHMARK.md's paragraphs, as score.py splits them
+
 HERE = Path(__file__).resolve().parent
 WILD = "data/wild/candidates-aeb.jsonl.gz"
 PAGES = {"dev": "data/pages/scrapinghub-aeb-page-dev.jsonl.gz", "test": "data/pages/scrapinghub-aeb-page-test.jsonl.gz"}
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")  # BENCHMARK.md's paragraph split
 
 
 def records(path: Path) -> Iterator[dict[str, Any]]:
@@ -55,24 +55,6 @@ def item_id(record: dict[str, Any]) -> str:
     return str(record["meta"]["source"]).rsplit(" key ", 1)[-1]
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each paragraph of ``text``, surrounding whitespace trimmed, empty ones skipped.
-
-    >>> text = " One.\\n\\n\\tTwo\\nlines \\n \\nThree"
-    >>> [text[a:b] for a, b in paragraphs(text)]
-    ['One.', 'Two\\nlines', 'Three']
-    """
-    start = 0
-    for brk in [*PARAGRAPH_BREAK.finditer(text), None]:
-        end = brk.start() if brk else len(text)
-        chunk = text[start:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            yield start + lead, start + len(chunk.rstrip())
-        if brk:
-            start = brk.end()
-
-
 def squeeze(text: str) -> str:
     return " ".join(text.split())
 
@@ -87,7 +69,8 @@ def silver(record: dict[str, Any], page: dict[str, Any]) -> dict[str, Any]:
     """
     text, meta = record["text"], record["meta"]
     extra = {squeeze(p) for p in meta["extra_paragraphs"]}
-    spans = [{"start": a, "end": b, "label": "boilerplate"} for a, b in paragraphs(text) if squeeze(text[a:b]) in extra]
+    spans = [{"start": a, "end": b, "label": "boilerplate"} for a, b in paragraph_bounds(text)
+             if squeeze(text[a:b]) in extra]
     keep = {k: meta[k] for k in ("url", "extractor", "source", "licence") if k in meta}
     return {"id": record["id"], "text": text, "spans": spans,
             "meta": {**keep, "host": page["meta"]["host"], "split": page["meta"]["split"],

@@ -30,7 +30,7 @@ def test_an_extra_paragraph_is_one_boilerplate_span_over_the_whole_paragraph_and
 def test_paragraphs_split_where_the_benchmark_does() -> None:
     """A line of spaces or tabs between two lines is a paragraph break (BENCHMARK.md's ``\\n[ \\t]*\\n``)."""
     text = "\n\nOne\n\t\nTwo\nstill two\n\n\n"
-    assert [text[a:b] for a, b in wild_silver.paragraphs(text)] == ["One", "Two\nstill two"]
+    assert [text[a:b] for a, b in wild_silver.paragraph_bounds(text)] == ["One", "Two\nstill two"]
 
 
 def test_the_built_files_keep_each_page_on_its_side_of_the_split(tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_the_built_files_keep_each_page_on_its_side_of_the_split(tmp_path: Path)
         hosts[split] = {d["meta"]["host"] for d in docs}
         assert hosts[split] <= page_hosts
         for doc in docs:
-            paragraphs = set(wild_silver.paragraphs(doc["text"]))
+            paragraphs = set(wild_silver.paragraph_bounds(doc["text"]))
             assert all((s["start"], s["end"]) in paragraphs for s in doc["spans"])
     assert hosts["dev"] and hosts["test"] and not hosts["dev"] & hosts["test"]
     with gzip.open(shared / "data" / "wild" / "candidates-aeb.jsonl.gz", "rt", encoding="utf-8") as fh:
