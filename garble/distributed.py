@@ -29,12 +29,14 @@ from __future__ import annotations
 import importlib
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 from garble.config import DEFAULT_CONFIG, Config
 from garble.inputs import Problem, Record
-from garble.parallel import IN_FLIGHT, batches, detector_for, ordered
+from garble.parallel import IN_FLIGHT, Scanned, WorkerError, batches, detector_for, ordered
 
 if TYPE_CHECKING:
     from dask.bag import Bag
@@ -45,6 +47,11 @@ if TYPE_CHECKING:
 
 # Seconds to wait for a scheduler before giving up: distributed's own default connect timeout.
 CONNECT_TIMEOUT = 30
+# Seconds a cluster may be without a worker mid-run before ``garble audit --dask`` gives up: a task waits
+# for a worker forever, so a run whose workers had all gone sat silent. As long as connect waits for the first.
+LOST_TIMEOUT = CONNECT_TIMEOUT
+# Seconds between looks at the cluster's workers while a batch's result is awaited.
+POLL_SECONDS = 1.0
 # The columns scan_partitions adds; spans and paragraphs hold JSON text (dataframes have no list type), and
 # error says why a row has no scan (missing where it has one).
 RESULT_COLUMNS = ("id", "score", "paragraphs", "spans", "error")
@@ -157,20 +164,51 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Client:
     return client
 
 
-def scan_on_cluster(items: Iterable[Record | Problem], config: Config, address: str) -> Iterator[Item]:
+def scan_on_cluster(items: Iterable[Record | Problem], config: Config, address: str,
+                    patience: float = LOST_TIMEOUT) -> Iterator[Item]:
     """``garble audit --dask``: connect now, then scan ``items`` on the cluster, in input order.
 
     Batches go to the cluster as :func:`garble.parallel.scan_items` sends them to local workers,
     with ``IN_FLIGHT`` batches per worker thread in flight; problems pass through in place.
+    :class:`~garble.parallel.WorkerError` stops the scan, once the results before it are out, when the
+    cluster has had no worker for ``patience`` seconds or a batch's task killed the workers that ran it.
     """
     client = connect(address)
-    return _stream(client, items, config)
+    return _stream(client, items, config, address, patience)
 
 
-def _stream(client: Client, items: Iterable[Record | Problem], config: Config) -> Iterator[Item]:
+def _stream(client: Client, items: Iterable[Record | Problem], config: Config, address: str,
+            patience: float) -> Iterator[Item]:
     try:
         threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
         executor = client.get_executor(pure=False)  # type: ignore[no-untyped-call]
-        yield from ordered(executor, config, batches(items), IN_FLIGHT * threads)
+        yield from ordered(executor, config, batches(items), IN_FLIGHT * threads, _watching(client, address, patience))
     finally:
         client.close()  # type: ignore[no-untyped-call]
+
+
+def _watching(client: Client, address: str, patience: float) -> Callable[[Future[list[Scanned]]], list[Scanned]]:
+    """A wait for a batch's result that raises WorkerError once the cluster has been without a worker for
+    ``patience`` seconds (its tasks would wait for one forever), or when the batch's task killed its workers
+    (distributed gives up on a task after a few workers died running it)."""
+    from distributed import KilledWorker
+
+    def result(future: Future[list[Scanned]]) -> list[Scanned]:
+        alone_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=POLL_SECONDS)
+            except TimeoutError:
+                if client.nthreads():  # type: ignore[no-untyped-call]
+                    alone_since = None
+                    continue
+                alone_since = alone_since or time.monotonic()
+                if time.monotonic() - alone_since >= patience:
+                    raise WorkerError(f"every worker of the Dask scheduler at {address!r} left mid-run and none joined "
+                                      f"in {patience:g} s, so the scan stopped; start one with: dask worker {address}"
+                                      ) from None
+            except KilledWorker as err:
+                raise WorkerError(f"a batch's task killed the Dask workers that ran it ({err}), so the scan stopped; "
+                                  "run again, with more memory per worker if it ran short") from None
+
+    return result

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from typing import TYPE_CHECKING
 
@@ -136,8 +136,12 @@ def _joined(batch: Batch, scanned: Iterable[Scanned]) -> Iterator[Item]:
         yield Result(item, rebuilt(item.text, next(results)))
 
 
-def ordered(executor: Executor, config: Config, stream: Iterable[Batch], window: int) -> Iterator[Item]:
-    """Results of every batch of ``stream`` scanned on ``executor``, in order, ``window`` batches in flight."""
+def ordered(executor: Executor, config: Config, stream: Iterable[Batch], window: int,
+            result: Callable[[Future[list[Scanned]]], list[Scanned]] = Future.result) -> Iterator[Item]:
+    """Results of every batch of ``stream`` scanned on ``executor``, in order, ``window`` batches in flight.
+
+    ``result`` waits for a batch's future (a Dask cluster's waits while watching that it still has workers).
+    """
     pending: deque[tuple[Batch, Future[list[Scanned]] | None]] = deque()
 
     def submit(batch: Batch) -> Future[list[Scanned]] | None:
@@ -146,7 +150,7 @@ def ordered(executor: Executor, config: Config, stream: Iterable[Batch], window:
 
     def finish() -> Iterator[Item]:
         batch, future = pending.popleft()
-        yield from _joined(batch, future.result() if future is not None else ())
+        yield from _joined(batch, result(future) if future is not None else ())
 
     try:
         for batch in stream:

@@ -144,3 +144,22 @@ def test_neither_import_garble_nor_a_scan_imports_dask() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_workers_that_all_leave_mid_run_stop_the_scan_with_a_worker_error_not_a_hang() -> None:
+    """With every worker gone the tasks in flight waited for one forever: ``garble audit --dask`` sat silent."""
+    distributed = pytest.importorskip("distributed", reason="needs the dask extra: pip install 'garble[dask]'")
+    from garble.config import Config
+    from garble.distributed import scan_on_cluster
+    from garble.inputs import Record
+    from garble.parallel import WorkerError
+
+    records = [Record(f"doc{i}", r["text"] * 20, "corpus") for i, r in enumerate(RECORDS * 20)]  # 400: 25 batches
+    with distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=":0") as c:
+        results = scan_on_cluster(records, Config(), c.scheduler_address, patience=1.0)
+        got = [next(results)]  # the cluster is at work
+        c.scale(0)
+        with pytest.raises(WorkerError, match="every worker of the Dask scheduler .* left mid-run .* dask worker "):
+            got.extend(results)
+    assert 1 <= len(got) < len(records)
+    assert got[0].scan == scan(records[0].text)  # what came before the loss is right
