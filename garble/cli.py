@@ -270,7 +270,7 @@ def check(
 
 @app.command()
 def clean(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Text files and folders (recursive), not JSONL "
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Text files, folders (recursive), JSONL(.gz) "
                                                "corpora; '-' for stdin.", show_default=False)],
     output_dir: Annotated[Path | None, typer.Option("--output-dir", "-o", help="Write cleaned files into this folder.",
                                                     show_default=False)] = None,
@@ -281,23 +281,38 @@ def clean(
                                           "write nothing.", metavar=FLAG)]
     = False,
     encoding: Encoding = None,
+    text_field: TextField = "text",
+    stdin_jsonl: StdinJsonl = False,
     labels: Labels = None,
     names_file: NamesFile = None,
+    jobs: Jobs = None,
 ) -> None:
-    """Remove flagged spans from text files (stdout, a folder, or in place). Exit 1 when something was removed."""
+    """Remove flagged spans from text files and JSONL corpora (stdout, a folder, or in place). Exit 1 when
+    something was removed.
+
+    A JSONL corpus keeps every line: each record's text field is cleaned and its other fields kept; a line
+    that is no record is copied as it is and reported (exit 2). A corpus is written in place only when a
+    record changed, and nowhere when it cannot be read to its end.
+    """
     from garble.reports.cleaned import Cleaner
 
     if output_dir is not None and in_place:
         raise typer.BadParameter("choose one of --output-dir and --in-place", param_hint="--in-place")
     settings = _settings()
     detector = _detector(settings, labels, names_file)
-    cleaner = Cleaner(paths, output_dir, in_place, dry_run, encoding)
     changed = errors = 0
     skip = () if output_dir is None else (output_dir,)  # the output folder inside an input one is not input
-    for item in scan(read_inputs(paths, ReadOptions(encoding=encoding), skip=skip), detector, settings):
-        outcome = cleaner.clean(item, sys.stdout, sys.stderr)
-        changed += outcome == "changed"
-        errors += outcome == "error"
+    options = ReadOptions(text_field, encoding=encoding, stdin_jsonl=stdin_jsonl, raw_lines=True)
+    from garble.parallel import WorkerError
+    try:
+        with Cleaner(paths, output_dir, in_place, dry_run, encoding, text_field) as cleaner:
+            for item in _scan_corpus(read_inputs(paths, options, skip=skip), detector, settings, jobs, None):
+                outcome = cleaner.clean(item, sys.stdout, sys.stderr)
+                changed += outcome == "changed"
+                errors += outcome == "error"
+    except WorkerError as err:  # the corpus being written is dropped: it would end where the worker died
+        raise _refuse(f"garble: {err}") from None
+    errors += cleaner.errors
     raise typer.Exit(EX_USAGE if errors else EX_FOUND if changed else EX_CLEAN)
 
 

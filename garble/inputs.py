@@ -22,7 +22,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -52,6 +52,9 @@ class ReadOptions:
     id_field: str = "id"
     encoding: str | None = None
     stdin_jsonl: bool = False
+    # garble clean of a JSONL corpus: keep each line as read (Record.raw, Problem.raw) to write back, and let an
+    # id repeat (cleaning needs none, and a corpus with a repeated id is still a corpus to clean)
+    raw_lines: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,8 @@ class Record:
     size: int = field(default=0, compare=False)
     # the byte-order mark a plain text was read after (decode drops it), for garble clean to write back; b"" for none
     bom: bytes = field(default=b"", compare=False)
+    # a JSONL record's line as read, line end and all, when ReadOptions.raw_lines asks; b"" otherwise
+    raw: bytes = field(default=b"", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,9 @@ class Problem:
     line: int | None
     message: str
     skipped: bool = False
+    # the JSONL line that could not be read as a record, as read, when ReadOptions.raw_lines asks: garble clean
+    # copies it through; b"" for none (and for a corpus that cannot be read further)
+    raw: bytes = field(default=b"", compare=False)
 
     def to_dict(self) -> dict[str, object]:
         """The error record of the JSONL output.
@@ -313,6 +321,8 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
     if not isinstance(text, str):
         what = "missing" if text is None else f"of type {type(text).__name__}, not a string"
         return Problem(doc_id, name, number, f"text field {options.text_field!r} is {what}")
+    if options.raw_lines:
+        return Record(doc_id, text, name, number, len(raw))
     first = seen.first(doc_id, name, number)
     if first is not None:
         return Problem(doc_id, name, number, f"duplicate id {doc_id!r} (first at {first})")
@@ -338,10 +348,18 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions, seen: SeenIds 
     seen = SeenIds() if seen is None else seen
     lines, encoding = _lines(stream, options.encoding)
     number = 0
+    blank = b""  # with raw_lines, the blank lines before a record, given in its raw line so that clean keeps them
     try:
         for number, raw in enumerate(lines, 1):
-            if raw.strip():
-                yield _jsonl_record(raw, name, number, options, seen, encoding)
+            if not raw.strip():
+                blank += raw if options.raw_lines else b""
+                continue
+            item = _jsonl_record(raw, name, number, options, seen, encoding)
+            if options.raw_lines:
+                yield replace(item, raw=blank + raw)
+                blank = b""
+            else:
+                yield item
     except UNREADABLE as err:
         yield Problem(f"{name}:{number + 1}", name, number + 1, f"cannot read further: {err}")
 
@@ -355,7 +373,7 @@ def _lines(stream: BinaryIO, encoding: str | None = None) -> tuple[Iterable[byte
     stream = _unzipped(stream)
     peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
     codec = _marked_wide(peek(8)[:8]) if peek is not None else None
-    if codec is None and encoding is not None and _is_wide(encoding):
+    if codec is None and encoding is not None and is_wide(encoding):
         codec = encoding
     if codec is None:
         return stream, encoding
@@ -378,7 +396,7 @@ def _marked_wide(head: bytes) -> str | None:
     return read if len(first) == len(bom) and first.decode(write, "replace").isascii() else None
 
 
-def _is_wide(encoding: str) -> bool:
+def is_wide(encoding: str) -> bool:
     """Whether ``encoding`` is one of WIDE_CODECS, by any of its names ("UTF-16LE", "utf_16_le")."""
     try:
         return codecs.lookup(encoding).name in WIDE_CODECS

@@ -223,23 +223,6 @@ def test_in_place_keeps_permission_bits_and_symlinks(workdir: Path) -> None:
 
 # What clean refuses
 
-def test_a_jsonl_corpus_is_one_error_not_one_per_record(workdir: Path) -> None:
-    put("corpus.jsonl", "".join(f'{{"id": "{n}", "text": "{BODY}"}}\n' for n in range(5)))
-    put("other.jsonl", '{"id": "a", "text": "x"}\nnot json\n')
-    code, _, err = run("clean", "corpus.jsonl", "other.jsonl")
-    assert code == EX_USAGE
-    assert err.splitlines() == [
-        "garble: error: corpus.jsonl: a JSONL corpus; clean works on text files, not JSONL",
-        "garble: error: other.jsonl: a JSONL corpus; clean works on text files, not JSONL",
-    ]
-
-
-def test_cleaner_counts_a_corpus_once_as_an_error() -> None:
-    records = [Result(Record(f"c.jsonl:{n}", BODY, "c.jsonl", n), Scan(BODY)) for n in (1, 2, 3)]
-    outcomes, err = clean_all(Cleaner(["c.jsonl"]), *records)
-    assert outcomes == ["error", "unchanged", "unchanged"] and err.count("c.jsonl") == 1
-
-
 def test_a_target_that_is_the_input_itself_is_refused(workdir: Path) -> None:
     put("same.txt", DAMAGED)
     code, _, err = run("clean", "same.txt", "-o", ".")

@@ -4,22 +4,29 @@ A written file keeps what cleaning did not touch: its encoding and byte-order ma
 its permission bits. It is replaced through a temporary file renamed over it, so a crash or a full disk
 leaves the old file or the new one, never half of one; and no file is written over its own input or
 over the output of another input.
+
+A JSONL corpus is cleaned record by record: each record's text field gets its cleaned text, and
+every other field, the record's line end and the lines of records left as they were are written back
+as read; a line that is no record (malformed JSON, no text field) is copied through and reported.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import difflib
+import gzip
+import json
 import os
 import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import BinaryIO, Literal, Self, TextIO
 
 from garble.clean import remove_spans
-from garble.inputs import MARK_CODECS, STDIN, Problem, Record, byte_order_mark, same_file
-from garble.reports.common import Item, defang, replaced
+from garble.inputs import MARK_CODECS, STDIN, Problem, Record, byte_order_mark, is_wide, same_file
+from garble.reports.common import Item, Result, defang, replaced
 
 Outcome = Literal["changed", "unchanged", "error"]
 
@@ -114,36 +121,146 @@ def replace_file(path: Path, data: bytes, mode: int) -> None:
         f.write(data)
 
 
+def cleaned_line(raw: bytes, text_field: str, new: str, codec: str = "utf-8") -> bytes:
+    r"""The JSONL line ``raw`` (in ``codec``) with the value of its ``text_field`` replaced by ``new``, and every
+    other byte as it was: the other fields, their order, spacing and number forms ("1.50" stays), the line end,
+    a leading UTF-8 mark. ``new`` is escaped to ASCII when the line was ASCII (or when ``codec`` cannot hold
+    it), so a corpus keeps its style.
+
+    >>> cleaned_line(b'{"id": 7, "text": "Read more:\\nTalks resume.", "n": 1.50}\r\n', "text", "Talks resume.")
+    b'{"id": 7, "text": "Talks resume.", "n": 1.50}\r\n'
+    >>> cleaned_line('{"text": "café x"}\n'.encode(), "text", "café"), cleaned_line(b'{"text": "x"}', "text", "caf\xe9")
+    (b'{"text": "caf\xc3\xa9"}\n', b'{"text": "caf\\u00e9"}')
+    >>> cleaned_line(b'\n \n{"text": "x y"}\n', "text", "x")  # blank lines before a record are kept
+    b'\n \n{"text": "x"}\n'
+    """
+    line = raw.decode(codec)
+    start, end = _value_at(line, text_field)
+    try:
+        value = json.dumps(new, ensure_ascii=line.lstrip("\ufeff").isascii()).encode(codec)  # a mark is no style
+    except UnicodeEncodeError:  # a repair put in a character the corpus's codec lacks (or a lone surrogate)
+        value = json.dumps(new).encode(codec)
+    return line[:start].encode(codec) + value + line[end:].encode(codec)
+
+
+# JSON's whitespace, which may stand between tokens
+_JSON_SPACE = " \t\n\r"
+
+
+def _value_at(line: str, field: str) -> tuple[int, int]:
+    r"""Where the value of ``field`` stands in ``line``, a JSON object (after blank lines and a UTF-8 mark, as
+    read_jsonl reads it): the last one, as json.loads keeps the last of a key given twice.
+
+    >>> line = '{"a": [1, {"text": 2}], "text" : "x\\"y" , "b": 3}'
+    >>> start, end = _value_at(line, "text"); line[start:end]
+    '"x\\"y"'
+    """
+    decoder = json.JSONDecoder()
+    at = len(line) - len(line.lstrip(_JSON_SPACE + "\ufeff")) + 1  # past "{"
+    found = (0, 0)
+    while True:
+        at = len(line) - len(line[at:].lstrip(_JSON_SPACE))
+        if line[at] == "}":
+            return found
+        key, at = json.decoder.scanstring(line, at + 1)  # type: ignore[attr-defined]
+        at = len(line) - len(line[at:].lstrip(_JSON_SPACE)) + 1  # past ":"
+        start = len(line) - len(line[at:].lstrip(_JSON_SPACE))
+        _, at = decoder.raw_decode(line, start)
+        if key == field:
+            found = (start, at)
+        at = len(line) - len(line[at:].lstrip(_JSON_SPACE))
+        at += line[at] == ","
+
+
+class _Copy:
+    """The cleaned copy of one JSONL corpus, written line by line through a temporary file (``replaced``) that
+    takes the corpus's place, or the output folder's, only when ``finish`` keeps it; gzip for a ``.gz`` name."""
+
+    __slots__ = ("_stack", "changed", "dest", "line", "out", "path", "unreadable")
+
+    def __init__(self, path: str, dest: Path, mode: int) -> None:
+        self.path, self.dest = path, dest
+        self.line = 0  # the last line written: a corpus named twice starts again from its first
+        self.changed = False
+        self.unreadable = False  # the corpus could not be read to its end: its copy would lose the rest
+        self._stack = contextlib.ExitStack()
+        file = self._stack.enter_context(replaced(dest, mode))
+        self.out: BinaryIO | gzip.GzipFile = file
+        if dest.name.lower().endswith(".gz"):
+            self.out = self._stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=file, mtime=0))
+
+    def finish(self, keep: bool) -> None:
+        """Put the copy in place (``keep``), or drop it and leave whatever was there."""
+        if keep:
+            self._stack.close()
+        else:  # replaced() deletes its temporary file when the block ends with an exception
+            self._stack.__exit__(_Dropped, _Dropped(), None)
+
+
+class _Dropped(Exception):
+    """Ends a copy's block without putting the copy in place."""
+
+
 def _diff(text: str, new: str, path: str) -> str:
-    return "".join(difflib.unified_diff(text.splitlines(keepends=True), new.splitlines(keepends=True), path,
-                                        f"{path} (cleaned)"))
+    r"""A unified diff of ``text`` and ``new``, marking a last line without a line end as diff(1) does: a JSONL
+    record's text rarely ends in one, and its diff ran into the next file's header.
+
+    >>> print(_diff("Read more:\nTalks resume.", "Talks resume.", "a.jsonl:3"), end="")
+    --- a.jsonl:3
+    +++ a.jsonl:3 (cleaned)
+    @@ -1,2 +1 @@
+    -Read more:
+     Talks resume.
+    \ No newline at end of file
+    """
+    lines = difflib.unified_diff(text.splitlines(keepends=True), new.splitlines(keepends=True), path,
+                                 f"{path} (cleaned)")
+    return "".join(line if line.endswith(("\n", "\r")) else f"{line}\n\\ No newline at end of file\n"
+                   for line in lines)
 
 
 class Cleaner:
-    """``garble clean`` over one run's items, in the order read: remembers which JSONL corpora it has
-    refused (one error each, not one per record) and which input each written file came from.
+    """``garble clean`` over one run's items, in the order read: the text files and the JSONL corpora (each
+    corpus's copy open while its records come, ``_Copy``), and which input each written file came from.
 
     ``roots`` are the command line's paths: a file found in a folder goes to its path relative to that
-    folder under ``output_dir`` (see ``target``); ``encoding`` is ``--encoding``, to write files back in.
+    folder under ``output_dir`` (see ``target``); ``encoding`` is ``--encoding``, to write files back in;
+    ``text_field`` is the JSONL field cleaned. Use it as a context manager: leaving the block puts the last
+    corpus's copy in place, or drops it when the block ends with an exception (Ctrl-C). ``errors`` counts
+    what went wrong after a ``clean`` call had returned (a copy that could not be put in place).
     """
 
-    __slots__ = ("_corpora", "_written", "dry_run", "encoding", "in_place", "output_dir", "roots")
+    __slots__ = ("_copy", "_refused", "_written", "dry_run", "encoding", "errors", "in_place", "output_dir", "roots",
+                 "text_field")
 
     def __init__(self, roots: Sequence[str], output_dir: Path | None = None, in_place: bool = False,
-                 dry_run: bool = False, encoding: str | None = None) -> None:
+                 dry_run: bool = False, encoding: str | None = None, text_field: str = "text") -> None:
         self.roots, self.output_dir, self.in_place, self.dry_run = tuple(roots), output_dir, in_place, dry_run
-        self.encoding = encoding
-        self._corpora: set[str] = set()
+        self.encoding, self.text_field = encoding, text_field
+        self.errors = 0
+        self._copy: _Copy | None = None  # the JSONL corpus being written
+        self._refused: set[str] = set()  # corpora that cannot be written: said once, their records not written
         self._written: dict[tuple[int, int], str] = {}  # (device, inode) of a file written -> its input
 
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if self._copy is not None:
+            self._finish(sys.stderr, drop=kind is not None)
+
     def clean(self, item: Item, out: TextIO, err: TextIO) -> Outcome:
-        """Clean one scanned file and write the result where asked; say on ``err`` what went wrong."""
+        """Clean one scanned file or JSONL record and write the result where asked; say on ``err`` what went wrong."""
+        path, line = (item.path, item.line) if isinstance(item, Problem) else (item.record.path, item.record.line)
+        if self._copy is not None and (line is None or path != self._copy.path or line <= self._copy.line):
+            self._finish(err)
         if isinstance(item, Problem) and item.line is None:
             err.write(f"garble: {'skipped' if item.skipped else 'error'}: {defang(item.path)}: "
                       f"{defang(item.message)}\n")
             return "unchanged" if item.skipped else "error"
-        if isinstance(item, Problem) or item.record.line is not None:
-            return self._refuse_corpus(item.path if isinstance(item, Problem) else item.record.path, err)
+        if line is not None:
+            return self._clean_line(item, out, err)
+        assert isinstance(item, Result)
         record = item.record
         new = cleaned_text(record.text, remove_spans(item.scan) if item.scan.spans else None)
         outcome: Outcome = "changed" if new != record.text else "unchanged"
@@ -164,13 +281,110 @@ class Cleaner:
             return "error"
         return outcome
 
-    def _refuse_corpus(self, path: str, err: TextIO) -> Outcome:
-        """A record (or a bad line) of a JSONL corpus: an error for its first, the rest not cleaned, unsaid."""
-        if path in self._corpora:
-            return "unchanged"
-        self._corpora.add(path)
-        err.write(f"garble: error: {defang(path)}: a JSONL corpus; clean works on text files, not JSONL\n")
-        return "error"
+    def _clean_line(self, item: Item, out: TextIO, err: TextIO) -> Outcome:
+        """One line of a JSONL corpus: its record with the text cleaned, or the line as read when it is no
+        record (said on ``err``), to stdout, as a diff, or into the corpus's copy."""
+        if isinstance(item, Problem):
+            err.write(f"garble: error: {defang(item.path)}:{item.line}: {defang(item.message)}\n")
+            path, line, data, new = item.path, item.line or 0, item.raw, None
+            outcome: Outcome = "error"
+        else:
+            record = item.record
+            path, line = record.path, record.line or 0
+            cleaned = cleaned_text(record.text, remove_spans(item.scan) if item.scan.spans else None)
+            new = cleaned if cleaned != record.text else None
+            data = record.raw if new is None else cleaned_line(record.raw, self.text_field, new, self._codec())
+            outcome = "unchanged" if new is None else "changed"
+        if self.dry_run:
+            if new is not None and isinstance(item, Result):
+                out.write(_diff(item.record.text, new, f"{path}:{line}"))
+        elif self.output_dir is None and not self.in_place:
+            if (buffer := getattr(out, "buffer", None)) is None:  # a text stream only (io.StringIO)
+                out.write(data.decode(self._codec(), "replace"))
+            else:
+                out.flush()
+                buffer.write(data)
+        else:
+            copy, refused_now = self._copy_of(path, err)
+            if copy is None:  # said once, when refused: the corpus's later records are not written, unsaid
+                return "error" if refused_now else outcome
+            copy.line = line
+            if not data:  # the corpus cannot be read further: its copy would lose the rest, so none is kept
+                copy.unreadable = True
+                return outcome
+            try:
+                copy.out.write(data)
+            except OSError as error:
+                err.write(f"garble: error: cannot write {defang(str(copy.dest))}: {error.strerror or error}; "
+                          "nothing written\n")
+                self._refused.add(path)
+                self._finish(err, drop=True)
+                return "error"
+            copy.changed |= new is not None
+        return outcome
+
+    def _codec(self) -> str:
+        """The codec of a JSONL line as read: --encoding's, but UTF-8 where garble.inputs transcodes (UTF-16, UTF-32)."""
+        return "utf-8" if self.encoding is None or is_wide(self.encoding) else self.encoding
+
+    def _copy_of(self, path: str, err: TextIO) -> tuple[_Copy | None, bool]:
+        """The copy of the corpus ``path`` being written, started on its first record; None when it cannot be
+        written, and whether that was found (and said) just now."""
+        if self._copy is not None:
+            return self._copy, False
+        if path in self._refused:
+            return None, False
+        self._refused.add(path)  # until the copy is open
+        source = Path(path)
+        if path == STDIN:
+            err.write("garble: error: -: standard input has no file to write to; leave out --in-place and "
+                      "--output-dir\n")
+            return None, True
+        try:
+            st = source.stat()
+            if self.output_dir is None:
+                if not stat.S_ISREG(st.st_mode):
+                    err.write(f"garble: error: {defang(path)}: not a regular file (a pipe?) to write in place; use "
+                              "--output-dir\n")
+                    return None, True
+                dest = Path(os.path.realpath(source))  # a symlink stays one, to the corpus now cleaned
+                if st.st_nlink > 1 or not os.access(dest.parent, os.W_OK | os.X_OK):
+                    # replaced() would write such a file where it is: over the corpus while it is being read
+                    err.write(f"garble: error: {defang(path)}: a corpus with other hard links, or in a folder garble "
+                              "may not write, cannot be cleaned in place; use --output-dir\n")
+                    return None, True
+            else:
+                dest = target(path, self.roots, self.output_dir)
+                if not self._may_write(path, dest, err):
+                    return None, True
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            self._copy = _Copy(path, dest, stat.S_IMODE(st.st_mode))
+        except OSError as error:
+            err.write(f"garble: error: cannot write the cleaned copy of {defang(path)}: {error.strerror or error}\n")
+            return None, True
+        self._refused.discard(path)
+        return self._copy, False
+
+    def _finish(self, err: TextIO, drop: bool = False) -> None:
+        """Put the open corpus copy in place: in the output folder always, in place when a record changed; drop
+        it when asked, or when the corpus could not be read to its end (counted in ``errors``)."""
+        copy, self._copy = self._copy, None
+        if copy is None:
+            return
+        keep = not drop and not copy.unreadable and (self.output_dir is not None or copy.changed)
+        try:
+            copy.finish(keep)
+        except OSError as error:
+            err.write(f"garble: error: cannot write {defang(str(copy.dest))}: {error.strerror or error}\n")
+            self.errors += 1
+            return
+        if copy.unreadable and not drop:
+            err.write(f"garble: error: {defang(copy.path)}: not read to its end, so its cleaned copy is not "
+                      "written\n")
+            self.errors += 1
+        elif keep and self.output_dir is not None and len(self.roots) > 1:
+            st = copy.dest.stat()
+            self._written[st.st_dev, st.st_ino] = copy.path
 
     def _write(self, record: Record, new: str, err: TextIO) -> bool:
         """Write ``new`` in place of ``record``'s file or under the output folder; False after saying why not."""

@@ -1,0 +1,173 @@
+"""garble clean on JSONL corpora: each record's text cleaned, everything else kept, every line accounted for."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from garble import clean
+from garble.cli import EX_FOUND, EX_USAGE, app
+from garble.datatypes import Scan
+from garble.inputs import Record
+from garble.reports.cleaned import Cleaner
+from garble.reports.common import Result
+
+BODY = "The council approved the budget on Tuesday after a long debate."
+DAMAGED = f"Share this article\n\n{BODY}"  # the detector cuts "Share this article"
+
+
+@pytest.fixture()
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty current folder (so no project config applies)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    result = CliRunner().invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def line(**fields: object) -> bytes:
+    return json.dumps(fields).encode() + b"\n"
+
+
+CORPUS = b"".join([
+    line(id="a", text=DAMAGED, url="https://example.com/a", tags=["x", 1.5]),
+    line(id="b", text=BODY),
+    b"not json\n",
+    line(id="c"),  # no text field
+    b"\n",
+    b'{"id": "a", "n": 1.50, "text": "Read more:\\n\\nPrices rose.", "z": null}\r\n',  # a repeated id, CRLF
+])
+
+
+def test_stdout_gets_every_line_with_only_the_text_fields_cleaned(workdir: Path) -> None:
+    Path("corpus.jsonl").write_bytes(CORPUS)
+    code, out, err = run("clean", "corpus.jsonl")
+    assert code == EX_USAGE  # the two lines that are no records
+    assert err.splitlines() == [
+        "garble: error: corpus.jsonl:3: malformed JSONL line: Expecting value: line 1 column 1 (char 0)",
+        "garble: error: corpus.jsonl:4: text field 'text' is missing",
+    ]
+    lines = out.splitlines(keepends=True)
+    assert len(lines) == 6  # the blank line too
+    first = json.loads(lines[0])
+    assert first == {"id": "a", "text": clean(DAMAGED), "url": "https://example.com/a", "tags": ["x", 1.5]}
+    assert first["text"] == BODY and list(first) == ["id", "text", "url", "tags"]
+    assert lines[1:5] == CORPUS.splitlines(keepends=True)[1:5]  # clean, malformed, textless, blank: as read
+    assert lines[5] == b'{"id": "a", "n": 1.50, "text": "Prices rose.", "z": null}\r\n'  # 1.50 and CRLF as they were
+
+
+@pytest.mark.parametrize("raw", [
+    '{"meta": {"text": "Read more:"}, "text": "Read more:\\n\\nPrices rose."}',  # the key nested too
+    '{ "text" :"Read more:\\n\\nPrices \\"rose\\".","x":"}"  }',  # odd spacing, escapes, a brace in a string
+    '{"text": "old", "id": [1, {"a": "b"}], "text": "Read more:\\n\\nPrices rose."}',  # a key twice: the last
+    '\ufeff{"text": "Read more:\\n\\n\\u00c9lys\\u00e9e said so."}',  # a mark, escaped non-ASCII
+])
+def test_only_the_text_value_changes(workdir: Path, raw: str) -> None:
+    Path("c.jsonl").write_text(raw + "\n", encoding="utf-8")
+    out = run("clean", "c.jsonl")[1].decode("utf-8")
+    before, after = json.loads(raw.lstrip("\ufeff")), json.loads(out.lstrip("\ufeff"))
+    assert after == {**before, "text": clean(before["text"])} and after["text"] != before["text"]
+    assert out.startswith("\ufeff") == raw.startswith("\ufeff") and out.lstrip("\ufeff").isascii() == raw.lstrip("\ufeff").isascii()
+
+
+def test_a_corpus_with_nothing_to_clean_comes_out_byte_for_byte(workdir: Path) -> None:
+    corpus = line(id=1, text=BODY) + b"\n" + line(id=2, text="Prices rose.")[:-1]  # no final line end
+    Path("clean.jsonl").write_bytes(corpus)
+    code, out, _ = run("clean", "clean.jsonl")
+    assert (code, out) == (0, corpus)
+
+
+def test_output_folder_keeps_gzip_and_the_folder_layout(workdir: Path) -> None:
+    Path("in/sub").mkdir(parents=True)
+    Path("in/sub/c.jsonl.gz").write_bytes(gzip.compress(CORPUS))
+    Path("in/d.jsonl").write_bytes(line(id="d", text=BODY))
+    code, _, _ = run("clean", "in", "-o", "out")
+    assert code == EX_USAGE  # the malformed lines, copied through
+    assert gzip.decompress(Path("out/sub/c.jsonl.gz").read_bytes()) == run("clean", "in/sub/c.jsonl.gz")[1]
+    assert Path("out/d.jsonl").read_bytes() == line(id="d", text=BODY)  # written although nothing changed
+
+
+def test_in_place_rewrites_a_changed_corpus_and_leaves_an_unchanged_one_alone(workdir: Path) -> None:
+    Path("dirty.jsonl").write_bytes(line(id=1, text=DAMAGED) + line(id=2, text=BODY))
+    Path("clean.jsonl").write_bytes(line(id=1, text=BODY))
+    os.utime("clean.jsonl", (1_000_000_000, 1_000_000_000))
+    code, out, err = run("clean", "-i", "dirty.jsonl", "clean.jsonl")
+    assert (code, out, err) == (EX_FOUND, b"", "")
+    assert Path("dirty.jsonl").read_bytes() == line(id=1, text=BODY) + line(id=2, text=BODY)
+    assert os.stat("clean.jsonl").st_mtime == 1_000_000_000  # not written at all
+    assert sorted(os.listdir()) == ["clean.jsonl", "dirty.jsonl"]  # no temporary file left
+
+
+def test_a_corpus_that_cannot_be_read_to_its_end_is_not_written(workdir: Path) -> None:
+    whole = gzip.compress(line(id=1, text=DAMAGED) * 3 + b"".join(line(id=n, text=BODY) for n in range(2, 3000)))
+    Path("cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    code, _, err = run("clean", "cut.jsonl.gz", "-o", "out")
+    assert code == EX_USAGE
+    assert "cannot read further" in err and "cut.jsonl.gz: not read to its end, so its cleaned copy is not written" in err
+    assert not Path("out/cut.jsonl.gz").exists()
+    code, _, _ = run("clean", "-i", "cut.jsonl.gz")
+    assert code == EX_USAGE and Path("cut.jsonl.gz").read_bytes() == whole[: len(whole) // 2]
+
+
+def test_in_place_refuses_a_corpus_with_other_hard_links(workdir: Path) -> None:
+    """replaced() writes such a file where it is, which would truncate the corpus while it is being read."""
+    Path("a.jsonl").write_bytes(line(id=1, text=DAMAGED))
+    os.link("a.jsonl", "b.jsonl")
+    code, _, err = run("clean", "-i", "a.jsonl")
+    assert code == EX_USAGE and "other hard links" in err and "--output-dir" in err
+    assert Path("b.jsonl").read_bytes() == line(id=1, text=DAMAGED)
+
+
+def test_dry_run_shows_each_record_that_would_change(workdir: Path) -> None:
+    Path("c.jsonl").write_bytes(CORPUS)
+    code, out, _ = run("clean", "--dry-run", "c.jsonl")
+    assert code == EX_USAGE and Path("c.jsonl").read_bytes() == CORPUS
+    assert out.decode().splitlines() == [
+        "--- c.jsonl:1", "+++ c.jsonl:1 (cleaned)", "@@ -1,3 +1 @@", "-Share this article", "-", f" {BODY}",
+        "\\ No newline at end of file",
+        "--- c.jsonl:6", "+++ c.jsonl:6 (cleaned)", "@@ -1,3 +1 @@", "-Read more:", "-", " Prices rose.",
+        "\\ No newline at end of file",
+    ]
+
+
+def test_text_field_encoding_and_style_are_kept(workdir: Path) -> None:
+    raw = '{"body": "Café owners said didnâ€™t mind, the mayor said on Monday.", "id": 1}\n'
+    Path("c.jsonl").write_bytes(raw.encode("cp1252"))
+    code, out, _ = run("clean", "--encoding", "cp1252", "--text-field", "body", "c.jsonl")
+    assert code == EX_FOUND
+    assert out.decode("cp1252") == raw.replace("didnâ€™t", "didn’t")  # in cp1252, unescaped as it was
+
+
+def test_stdin_as_jsonl(workdir: Path) -> None:
+    code, out, _ = run("clean", "--jsonl", "-", stdin=line(id=1, text=DAMAGED))
+    assert (code, out) == (EX_FOUND, line(id=1, text=BODY))
+    code, _, err = run("clean", "--jsonl", "-", "-i", stdin=line(id=1, text=DAMAGED))
+    assert code == EX_USAGE and "standard input has no file" in err
+
+
+def test_two_jobs_write_what_one_does(workdir: Path) -> None:
+    records = b"".join(line(id=n, text=DAMAGED if n % 3 else BODY) for n in range(40))  # three batches
+    Path("c.jsonl").write_bytes(records + b"not json\n" + records.replace(b'"id": ', b'"id": -'))
+    one, two = run("clean", "--jobs", "1", "c.jsonl"), run("clean", "--jobs", "2", "c.jsonl")
+    assert one == two and one[0] == EX_USAGE and len(one[1].splitlines()) == 81
+
+
+def test_an_interrupted_run_leaves_no_copy(tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_bytes(line(id=1, text=DAMAGED))
+    record = Record("1", DAMAGED, str(src), 1, raw=line(id=1, text=DAMAGED))
+    scan = Scan(DAMAGED, ())
+    with pytest.raises(KeyboardInterrupt), Cleaner([str(src)], tmp_path / "out") as cleaner:
+        assert cleaner.clean(Result(record, scan), io.StringIO(), io.StringIO()) == "unchanged"
+        raise KeyboardInterrupt
+    assert not (tmp_path / "out" / "c.jsonl").exists()
+    assert os.listdir(tmp_path / "out") == []  # nor its temporary file
