@@ -303,10 +303,14 @@ def clean(
     changed = errors = 0
     skip = () if output_dir is None else (output_dir,)  # the output folder inside an input one is not input
     options = ReadOptions(text_field, encoding=encoding, stdin_jsonl=stdin_jsonl, raw_lines=True)
+    items = _scan_corpus(read_inputs(paths, options, skip=skip), detector, settings, jobs, None)
+    from garble import progress
+    if progress.is_shown(False, output_dir is None and not in_place):
+        items = progress.track(items, progress.input_size(paths))
     from garble.parallel import WorkerError
     try:
         with Cleaner(paths, output_dir, in_place, dry_run, encoding, text_field) as cleaner:
-            for item in _scan_corpus(read_inputs(paths, options, skip=skip), detector, settings, jobs, None):
+            for item in items:
                 outcome = cleaner.clean(item, sys.stdout, sys.stderr)
                 changed += outcome == "changed"
                 errors += outcome == "error"
