@@ -266,3 +266,41 @@ def test_html_names_the_flagged_documents_it_does_not_draw(monkeypatch: pytest.M
     assert tail.startswith("more documents (1 flagged)") and "not drawn" in tail
     listed = re.findall(r"<li>(.*?) · score", tail)
     assert listed == ["&lt;b&gt;also-flagged&lt;/b&gt;"] and "worst</h2>" in page
+
+
+def test_html_draws_and_lists_what_a_sort_of_every_document_gives_holding_only_the_worst(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page held every document's text and scan until its end (a 2 GB corpus's, with -f html); now it holds
+    the MAX_DOCUMENTS it draws and the ids of the MAX_LISTED it lists, in the order a stable sort of all gives."""
+    monkeypatch.setattr(html, "MAX_DOCUMENTS", 4)
+    monkeypatch.setattr(html, "MAX_LISTED", 3)
+    docs = []
+    for n in range(40):  # scores with many ties, some documents clean
+        score = [0.2, 0.5, 0.9, 1.0][n * 7 % 4]
+        spans = SPANS[: n % 3] if score < 1.0 else ()
+        docs.append(Result(Record(f"d{n}", TEXT, "a.txt"), Scan(TEXT, spans, PARAS, score)))
+    page = render_html(*docs)
+    ordered = sorted(docs, key=lambda r: (r.scan.score, -len(r.scan.spans)))
+    drawn = re.findall(r'<h2>(.*?)</h2>', page)
+    assert drawn == [r.record.id for r in ordered[:4]]
+    flagged_rest = [r for r in ordered[4:] if r.scan.spans]
+    tail = page[page.index("more documents"):]
+    assert tail.startswith(f"more documents ({len(flagged_rest)} flagged), all scoring ≥ {ordered[4].scan.score:.2f}")
+    assert re.findall(r"<li>(d\d+) · score", tail) == [r.record.id for r in flagged_rest[:3]]
+    assert f"… and {len(flagged_rest) - 3} more flagged documents" in tail
+
+
+@pytest.mark.parametrize("items", [[], [PROBLEM], [result(), PROBLEM, result(doc_id="b")]], ids=["none", "error", "mixed"])
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_json_is_written_as_it_comes_laid_out_as_json_dump_lays_out_the_whole(items: list[Result | Problem],
+                                                                              encoding: str) -> None:
+    """The document was built whole in memory and dumped at the end; written record by record, it must still
+    be the same bytes."""
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding=encoding)
+    jsonl.render_json(items, out, {"version": "0.1.0", "weights": "body"})
+    out.flush()
+    written = raw.getvalue().decode(encoding)
+    whole = json.loads(written)
+    assert written == json.dumps(whole, ensure_ascii=encoding == "ascii", indent=1) + "\n"
+    assert [d.get("id") for d in whole["documents"]] == [i.id if isinstance(i, Problem) else i.record.id for i in items]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import heapq
 import io
 import os
 import re
@@ -17,7 +18,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Generic, TextIO, TypeVar
 
 from garble.datatypes import Paragraph, Scan, Span
 from garble.inputs import Problem, Record
@@ -194,6 +195,53 @@ def _newlines(text: str) -> list[tuple[int, int]]:
     """Where ``text``'s newlines are, once a document: counting them from the start for every finding took
     6 s for the 20,000 findings of a 0.8 MB file."""
     return [m.span() for m in NEWLINE.finditer(text)]
+
+
+T = TypeVar("T")
+
+
+class Worst(Generic[T]):
+    """The ``keep`` items of smallest key seen, and of the rest their count and the first: what a report shows
+    worst first, in memory bounded by ``keep`` instead of the corpus (an HTML report of a 2 GB corpus held
+    every document's text and scan until its end). Ties keep the order of arrival, as a stable sort of every
+    item would.
+
+    >>> worst = Worst[str](2)
+    >>> [worst.add((score,), name) for score, name in [(0.9, "a"), (0.2, "b"), (0.5, "c"), (0.2, "d")]]
+    [None, None, 'a', 'c']
+    >>> worst.items(), worst.rest, worst.first_of_rest()
+    (['b', 'd'], 2, 'c')
+    """
+
+    __slots__ = ("_arrived", "_first_of_rest", "_heap", "keep", "rest")
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.rest = 0  # items seen and not kept
+        self._arrived = 0
+        self._heap: list[tuple[tuple[float, ...], int, T]] = []  # (negated key, -arrival, item): the top is the one to drop
+        self._first_of_rest: tuple[tuple[float, ...], int, T] | None = None  # the smallest dropped, as in _heap
+
+    def add(self, key: tuple[float, ...], item: T) -> T | None:
+        """Take ``item``; return the item this drops from the kept ones (``item`` itself, or one kept before), if any."""
+        self._arrived += 1
+        entry = (tuple(-k for k in key), -self._arrived, item)
+        if len(self._heap) < self.keep:
+            heapq.heappush(self._heap, entry)
+            return None
+        dropped = heapq.heappushpop(self._heap, entry)
+        self.rest += 1
+        if self._first_of_rest is None or dropped[:2] > self._first_of_rest[:2]:
+            self._first_of_rest = dropped
+        return dropped[2]
+
+    def items(self) -> list[T]:
+        """The kept items, smallest key first."""
+        return [item for _, _, item in sorted(self._heap, key=lambda e: e[:2], reverse=True)]
+
+    def first_of_rest(self) -> T | None:
+        """The smallest of the items not kept (the first of them a sort of all would give), or None."""
+        return None if self._first_of_rest is None else self._first_of_rest[2]
 
 
 @dataclass(slots=True)

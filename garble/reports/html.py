@@ -15,7 +15,9 @@ are defanged first), so a document holding ``<script>`` shows it as text.
 from __future__ import annotations
 
 import html
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
 from garble.clean import remove_spans
@@ -25,6 +27,7 @@ from garble.reports.common import (
     Item,
     Result,
     Tally,
+    Worst,
     counted,
     defang,
     excerpt,
@@ -44,6 +47,8 @@ LABEL_COLOURS: dict[Label, str] = {
 # Documents drawn in full; past this a corpus report names the flagged rest in a list at its end,
 # so the page stays small enough for a browser (about 2,000 words a document).
 MAX_DOCUMENTS = 300
+# Flagged documents past MAX_DOCUMENTS named in the list at the page's end, worst first; the rest are counted.
+MAX_LISTED = 1000
 WORST_LINKED = 10  # worst documents linked from the summary
 HIST_BINS = 10
 MIN_BAR = 6  # per cent of the margin bar a paragraph scoring 0 still fills
@@ -157,8 +162,9 @@ def histogram_svg(scores: Sequence[float]) -> str:
             f'viewBox="0 0 {w} {h + 16}" xmlns="http://www.w3.org/2000/svg">{bars}{axis}</svg>')
 
 
-def summary_html(ordered: Sequence[Result], tally: Tally) -> str:
-    """The corpus summary at the top of the page."""
+def summary_html(ordered: Sequence[Result], scores: Sequence[float], tally: Tally) -> str:
+    """The corpus summary at the top of the page: ``ordered`` are the documents drawn, worst first, and
+    ``scores`` every document's score."""
     labels = "".join(f'<tr><td><span class="chip l-{label.value}">{label.value}</span></td>'
                      f"<td>{tally.labels.get(label.value, 0)}</td></tr>" for label in LABELS)
     worst = "".join(f'<li><a href="#doc-{i}">{esc(excerpt(r.record.id, 80))}</a> · score {r.scan.score:.2f} · '
@@ -168,21 +174,38 @@ def summary_html(ordered: Sequence[Result], tally: Tally) -> str:
             f"{counted(tally.paragraphs, 'paragraph')} · {counted(tally.spans, 'span')} · {counted(tally.errors, 'error')} · "
             f"{tally.skipped} skipped</p>"
             f'<div style="display:flex;gap:2rem;flex-wrap:wrap"><div><b>document scores</b><br>'
-            f'{histogram_svg([r.scan.score for r in ordered])}</div><div><b>spans per label</b>'
+            f'{histogram_svg(scores)}</div><div><b>spans per label</b>'
             f"<table>{labels}</table></div></div>"
             f"<p><b>worst documents</b></p><ol>{worst or '<li>none flagged</li>'}</ol></section>")
 
 
-def undrawn_html(rest: Sequence[Result]) -> str:
-    """The documents past ``MAX_DOCUMENTS``: how many, and the flagged ones by id. A 1,000-document report said
-    only "700 more documents, all scoring ≥ 0.97, not drawn", and the spans in them were nowhere on the page."""
-    flagged = [r for r in rest if r.scan.spans]
-    line = (f"<p>{counted(len(rest), 'more document')} ({len(flagged)} flagged), all scoring ≥ {rest[0].scan.score:.2f}, "
+@dataclass(frozen=True, slots=True)
+class Undrawn:
+    """A flagged document past MAX_DOCUMENTS, as the list at the page's end names it (its text is not kept)."""
+
+    id: str
+    score: float
+    spans: int
+    labels: str  # its labels, sorted and joined by ", "
+
+    @classmethod
+    def of(cls, result: Result) -> Undrawn:
+        spans = result.scan.spans
+        return cls(result.record.id, result.scan.score, len(spans), ", ".join(sorted({s.label.value for s in spans})))
+
+
+def undrawn_html(rest: int, first_score: float, flagged: int, listed: Sequence[Undrawn]) -> str:
+    """The ``rest`` documents past ``MAX_DOCUMENTS`` (the first of them scoring ``first_score``): how many, and
+    the ``flagged`` ones by id, the worst ``MAX_LISTED`` of them (``listed``). A 1,000-document report said only
+    "700 more documents, all scoring ≥ 0.97, not drawn", and the spans in them were nowhere on the page."""
+    line = (f"<p>{counted(rest, 'more document')} ({flagged} flagged), all scoring ≥ {first_score:.2f}, "
             "not drawn.</p>")
     if not flagged:
         return line
-    rows = "".join(f"<li>{esc(excerpt(r.record.id, 80))} · score {r.scan.score:.2f} · {counted(len(r.scan.spans), 'span')}"
-                   f" ({esc(', '.join(sorted({s.label.value for s in r.scan.spans})))})</li>" for r in flagged)
+    rows = "".join(f"<li>{esc(excerpt(u.id, 80))} · score {u.score:.2f} · {counted(u.spans, 'span')}"
+                   f" ({esc(u.labels)})</li>" for u in listed)
+    if flagged > len(listed):
+        rows += f"<li>… and {counted(flagged - len(listed), 'more flagged document')}</li>"
     return f"{line}<details><summary>flagged documents not drawn</summary><ol>{rows}</ol></details>"
 
 
@@ -205,28 +228,41 @@ def problems_html(problems: Sequence[Problem]) -> str:
 
 
 def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None = None) -> Tally:
-    """Write the whole page (documents are buffered to order them worst first), saying under its title what
-    made it (``about``: garble's version and the weights) when given."""
+    """Write the whole page, saying under its title what made it (``about``: garble's version and the weights)
+    when given. The documents drawn are the worst ``MAX_DOCUMENTS``, held until the end to order them (``Worst``);
+    of the others only the worst ``MAX_LISTED`` flagged ones' ids and counts are kept, so memory does not grow
+    with the corpus."""
     tally = Tally()
-    results: list[Result] = []
+    drawn = Worst[tuple[int, Result]](MAX_DOCUMENTS)  # with each its place in the input, which breaks ties
+    listed = Worst[Undrawn](MAX_LISTED)
+    scores = array("d")
+    flagged_rest = 0
     for item in items:
         tally.add(item)
         if isinstance(item, Result):
-            results.append(item)
-    ordered = sorted(results, key=lambda r: (r.scan.score, -len(r.scan.spans)))
-    title = esc(ordered[0].record.id) if len(ordered) == 1 else f"{len(ordered)} documents"
-    more = len(ordered) - MAX_DOCUMENTS
+            scores.append(item.scan.score)
+            dropped = drawn.add(_worst_first(len(scores), item), (len(scores), item))
+            if dropped is not None and dropped[1].scan.spans:
+                flagged_rest += 1
+                listed.add(_worst_first(*dropped), Undrawn.of(dropped[1]))
+    ordered = [result for _, result in drawn.items()]
+    title = esc(ordered[0].record.id) if tally.documents == 1 else f"{tally.documents} documents"
     out.write(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
               f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
               f"<title>garble report: {title}</title><style>{CSS}</style></head><body>"
               f"<h1>garble report: {title}</h1>")
     if about:
         out.write(f'<p class="meta">{esc(made_by(about))}</p>')
-    if len(ordered) > 1 or tally.problems:
-        out.write(summary_html(ordered, tally))
+    if tally.documents > 1 or tally.problems:
+        out.write(summary_html(ordered, scores, tally))
     out.write(problems_html(tally.problems))
-    out.writelines(document_html(number, result) for number, result in enumerate(ordered[:MAX_DOCUMENTS]))
-    if more > 0:
-        out.write(undrawn_html(ordered[MAX_DOCUMENTS:]))
+    out.writelines(document_html(number, result) for number, result in enumerate(ordered))
+    if (first := drawn.first_of_rest()) is not None:
+        out.write(undrawn_html(drawn.rest, first[1].scan.score, flagged_rest, listed.items()))
     out.write("</body></html>\n")
     return tally
+
+
+def _worst_first(place: int, result: Result) -> tuple[float, float, int]:
+    """The order documents are drawn in: lowest score first, then most spans, then as they came."""
+    return result.scan.score, -len(result.scan.spans), place

@@ -35,13 +35,30 @@ def render_jsonl(items: Iterable[Item], out: TextIO) -> Tally:
 
 def render_json(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None = None) -> Tally:
     """Write one JSON document: ``{"documents": [...], "summary": {...}}``, the summary naming what made it
-    (``about``: garble's version and the weights; three weight sets flag different things) when given."""
+    (``about``: garble's version and the weights; three weight sets flag different things) when given.
+
+    Each document is written as it comes, laid out as ``json.dump(..., indent=1)`` lays out the whole: the
+    whole was held in memory until the end, a corpus's every scan.
+    """
     tally = Tally()
-    docs = []
+    ascii_only = not holds_unicode(out)
+    out.write('{\n "documents": [')
+    written = 0
     for item in items:
         tally.add(item)
-        docs.append(to_dict(item))
-    summary = {**tally.to_dict(), **({"garble": dict(about)} if about else {})}
-    json.dump({"documents": docs, "summary": summary}, out, ensure_ascii=not holds_unicode(out), indent=1)
-    out.write("\n")
+        doc = _indented(json.dumps(to_dict(item), ensure_ascii=ascii_only, indent=1), "  ")
+        out.write(f"{',' if written else ''}\n  {doc}")
+        written += 1
+    summary = _indented(json.dumps({**tally.to_dict(), **({"garble": dict(about)} if about else {})},
+                                   ensure_ascii=ascii_only, indent=1), " ")
+    out.write(f'{chr(10) + " ]" if written else "]"},\n "summary": {summary}\n}}\n')
     return tally
+
+
+def _indented(text: str, margin: str) -> str:
+    """``text`` with ``margin`` before every line but the first (json.dumps's nested levels).
+
+    >>> _indented('{\\n "a": 1\\n}', "  ")
+    '{\\n   "a": 1\\n  }'
+    """
+    return text.replace("\n", "\n" + margin)

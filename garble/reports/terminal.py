@@ -23,6 +23,7 @@ from garble.reports.common import (
     Item,
     Result,
     Tally,
+    Worst,
     counted,
     defang,
     excerpt,
@@ -140,8 +141,10 @@ def shown_id(doc_id: str, limit: int = 50) -> str:
     return excerpt(doc_id, limit, keep_end=True)
 
 
-def summary_table(rows: list[Row], tally: Tally) -> Table:
-    """The per-file summary: worst documents first, with a totals row."""
+def summary_table(rows: Sequence[Row], tally: Tally, more: tuple[int, float] | None = None) -> Table:
+    """The per-file summary: the worst documents first (``rows`` in any order, at most TABLE_ROWS of them
+    shown), a line for ``more`` (how many documents were left out, and the best score among those shown
+    next) and a totals row."""
     table = Table(title="garble summary", title_justify="left", show_footer=True)
     table.add_column("document", footer=counted(tally.documents, "document"), overflow="fold")
     table.add_column("score", justify="right", footer=f"{tally.flagged_documents} flagged", min_width=4)
@@ -155,12 +158,13 @@ def summary_table(rows: list[Row], tally: Tally) -> Table:
     # folded into "injected_link" and "2"; the document column folds instead
     widest = max(len(line) for cell in [*counts, footer] for line in cell.splitlines())
     table.add_column("labels", footer=footer, no_wrap=True, min_width=widest)
-    for row, count in zip(worst, counts):
+    for row, count in zip(worst[:TABLE_ROWS], counts):
         table.add_row(Text(shown_id(row.id)), Text(f"{row.score:.2f}", style=score_style(row.score)),
                       str(row.paragraphs), str(len(row.labels)), Text(count))
-    if len(worst) > TABLE_ROWS:
-        table.add_row(Text(f"… {len(worst) - TABLE_ROWS} more, all scoring ≥ {worst[TABLE_ROWS].score:.2f}"),
-                      "", "", "", "")
+    if more is None and len(worst) > TABLE_ROWS:
+        more = len(worst) - TABLE_ROWS, worst[TABLE_ROWS].score
+    if more is not None:
+        table.add_row(Text(f"… {more[0]} more, all scoring ≥ {more[1]:.2f}"), "", "", "", "")
     return table
 
 
@@ -168,13 +172,13 @@ def render(items: Iterable[Item], out: TextIO) -> Tally:
     """Print every document as it is scanned, then the label legend, the table and any problems."""
     console = Console(file=out, highlight=False, markup=False, emoji=False)
     tally = Tally()
-    rows: list[Row] = []
+    rows = Worst[Row](TABLE_ROWS)  # the table's: memory bounded by its rows, not by the corpus
     for item in items:
         tally.add(item)
         if isinstance(item, Result):
             render_document(console, item)
-            rows.append(Row(item.record.id, item.scan.score, len(item.scan.paragraphs),
-                            tuple(s.label.value for s in item.scan.spans)))
+            rows.add((item.scan.score,), Row(item.record.id, item.scan.score, len(item.scan.paragraphs),
+                                             tuple(s.label.value for s in item.scan.spans)))
         else:
             where = item.path if item.line is None else f"{item.path}:{item.line}"
             kind = "skipped" if item.skipped else "error"
@@ -182,7 +186,8 @@ def render(items: Iterable[Item], out: TextIO) -> Tally:
                                style="yellow" if item.skipped else "bold red"))
     console.print()
     console.print(legend(console.width))
-    console.print(summary_table(rows, tally))
+    first = rows.first_of_rest()
+    console.print(summary_table(rows.items(), tally, None if first is None else (rows.rest, first.score)))
     if tally.errors or tally.skipped:
         console.print(Text(f"{counted(tally.errors, 'error')}, {tally.skipped} skipped",
                            style="bold red" if tally.errors else ""))
