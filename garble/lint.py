@@ -202,6 +202,8 @@ def check(paths: list[str], min_score: float | None = None, labels: str | None =
     for p in tally.problems:
         where = f"{p.path}:{p.line}" if p.line is not None else p.path
         say(f"{defang(where)}: {'skipped' if p.skipped else 'error'}: {defang(p.message)}")
+    if tally.unlisted:
+        say(f"garble: {tally.unlisted}")
     return EX_USAGE if tally.errors else EX_FOUND if fresh else EX_CLEAN
 
 

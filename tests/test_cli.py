@@ -332,3 +332,18 @@ def test_what_a_user_mistypes_gets_a_plain_answer(workdir: Path, args: list[str]
     assert got == code and message in " ".join((out + err).split()), (out, err)
     if args == ["--version"]:
         assert re.fullmatch(r"garble \d+\.\d+\.\d+\n", out)
+
+
+def test_a_summary_names_a_thousand_bad_lines_and_counts_the_rest(workdir: Path) -> None:
+    """Every problem was held and printed at the end: a corpus of a million bad lines, a million lines."""
+    Path("bad.jsonl").write_text('{"id": "ok", "text": "Prices rose."}\n' + "not json\n" * 1003, encoding="utf-8")
+    code, out, err = run("audit", "-f", "jsonl", "bad.jsonl")
+    assert code == EX_USAGE
+    assert len(out.splitlines()) == 1004  # every bad line is still an error record, in its place
+    said = err.splitlines()
+    assert sum("malformed JSONL line" in line for line in said) == 1000
+    assert said[-1] == "garble: ... and 3 more inputs not scanned"
+    code, _, err = run("check", "--min-score", "0", "bad.jsonl")
+    assert code == EX_USAGE and err.splitlines()[-1] == "garble: ... and 3 more inputs not scanned"
+    code, _, _ = run("audit", "-f", "html", "-o", "r.html", "bad.jsonl")
+    assert "<li>... and 3 more inputs not scanned</li>" in Path("r.html").read_text(encoding="utf-8")

@@ -244,9 +244,14 @@ class Worst(Generic[T]):
         return None if self._first_of_rest is None else self._first_of_rest[2]
 
 
+# Problems a summary names one by one; past this it counts them ("... and 5 more"): a corpus of a million bad
+# lines held and printed a million at the end (each is an error record in -f jsonl's output, in its place).
+MAX_PROBLEMS = 1000
+
+
 @dataclass(slots=True)
 class Tally:
-    """Running counts for the closing summary (filled as items stream past)."""
+    """Running counts for the closing summary (filled as items stream past); the first ``MAX_PROBLEMS`` problems."""
 
     documents: int = 0
     paragraphs: int = 0
@@ -259,7 +264,8 @@ class Tally:
     def add(self, item: Item) -> None:
         """Count one item."""
         if isinstance(item, Problem):
-            self.problems.append(item)
+            if len(self.problems) < MAX_PROBLEMS:
+                self.problems.append(item)
             if item.skipped:
                 self.skipped += 1
             else:
@@ -269,6 +275,16 @@ class Tally:
         self.paragraphs += len(item.scan.paragraphs)
         self.flagged_documents += bool(item.scan.spans)
         self.labels.update(s.label.value for s in item.scan.spans)
+
+    @property
+    def unlisted(self) -> str | None:
+        """The line that counts the problems past ``problems``, or None when it holds them all.
+
+        >>> Tally(errors=1001, skipped=2, problems=[Problem("a", "a", 1, "x")] * 1000).unlisted
+        '... and 3 more inputs not scanned'
+        """
+        more = self.errors + self.skipped - len(self.problems)
+        return f"... and {more} more input{'s' if more != 1 else ''} not scanned" if more > 0 else None
 
     @property
     def spans(self) -> int:
@@ -291,6 +307,8 @@ class Tally:
                 f"{counted(self.errors, 'error')}, {self.skipped} skipped")]
         out += [(f"garble: {'skipped' if p.skipped else 'error'}: {defang(p.path)}"
                  f"{'' if p.line is None else f':{p.line}'}: {defang(p.message)}") for p in self.problems]
+        if self.unlisted:
+            out.append(f"garble: {self.unlisted}")
         return out
 
 

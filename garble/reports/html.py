@@ -218,12 +218,13 @@ def made_by(about: Mapping[str, str]) -> str:
     return " · ".join(f"garble {v}" if k == "version" else f"{k}: {v}" for k, v in about.items())
 
 
-def problems_html(problems: Sequence[Problem]) -> str:
-    """Inputs that could not be read."""
+def problems_html(problems: Sequence[Problem], unlisted: str | None = None) -> str:
+    """Inputs that could not be read, and the line counting those past them (``Tally.unlisted``)."""
     if not problems:
         return ""
     rows = "".join(f'<li class="{"skipped" if p.skipped else "error"}">{esc(p.path)}'
                    f"{'' if p.line is None else f':{p.line}'}: {esc(p.message)}</li>" for p in problems)
+    rows += f"<li>{esc(unlisted)}</li>" if unlisted else ""
     return f"<section><h2>inputs not scanned</h2><ul>{rows}</ul></section>"
 
 
@@ -255,7 +256,7 @@ def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None =
         out.write(f'<p class="meta">{esc(made_by(about))}</p>')
     if tally.documents > 1 or tally.problems:
         out.write(summary_html(ordered, scores, tally))
-    out.write(problems_html(tally.problems))
+    out.write(problems_html(tally.problems, tally.unlisted))
     out.writelines(document_html(number, result) for number, result in enumerate(ordered))
     if (first := drawn.first_of_rest()) is not None:
         out.write(undrawn_html(drawn.rest, first[1].scan.score, flagged_rest, listed.items()))
