@@ -90,6 +90,28 @@ def scan_records(records: Iterable[Any], config: Config = DEFAULT_CONFIG,
     return out
 
 
+def clean_records(records: Iterable[Any], config: Config = DEFAULT_CONFIG, text_field: str = "text") -> list[Any]:
+    """One partition, cleaned: each record with its text replaced by ``garble.clean``'s, its other fields as they
+    were (a copy: the input records are not changed). A record that is not a mapping, or whose text is missing
+    or not a string, is passed through as it is: there is nothing to clean in it, and nothing is lost.
+
+    >>> clean_records([{"id": 1, "text": "Read more:\\n\\nPrices rose.", "url": "u"}, None])
+    [{'id': 1, 'text': 'Prices rose.', 'url': 'u'}, None]
+    """
+    detector = detector_for(config)
+    out: list[Any] = []
+    for record in records:
+        text = record.get(text_field) if isinstance(record, Mapping) else None
+        out.append({**record, text_field: detector.clean(text)} if isinstance(text, str) else record)
+    return out
+
+
+def clean_bag(bag: Bag, config: Config = DEFAULT_CONFIG, text_field: str = "text") -> Bag:
+    """A bag of the records of ``bag`` with their text cleaned (:func:`clean_records`), partition by partition."""
+    cleaned: Bag = bag.map_partitions(clean_records, config, text_field)  # type: ignore[no-untyped-call]
+    return cleaned
+
+
 def scan_bag(bag: Bag, config: Config = DEFAULT_CONFIG, text_field: str = "text", id_field: str = "id") -> Bag:
     """A bag of result dicts (:func:`scan_records`), one per record of ``bag``, partition by partition."""
     scanned: Bag = bag.map_partitions(scan_records, config, text_field, id_field)  # type: ignore[no-untyped-call]

@@ -50,6 +50,22 @@ def test_scan_bag_on_two_workers_equals_the_single_process_scan(cluster: Any) ->
         {"id": "broken", "error": "text field 'text' is missing"}]
 
 
+def test_clean_bag_on_two_workers_equals_garble_clean_and_keeps_every_record(cluster: Any) -> None:
+    import dask.bag as db
+    from distributed import Client
+
+    from garble import clean
+    from garble.distributed import clean_bag
+
+    records: list[Any] = [{**r, "url": f"https://example.com/{i}"} for i, r in enumerate(RECORDS)]
+    records[4:4] = [None, {"id": "textless"}]
+    with Client(cluster) as client:
+        got = clean_bag(db.from_sequence(records, npartitions=4)).compute(scheduler=client.get)
+    assert got == [{**r, "text": clean(r["text"])} if r and "text" in r else r for r in records]
+    assert sum(g != r for g, r in zip(got, records)) >= 10  # it cleaned: the Read more and newsletter lines went
+    assert records[0]["text"] == RECORDS[0]["text"]  # the input records are not changed
+
+
 def test_a_bad_record_in_a_bag_of_many_partitions_is_an_error_record_in_its_place(cluster: Any) -> None:
     """A record that was no mapping (``db.read_text(...).map(json.loads)`` of a line ``null``) failed its task
     with an AttributeError, and the whole computation with it; a record without an id got the id "None"."""
