@@ -257,6 +257,7 @@ def check(
     id_field: IdField = "id",
     encoding: Encoding = None,
     names_file: NamesFile = None,
+    model: Model = None,
 ) -> None:
     """Lint files for pre-commit: one line per finding, path:line:col: label: "excerpt" (score 0.93) and the reason.
 
@@ -264,7 +265,7 @@ def check(
     """
     with _usage():
         code = lint.check(paths, min_score, labels, baseline, write_baseline, fmt,
-                          ReadOptions(text_field, id_field, encoding), names_file)
+                          ReadOptions(text_field, id_field, encoding), names_file, model)
     raise typer.Exit(code)
 
 
@@ -285,6 +286,7 @@ def clean(
     stdin_jsonl: StdinJsonl = False,
     labels: Labels = None,
     names_file: NamesFile = None,
+    model: Model = None,
     jobs: Jobs = None,
 ) -> None:
     """Remove flagged spans from text files and JSONL corpora (stdout, a folder, or in place). Exit 1 when
@@ -298,7 +300,7 @@ def clean(
 
     if output_dir is not None and in_place:
         raise typer.BadParameter("choose one of --output-dir and --in-place", param_hint="--in-place")
-    settings = _settings()
+    settings = _settings(model)
     detector = _detector(settings, labels, names_file)
     changed = errors = 0
     skip = () if output_dir is None else (output_dir,)  # the output folder inside an input one is not input

@@ -162,12 +162,13 @@ def findings(results: Iterable[Item], min_score: float, tally: Tally) -> Iterato
 
 def check(paths: list[str], min_score: float | None = None, labels: str | None = None, baseline: Path | None = None,
           write_baseline: bool = False, fmt: CheckFormat = CheckFormat.TEXT, options: ReadOptions | None = None,
-          names_file: Path | None = None) -> int:
-    """``garble check``'s work; its exit code (a usage error raises UsageError, a bad ``labels`` LabelsError)."""
+          names_file: Path | None = None, model: str | None = None) -> int:
+    """``garble check``'s work; its exit code (a usage error raises UsageError, a bad ``labels`` LabelsError).
+    ``model`` is ``--model``: the weights, instead of the config's."""
     from garble import baseline as baselines
     from garble.reports.common import Tally, counted, defang
 
-    settings = settings_for()
+    settings = settings_for(model)
     detector = detector_for(settings, labels, names_file)
     floor = settings.min_score if min_score is None else min_score
     tally = Tally()
