@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import garble
@@ -149,3 +150,30 @@ def test_weights_rewritten_in_place_are_read_again(tmp_path: Path) -> None:
     page = garble.scan(PAGE, garble.Config(model_path="page")).to_dict()
     assert page != garble.scan(PAGE, garble.Config(model_path="body")).to_dict()
     assert garble.scan(PAGE, mine).to_dict() == page
+
+
+AP_FOOTER = ("Copyright 2008 by The Associated Press. All rights reserved. This material may not be published, "
+             "broadcast, rewritten or redistributed.")
+
+
+FOOTERS = [AP_FOOTER, "© 2019 The Associated Press. All rights reserved. Learn more about our Privacy Policy.",
+           "(c) 2008 Yahoo! Inc.", "Copyright PA Sport 2007, All Rights Reserved"]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_strict_takes_a_copyright_line_after_an_article_for_furniture_and_the_default_does_not(footer: str) -> None:
+    """Both golds keep such a line as text where it ends an article body, so no model learned to flag it; strict
+    (article text only) adds it after its models (garble.signals.STRICT_SIGNALS)."""
+    body = ("The council approved the budget on Tuesday after a long debate, officials said. The mayor welcomed "
+            "the vote and thanked the members for their work.\n\nWork on the bridge starts in May.")
+    text = f"{body}\n\n{footer}"
+    strict = garble.Detector(garble.Config(model_path="strict")).scan(text)
+    assert [(text[s.start:s.end], s.reason) for s in strict.spans] == [(footer, "furniture_rights")]
+    assert strict.paragraphs[-1].score < 0.9 and min(p.score for p in strict.paragraphs[:-1]) >= 0.9
+    assert not garble.scan(text).spans
+
+
+def test_strict_leaves_prose_about_copyright_alone() -> None:
+    text = ("Copyright law changed in 2019, lawyers said on Tuesday.\n\nCopyright Office officials declined to "
+            "comment on the ruling, which all sides said reserved the rights of authors.")
+    assert not garble.Detector(garble.Config(model_path="strict")).scan(text).spans
