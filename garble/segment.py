@@ -23,8 +23,11 @@ WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 # the rules and the word model spell their phrases with plain spaces ("Wordcount: 717"). Not a no-break
 # space after a lead byte of UTF-8 read as cp1252: "Ã\xa0" is mojibake (of "à"), the encoding signal's to find.
 MOJIBAKE_LEADS = "ÂÃÊÔÏâäïÐÄ"  # lead bytes of UTF-8 read as cp1252 ("Ã" for "é", "â" for "’")
-UNICODE_SPACE = re.compile(f"(?<![{MOJIBAKE_LEADS}])[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-LINE_SEPARATORS = str.maketrans("\u2028\u2029", "\n\n")
+# The pattern opens on the space, its look-behind (two characters: a lead byte, then the space) after it,
+# so a search skips from space to space instead of trying the look-behind at every position (the same
+# matches; the non-ASCII *-body-test texts: 11.8 -> 2.6 ms CPU a pass, min of 5).
+UNICODE_SPACE = re.compile(f"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000](?<![{MOJIBAKE_LEADS}].)")
+LINE_SEPARATORS = ("\u2028", "\u2029")
 CR_BEFORE_LF = re.compile("\r(?=\n)")
 BOM = "\ufeff"
 
@@ -49,7 +52,15 @@ def fold_spaces(text: str) -> str:
     >>> fold_spaces("Wordcount:\u00a0717\u2028caf\u00c3\u00a0")
     'Wordcount: 717\ncafÃ\xa0'
     """
-    return text if text.isascii() else UNICODE_SPACE.sub(" ", text).translate(LINE_SEPARATORS)
+    if text.isascii():
+        return text
+    text = UNICODE_SPACE.sub(" ", text)
+    # str.replace where str.translate was: translate looks every character of a non-ASCII text up in its
+    # table (38 of fold_spaces' 50 ms CPU a pass of the *-body-test files, min of 5), and the separators are rare
+    for separator in LINE_SEPARATORS:
+        if separator in text:
+            text = text.replace(separator, "\n")
+    return text
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
