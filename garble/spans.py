@@ -373,21 +373,22 @@ def _without_names_in_links(candidates: Sequence[Hit]) -> list[Hit]:
             if h.label != Label.MANGLED_NAME or not (k := bisect_right(starts, h.start)) or reach[k - 1] < h.end]
 
 
-def _block_score(doc: Document, block: Block, hits: Sequence[Hit], line_probs: LineProbs) -> float:
-    """Expected cleanliness: 1 - (visible characters weighted by their garble probability) / visible.
+def _block_score(doc: Document, block: Block, hits: Sequence[Hit], line_probs: LineProbs, visible: int) -> float:
+    """Expected cleanliness: 1 - (visible characters weighted by their garble probability) / visible
+    (``visible``: ``count_visible(block.text)``, which the caller has counted).
 
     A character's garble probability is the largest of its line's probability and
     the strength of any hit covering it, so a calibrated classifier gives a score
     whose expectation is the benchmark's gold cleanliness.
     """
-    visible = count_visible(block.text)
     if not visible:
         return 1.0
     if not hits:  # the lines alone, disjoint and in order: the same sum the sweep below makes
         mass = 0.0
         for line in block.lines:
             if p := line_probs.get((line.start, line.end), 0.0):
-                mass += p * count_visible(line.text)
+                # a line that is the whole paragraph (most are) has its visible characters
+                mass += p * (visible if (line.start, line.end) == (block.start, block.end) else count_visible(line.text))
         return max(0.0, min(1.0, 1.0 - mass / visible))
     intervals = [(line.start, line.end, line_probs.get((line.start, line.end), 0.0)) for line in block.lines]
     intervals += [(h.start, h.end, h.strength) for h in hits]
@@ -452,7 +453,8 @@ def assemble(doc: Document, hits: Sequence[Hit], line_probs: LineProbs, config: 
         # features count them), so only hits that could be spans add to the expected damage.
         strong = [h for h in block_hits if h.strength >= config.span_threshold]
         visible = count_visible(block.text)
-        score = _decided(_block_score(doc, block, strong, line_probs), _flagged_share(doc, block_spans, visible))
+        score = _decided(_block_score(doc, block, strong, line_probs, visible),
+                         _flagged_share(doc, block_spans, visible))
         paragraphs.append(Paragraph(block.start, block.end, score))
         weighted += score * visible
         total += visible

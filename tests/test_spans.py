@@ -134,7 +134,7 @@ def test_a_paragraph_without_hits_scores_as_the_sweep_over_its_lines_would() -> 
     # over the whole paragraph adds no cut inside a line and no damage, but takes the sweep
     import random
 
-    from garble.spans import _block_score
+    from garble.spans import _block_score, count_visible
 
     random.seed(2)
     text = "Read more:\n  Talks resume on Monday.\nShare this\n\nOne line only.\n\nA\nB b\nC c c\nD"
@@ -144,4 +144,5 @@ def test_a_paragraph_without_hits_scores_as_the_sweep_over_its_lines_would() -> 
                  for ln in b.lines}
         for block in doc.blocks:
             whole = Hit(block.start, block.end, Label.BOILERPLATE, "test", 0.0)
-            assert _block_score(doc, block, [], probs) == _block_score(doc, block, [whole], probs)
+            visible = count_visible(block.text)
+            assert _block_score(doc, block, [], probs, visible) == _block_score(doc, block, [whole], probs, visible)
