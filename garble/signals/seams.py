@@ -29,9 +29,15 @@ DOUBLED_DETERMINER_CORE = re.compile(r"the\s+an?\b|an?\s+the\b")
 # team mates. The have to beat", not gold: l3s labels furniture only), 2 on the *-page-dev pages (that one and
 # "please send us an with the details": a link's text lost); 1 in data/wild ("Why do the they all hate me?");
 # 103 in the synthetic training documents, which strew "the", "to a" and "of the in".
+# The pattern opens on the article's first letter and looks back from it (the look-behind shifted by that one
+# letter), so a search skips to the next "t" or "a" instead of trying the look-behind at every position: the same
+# matches (123 in the 158,712 paragraphs of the pages, data/wild and the synthetic and Reuters sets, and 200,000
+# random strings of articles, words, spaces and quotes); the *-body-test paragraphs took 18.9 instead of 31.7 ms
+# CPU a pass (min of 7).
 STRAY_DETERMINER = re.compile(
     r"""
-    (?<![^\s"“(])(?P<article>[Tt]he|an?)\s+     # not "A": "Vitamin A in the diet", "from A to Z"
+    (?P<article>[Tta](?<![^\s"“(].)           # "the", "The", "a" or "an" after a space, a quote or a bracket
+      (?:(?<=[Tt])he|(?<=a)n?))\s+             # not "A": "Vitamin A in the diet", "from A to Z"
     (?:about(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half|a\b))  # not "the about 880,000"
       |in|of|on|at|to|from|with|by|for|into|which|who|whom|whose|is|was|are|were|he|she|they|we|his|their
       |its|our|my|your|and|or|but|than|would|could|should|has|have|had)
