@@ -352,11 +352,11 @@ def test_a_summary_names_a_thousand_bad_lines_and_counts_the_rest(workdir: Path)
 @pytest.mark.parametrize("command", ["check", "clean"])
 def test_check_and_clean_take_the_weights_audit_takes(workdir: Path, command: str) -> None:
     """--model was audit's alone: a corpus audited with --model strict was checked and cleaned with the default."""
-    Path("a.txt").write_text("By Jane Smith, Associated Press\n\nThe council approved the budget on Tuesday after "
-                             "a long debate, officials said.\n", encoding="utf-8")
+    Path("a.txt").write_text("The council approved the budget on Tuesday after a long debate, officials said.\n\n"
+                             "Copyright 2008 by The Associated Press. All rights reserved.\n", encoding="utf-8")
     default, strict = run(command, "a.txt"), run(command, "--model", "strict", "a.txt")
     audited = {m: json.loads(run("audit", "-f", "json", "--model", m, "a.txt")[1]) for m in ("body", "strict")}
     flagged = {m: bool(d["documents"][0]["spans"]) for m, d in audited.items()}
-    assert flagged == {"body": False, "strict": True}  # the byline: furniture to strict only
+    assert flagged == {"body": False, "strict": True}  # the copyright line: furniture to strict only
     assert (default[0], strict[0]) == (EX_CLEAN, EX_FOUND)
     assert run(command, "--model", "nonesuch", "a.txt")[0] == EX_USAGE
