@@ -372,7 +372,8 @@ def _lines(stream: BinaryIO, encoding: str | None = None) -> tuple[Iterable[byte
     "cannot decode", then "malformed JSONL line" for every line, and no record read."""
     stream = _unzipped(stream)
     peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
-    codec = _marked_wide(peek(8)[:8]) if peek is not None else None
+    head = peek(8)[:8] if peek is not None else b""
+    codec = _marked_wide(head) or (_unmarked_wide(head) if encoding is None else None)
     if codec is None and encoding is not None and is_wide(encoding):
         codec = encoding
     if codec is None:
@@ -394,6 +395,28 @@ def _marked_wide(head: bytes) -> str | None:
     read, write = MARK_CODECS[bom]
     first = head[len(bom) : 2 * len(bom)]  # one code unit: as long as the mark
     return read if len(first) == len(bom) and first.decode(write, "replace").isascii() else None
+
+
+# A JSON text in UTF-16 or UTF-32 without a mark, by which of its first four bytes are zero (its first two characters
+# are ASCII, so each has zero bytes beside it): RFC 4627 section 3's way of telling the encoding. A UTF-8 JSON line holds no
+# zero byte (JSON escapes U+0000), so no UTF-8 corpus is read otherwise than before.
+UNMARKED_WIDE: dict[tuple[bool, ...], str] = {
+    (False, True, True, True): "utf-32-le",
+    (True, True, True, False): "utf-32-be",
+    (False, True, False, True): "utf-16-le",
+    (True, False, True, False): "utf-16-be",
+}
+
+
+def _unmarked_wide(head: bytes) -> str | None:
+    """The codec of a JSONL stream in UTF-16 or UTF-32 with no byte-order mark, by the zero bytes of its first
+    four (``UNMARKED_WIDE``); None for anything else. Without it, such a corpus gave "cannot decode" on every line
+    unless --encoding named the codec.
+
+    >>> [_unmarked_wide(t.encode(c)) for t, c in [("{}", "utf-16-le"), ("{}", "utf-16-be"), ("{", "utf-32-le"), ("{}", "utf-8")]]
+    ['utf-16-le', 'utf-16-be', 'utf-32-le', None]
+    """
+    return UNMARKED_WIDE.get(tuple(byte == 0 for byte in head[:4]))
 
 
 def is_wide(encoding: str) -> bool:

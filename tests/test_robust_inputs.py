@@ -100,6 +100,29 @@ def test_encoding_utf16_reads_a_jsonl_corpus_without_a_mark(tmp_path: Path, enco
     assert [(g.id, g.text, g.line) for g in got] == [(r["id"], r["text"], i) for i, r in enumerate(WIDE_RECORDS, 1)]
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("name", ["wide.jsonl", "wide.jsonl.gz"])
+def test_a_jsonl_corpus_in_utf16_or_utf32_without_a_mark_is_told_by_its_zero_bytes(tmp_path: Path, codec: str,
+                                                                                   name: str) -> None:
+    """Without a mark or --encoding it gave "cannot decode" on every line; RFC 4627's test of the first four bytes
+    (a JSON text's first two characters are ASCII) tells the codec, and a UTF-8 JSON line has no zero byte."""
+    path = tmp_path / name
+    data = WIDE_LINES.encode(codec)
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    got = items(path)
+    assert [(g.id, g.text, g.line) for g in got] == [(r["id"], r["text"], i) for i, r in enumerate(WIDE_RECORDS, 1)]
+
+
+def test_an_unmarked_utf16_corpus_is_checked_as_its_utf8_twin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    lines = WIDE_LINES + json.dumps({"id": "d", "text": "Talks resume.\n\nRead more:\n\nShare this article"}) + "\n"
+    Path("utf8.jsonl").write_text(lines, encoding="utf-8")
+    Path("wide.jsonl").write_bytes(lines.encode("utf-16-be"))
+    runs = [CliRunner().invoke(app, ["check", name]) for name in ("utf8.jsonl", "wide.jsonl")]
+    assert runs[0].exit_code == runs[1].exit_code == 1 and "furniture_prompt" in runs[0].stdout
+    assert runs[1].stdout.replace("wide.jsonl", "utf8.jsonl") == runs[0].stdout
+
+
 def test_a_utf16_corpus_broken_part_way_names_the_line_reading_stopped_at(tmp_path: Path) -> None:
     """Read as UTF-16, as its mark says, until it stops being UTF-16: then one error with its line, as a .gz cut
     short gives, in words that say what (Python's were "'utf-16-le' codec can't decode bytes in position ...")."""
