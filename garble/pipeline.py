@@ -16,7 +16,7 @@ from garble.datatypes import Document, Hit, Label, Line, Scan
 from garble.features import line_features
 from garble.labelling import load_labels_path, shipped_labels
 from garble.segment import segment
-from garble.signals import detect, strict_hits
+from garble.signals import after_hits, detect
 from garble.spans import LineLabels, LineProbs, assemble, count_visible
 from garble.words import load_words_path, shipped_words
 
@@ -175,8 +175,7 @@ def scan(text: str, config: Config = DEFAULT_CONFIG) -> Scan:
     hits = detect(doc)
     weights = weights_for(doc, config.model_path)
     probs, labels = line_scores(doc, hits, weights, config.span_threshold)
-    if weights == "strict":  # after the models, which never saw them: garble.signals.STRICT_SIGNALS
-        hits = strict_hits(doc, hits)
+    hits = after_hits(doc, hits, strict=weights == "strict")  # rules the models never saw: garble.signals.after
     spans, paragraphs, score = assemble(doc, hits, probs, config, labels)
     chosen = (weights or "body") if config.model_path == AUTO else None  # "auto" says what it chose
     return Scan(text, spans, paragraphs, score, chosen)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from garble.datatypes import Block, Document, Hit
 from garble.signals import (
+    after,
     boilerplate,
     captions,
     comments,
@@ -73,15 +74,17 @@ DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = (
 )
 
 
-# Signals the strict weights (``Config.model_path = "strict"``) add to the models' spans, unweighed: furniture
-# that both golds keep as text inside an article body, so that no model learns to flag it, but that a corpus
-# wanting article text only (what strict is for) wants gone.
-STRICT_SIGNALS: tuple[BlockSignal, ...] = (boilerplate.rights_lines,)
+# Rules whose hits are added after the models, unweighed and never features (garble.signals.after says why):
+# AFTER_SIGNALS for every weights, STRICT_SIGNALS for the strict weights too.
+AFTER_SIGNALS: tuple[BlockSignal, ...] = (after.site_lines,)
+STRICT_SIGNALS: tuple[BlockSignal, ...] = (after.rights_lines, after.tag_lines)
 
 
-def strict_hits(doc: Document, hits: list[Hit]) -> list[Hit]:
-    """``hits`` (sorted as ``detect`` sorts them) with the STRICT_SIGNALS' hits in ``doc`` added."""
-    extra = [hit for block in doc.blocks for signal in STRICT_SIGNALS for hit in signal(block, doc)]
+def after_hits(doc: Document, hits: list[Hit], strict: bool = False) -> list[Hit]:
+    """``hits`` (sorted as ``detect`` sorts them) with the AFTER_SIGNALS' hits in ``doc`` added, and with ``strict``
+    the STRICT_SIGNALS' too."""
+    signals = (*AFTER_SIGNALS, *STRICT_SIGNALS) if strict else AFTER_SIGNALS
+    extra = [hit for block in doc.blocks for signal in signals for hit in signal(block, doc)]
     return sorted([*hits, *extra], key=lambda h: (h.start, -h.end)) if extra else hits
 
 

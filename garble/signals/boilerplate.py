@@ -307,36 +307,6 @@ def credits(block: Block, doc: Document) -> Iterator[Hit]:
         yield Hit(block.start + m.start(), block.start + m.end(), Label.BOILERPLATE, "furniture_share", 0.9)
 
 
-# A copyright or rights line: "Copyright 2008 by The Associated Press. All rights reserved. This material may not
-# be published, broadcast, rewritten or redistributed." Both golds keep one that ends an article body as text
-# (l3s-gn1-body-dev 67 of 70, scrapinghub-aeb-body-dev 3 of 5; their page files call the footer's furniture,
-# 299 and 105), so it is no signal the models learn from: the strict weights add it after them (STRICT_SIGNALS).
-RIGHTS_LINE = re.compile(
-    r"""
-    ^(?:copyright\ ?)?\N{COPYRIGHT SIGN}[^\n]{1,200}$               # © 2019 Hearst Communications, Inc.
-  | ^copyright\ (?:by\ )?(?:19|20)\d{2}\b[^\n]{1,200}$              # Copyright 2007 The New York Times Company
-  | ^\(c\)\ ?(?:19|20)\d{2}\b[^\n]{1,200}$                         # (c) 2008 Yahoo! Inc.
-  | ^[^\n]{0,150}\ball\ rights\ reserved\b[^\n]{0,150}$             # Copyright PA Sport 2007, All Rights Reserved
-  | ^[^\n]{0,100}\bmay\ not\ be\ published,\ broadcast,\ rewritten\b[^\n]{0,100}$   # the AP's notice
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-RIGHTS_HINTS = ("\N{COPYRIGHT SIGN}", "opyright", "OPYRIGHT", "(c)", "(C)", "eserved", "ESERVED", "broadcast")
-
-
-def rights_lines(block: Block, doc: Document) -> Iterator[Hit]:
-    """Flag copyright and rights lines (``RIGHTS_LINE``).
-
-    >>> from garble.segment import segment
-    >>> doc = segment("Copyright 2019 Hawaii News Now. All rights reserved.\\nCopyright law changed in 2019.")
-    >>> [doc.text[h.start:h.end] for b in doc.blocks for h in rights_lines(b, doc)]
-    ['Copyright 2019 Hawaii News Now. All rights reserved.']
-    """
-    for line in block.lines:
-        if any(hint in line.text for hint in RIGHTS_HINTS) and RIGHTS_LINE.match(line.text):
-            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_rights", 0.9)
-
-
 def tweet_signatures(block: Block, doc: Document) -> Iterator[Hit]:
     """Flag embedded-tweet signatures, which scrapers glue to the next sentence.
 

@@ -1,0 +1,71 @@
+"""The rules applied after the models (garble.signals.after): site furniture for every weights, copyright and
+tag lines for the strict weights only."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import garble
+from garble.segment import segment
+from garble.signals import after
+from tests.conftest import read_jsonl, shared_path
+
+BODY = ("The council approved the budget on Tuesday after a long debate, officials said. The mayor welcomed "
+        "the vote and thanked the members for their work.\n\nWork on the bridge starts in May.")
+SITE = ["Skip to main content", "Comments (3)", "12 comments", "Trending Now", "Loading...", "Report an error",
+        "Next story", "Listen to this article", "5 Min Read", "Print this article",
+        "Please enable JavaScript to view the comments", "Terms of Use | Privacy Policy | Cookie Policy"]
+STRICT = ["Copyright 2008 by The Associated Press. All rights reserved.", "(c) 2008 Yahoo! Inc.",
+          "Tags: vista , os , us , microsoft", "Filed under: Politics", "Posted in World News"]
+
+
+def flagged(text: str, line: str, model: str | None = None) -> bool:
+    at = text.index(line)
+    spans = garble.Detector(garble.Config(model_path=model)).scan(text).spans
+    return any(s.start <= at and s.end >= at + len(line) for s in spans)
+
+
+@pytest.mark.parametrize("line", SITE)
+@pytest.mark.parametrize("model", [None, "strict", "page"])
+def test_site_furniture_is_flagged_at_either_end_by_every_weights(line: str, model: str | None) -> None:
+    """The models passed these (the default scored "Skip to main content" after an article 1.00 clean)."""
+    assert flagged(f"{BODY}\n\n{line}", line, model)
+    assert flagged(f"{line}\n\n{BODY}", line, model)
+
+
+@pytest.mark.parametrize("line", STRICT)
+def test_copyright_and_tag_lines_are_furniture_to_strict_only(line: str) -> None:
+    text = f"{BODY}\n\n{line}"
+    assert flagged(text, line, "strict")
+    assert not flagged(text, line)
+
+
+@pytest.mark.parametrize("prose", [
+    "The comments he made on Tuesday were noted by the council.",
+    "Trending topics on the site included the budget and the bridge.",
+    "Copyright law changed in 2019, lawyers said on Tuesday.",
+    "Topics discussed at the meeting included the budget.",
+    "Next, the story turns to the bridge, which was closed in May.",
+])
+def test_prose_with_their_words_is_left_alone(prose: str) -> None:
+    doc = segment(prose)
+    rules = (after.site_lines, after.rights_lines, after.tag_lines)
+    assert [h for b in doc.blocks for rule in rules for h in rule(b, doc)] == []
+
+
+def test_no_gold_keeps_a_site_line_as_text() -> None:
+    """The module's claim, on every *-dev file: each line SITE_LINE takes is inside a gold span (17 in the body
+    files, 643 in the page files when written)."""
+    matched = 0
+    for name in ("l3s-gn1-body-dev", "scrapinghub-aeb-body-dev", "l3s-gn1-page-dev", "scrapinghub-aeb-page-dev"):
+        for record in read_jsonl(shared_path("data", "pages", f"{name}.jsonl.gz")):
+            text, spans = record["text"], record.get("spans", [])
+            for m in re.finditer(r"[^\n]+", text):
+                if len(m.group()) <= after.MAX_SITE_LINE and after.SITE_LINE.match(m.group().strip()):
+                    matched += 1
+                    inside = sum(min(s["end"], m.end()) - max(s["start"], m.start()) for s in spans
+                                 if s["start"] < m.end() and s["end"] > m.start())
+                    assert inside >= 0.5 * (m.end() - m.start()), f"{name} {record['id']}: {m.group()!r} is gold text"
+    assert matched >= 600
