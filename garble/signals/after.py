@@ -80,9 +80,7 @@ def rights_lines(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for b in doc.blocks for h in rights_lines(b, doc)]
     ['Copyright 2019 Hawaii News Now. All rights reserved.']
     """
-    for line in block.lines:
-        if any(hint in line.text for hint in RIGHTS_HINTS) and RIGHTS_LINE.match(line.text):
-            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_rights", 0.9)
+    return _hinted_lines(block, RIGHTS_LINE, RIGHTS_HINTS, "furniture_rights")
 
 
 def tag_lines(block: Block, doc: Document) -> Iterator[Hit]:
@@ -93,6 +91,12 @@ def tag_lines(block: Block, doc: Document) -> Iterator[Hit]:
     >>> [doc.text[h.start:h.end] for b in doc.blocks for h in tag_lines(b, doc)]
     ['Tags: vista , os , us , microsoft']
     """
+    return _hinted_lines(block, TAG_LINE, TAG_HINTS, "furniture_tags")
+
+
+def _hinted_lines(block: Block, pattern: re.Pattern[str], hints: tuple[str, ...], reason: str) -> Iterator[Hit]:
+    """A furniture hit for each line of ``block`` that ``pattern`` matches, tried only on lines holding one of
+    ``hints`` (a string every match holds)."""
     for line in block.lines:
-        if any(hint in line.text for hint in TAG_HINTS) and TAG_LINE.match(line.text):
-            yield Hit(line.start, line.end, Label.BOILERPLATE, "furniture_tags", 0.9)
+        if any(hint in line.text for hint in hints) and pattern.match(line.text):
+            yield Hit(line.start, line.end, Label.BOILERPLATE, reason, 0.9)
