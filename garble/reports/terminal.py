@@ -106,6 +106,36 @@ def render_document(console: Console, result: Result) -> None:
     console.print(grid)
 
 
+class _CleanRun:
+    """Clean documents printed as they come until a run of them reaches FOLD_CLEAN; then counted, and printed as one
+    line naming the first and the last when the run ends (memory: the first FOLD_CLEAN - 1 and the last)."""
+
+    __slots__ = ("_console", "_count", "_first", "_last")
+
+    def __init__(self, console: Console) -> None:
+        self._console = console
+        self._count = 0
+        self._first: list[Result] = []  # the run's first documents, held until the run proves long or ends
+        self._last: Result | None = None
+
+    def add(self, result: Result) -> None:
+        self._count += 1
+        if len(self._first) < FOLD_CLEAN - 1:
+            self._first.append(result)
+        self._last = result
+
+    def flush(self) -> None:
+        """Print the run: each document when it is short, else one dim line."""
+        if self._count >= FOLD_CLEAN and self._last is not None:
+            first, last = defang(self._first[0].record.id), defang(self._last.record.id)
+            self._console.print(Text(f"┆ {self._count} clean documents, {first} … {last}", style="dim"),
+                                overflow="fold")
+        else:
+            for result in self._first:
+                render_document(self._console, result)
+        self._count, self._first, self._last = 0, [], None
+
+
 def legend(width: int = 80) -> Text:
     """The label colours, as chips broken into lines of ``width`` between chips: rich wrapped the line
     at the spaces that pad a chip, leaving a coloured blank at the end of a line and " repetition " on the next.
@@ -168,22 +198,35 @@ def summary_table(rows: Sequence[Row], tally: Tally, more: tuple[int, float] | N
     return table
 
 
+# Consecutive clean documents from this many on print as one line: a corpus of 924 Reuters articles, 2.5 % of
+# them flagged, printed 900 rules saying "clean" around the 23 that were not.
+FOLD_CLEAN = 3
+
+
 def render(items: Iterable[Item], out: TextIO) -> Tally:
-    """Print every document as it is scanned, then the label legend, the table and any problems."""
+    """Print every document as it is scanned (a run of FOLD_CLEAN or more clean ones as one line), then the label
+    legend, the table and any problems."""
     console = Console(file=out, highlight=False, markup=False, emoji=False)
     tally = Tally()
     rows = Worst[Row](TABLE_ROWS)  # the table's: memory bounded by its rows, not by the corpus
+    clean = _CleanRun(console)
     for item in items:
         tally.add(item)
         if isinstance(item, Result):
-            render_document(console, item)
+            if item.scan.spans:
+                clean.flush()
+                render_document(console, item)
+            else:
+                clean.add(item)
             rows.add((item.scan.score,), Row(item.record.id, item.scan.score, len(item.scan.paragraphs),
                                              tuple(s.label.value for s in item.scan.spans)))
         else:
+            clean.flush()
             where = item.path if item.line is None else f"{item.path}:{item.line}"
             kind = "skipped" if item.skipped else "error"
             console.print(Text(f"{kind}: {defang(where)}: {defang(item.message)}",
                                style="yellow" if item.skipped else "bold red"))
+    clean.flush()
     console.print()
     console.print(legend(console.width))
     first = rows.first_of_rest()
