@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 import sys
 import zlib
@@ -200,17 +201,41 @@ def _unreadable(mode: int, named: bool) -> str | None:
     return "a pipe found in a folder" if stat.S_ISFIFO(mode) else "not a regular file (a device or a socket)"
 
 
+# A web page's markup, which garble does not parse: its tags and scripts are read as text, every tag flagged.
+HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:(?P<doctype>!doctype\s+html)|html)[\s>]", re.IGNORECASE | re.DOTALL)
+HTML_PART = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
+HTML_SKIPPED = ("a web page's HTML: garble reads the text extracted from a page (by an extractor such as "
+                "trafilatura, jusText or boilerpipe), not its markup")
+
+
 def read_plain(path: Path, options: ReadOptions) -> Item:
-    """A plain text file as one record, or the problem reading it (read_path has seen it is one to read)."""
+    """A plain text file as one record, or the problem reading it (read_path has seen it is one to read). A file
+    that is a web page's HTML is skipped, saying so: scanned as text, every tag of it was flagged as furniture."""
     name = str(path)
     try:
         data = path.read_bytes()
     except OSError as err:
         return Problem(name, name, None, f"cannot read: {err.strerror or err}")
     try:
-        return Record(name, decode(data, options.encoding), name, bom=byte_order_mark(data))
+        text = decode(data, options.encoding)
     except ValueError as err:
         return Problem(name, name, None, str(err), skipped=str(err).startswith("binary"))
+    if is_html(text):
+        return Problem(name, name, None, HTML_SKIPPED, skipped=True)
+    return Record(name, text, name, bom=byte_order_mark(data))
+
+
+def is_html(text: str) -> bool:
+    r"""Whether ``text`` is a web page's markup: it opens (after comments and space) with a doctype, or with <html>
+    and holds a <head> or <body> tag.
+
+    >>> is_html("<!DOCTYPE html><p>x</p>"), is_html("<!-- saved -->\n<html lang=en><body><p>x</p></body></html>")
+    (True, True)
+    >>> is_html("<html> opens a page and </html> closes it."), is_html("The <html> and <body> tags.")
+    (False, False)
+    """
+    start = HTML_START.match(text, 0, 4096)
+    return start is not None and (start["doctype"] is not None or HTML_PART.search(text, 0, 100_000) is not None)
 
 
 class FirstLines:
@@ -538,7 +563,9 @@ def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None, seen: SeenId
         return
     try:
         data = stream.read()
-        yield Record(STDIN, decode(data, options.encoding), STDIN, bom=byte_order_mark(data))
+        text = decode(data, options.encoding)
+        yield (Problem(STDIN, STDIN, None, HTML_SKIPPED, skipped=True) if is_html(text)
+               else Record(STDIN, text, STDIN, bom=byte_order_mark(data)))
     except ValueError as err:
         yield Problem(STDIN, STDIN, None, str(err), skipped=str(err).startswith("binary"))
 

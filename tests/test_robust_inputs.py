@@ -362,3 +362,19 @@ def test_an_unknown_encoding_for_a_jsonl_corpus_is_an_error_a_record_not_a_trace
     got = items(path, encoding="nonsense")
     assert [(g.line, type(g)) for g in got] == [(1, Problem), (3, Problem)]
     assert all("unknown encoding 'nonsense'" in g.message for g in got if isinstance(g, Problem))
+
+
+def test_a_web_pages_html_is_skipped_saying_what_garble_reads(tmp_path: Path) -> None:
+    """Scanned as text, every tag and script of a saved page was flagged as furniture (score 0.75, 7 spans)."""
+    page = '<!DOCTYPE html>\n<html><head><script>var a=1;</script></head><body><p>Talks resume.</p></body></html>\n'
+    (tmp_path / "saved.html").write_text(page, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("<html> opens a page, and </html> closes it, the tutorial says.",
+                                        encoding="utf-8")
+    got = list(read_inputs([str(tmp_path)]))
+    html = next(g for g in got if g.path.endswith("saved.html"))
+    assert isinstance(html, Problem) and html.skipped and "extracted from a page" in html.message
+    assert any(isinstance(g, Record) and g.path.endswith("notes.txt") for g in got)  # prose about tags is text
+    piped = list(read_inputs(["-"], ReadOptions(), io.BufferedReader(io.BytesIO(page.encode()))))  # type: ignore[arg-type]
+    assert isinstance(piped[0], Problem) and piped[0].skipped
+    result = CliRunner().invoke(app, ["audit", "-f", "jsonl", str(tmp_path / "saved.html")])
+    assert result.exit_code == 0 and json.loads(result.stdout)["skipped"].startswith("a web page's HTML")
