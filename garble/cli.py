@@ -288,6 +288,7 @@ def clean(
     names_file: NamesFile = None,
     model: Model = None,
     jobs: Jobs = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.", metavar=FLAG)] = False,
 ) -> None:
     """Remove flagged spans from text files and JSONL corpora (stdout, a folder, or in place). Exit 1 when
     something was removed.
@@ -307,7 +308,7 @@ def clean(
     options = ReadOptions(text_field, encoding=encoding, stdin_jsonl=stdin_jsonl, raw_lines=True)
     items = _scan_corpus(read_inputs(paths, options, skip=skip), detector, settings, jobs, None)
     from garble import progress
-    if progress.is_shown(False, output_dir is None and not in_place):
+    if progress.is_shown(quiet, output_dir is None and not in_place):
         items = progress.track(items, progress.input_size(paths))
     from garble.parallel import WorkerError
     try:

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,32 @@ def test_an_interrupted_run_leaves_no_copy(tmp_path: Path) -> None:
         raise KeyboardInterrupt
     assert not (tmp_path / "out" / "c.jsonl").exists()
     assert os.listdir(tmp_path / "out") == []  # nor its temporary file
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal (POSIX)")
+@pytest.mark.parametrize("command", [["clean", "-o", "out"], ["audit", "-f", "jsonl", "-o", "out.jsonl"]])
+def test_the_progress_bar_shows_on_a_terminal_and_not_with_quiet(workdir: Path, command: list[str]) -> None:
+    """clean had no bar (a corpus takes minutes) and no --quiet; both commands draw it on a terminal's stderr."""
+    import pty
+    import subprocess
+
+    Path("c.jsonl").write_bytes(b"".join(line(id=n, text=DAMAGED) for n in range(40)))
+    said = {}
+    for quiet in (False, True):
+        parent, child = pty.openpty()
+        subprocess.run([sys.executable, "-m", "garble", *command, *(["--quiet"] if quiet else []), "--jobs", "1",
+                        "c.jsonl"], stderr=child, stdout=subprocess.DEVNULL, timeout=120, check=False)
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(parent, 65536)
+            except OSError:  # the terminal's other side is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(parent)
+        said[quiet] = b"".join(chunks).decode("utf-8", "replace")
+    assert "40 documents" in said[False] and "B/s" in said[False]  # the bar's rate (kB/s, MB/s): no summary has it
+    assert "B/s" not in said[True]
