@@ -42,6 +42,24 @@ def test_copyright_and_tag_lines_are_furniture_to_strict_only(line: str) -> None
     assert not flagged(text, line)
 
 
+@pytest.mark.parametrize("text,card", [
+    ("Prime Minister Boris Johnson Boris JohnsonJohnson faces revolt over lockdown rules said the measures were needed.",
+     "Boris JohnsonJohnson"),
+    ("President Joe Biden Joe BidenBiden signs executive order on climate said the plan would create jobs.",
+     "Joe BidenBiden"),
+])
+@pytest.mark.parametrize("model", [None, "strict", "page"])
+def test_a_hover_cards_doubled_name_is_injected_link_text(text: str, card: str, model: str | None) -> None:
+    """The glued word alone was a weak hit every weights passed; the name said again before it marks the card."""
+    spans = garble.Detector(garble.Config(model_path=model)).scan(text).spans
+    assert [(text[s.start:s.end], s.label.value) for s in spans] == [(card, "injected_link")]
+
+
+def test_a_name_said_twice_without_a_glued_headline_is_no_card() -> None:
+    doc = segment("Johnson said Boris Johnson would stay. Biden met Joe Biden Jr. at the White House.")
+    assert [h for b in doc.blocks for h in after.hover_names(b, doc)] == []
+
+
 @pytest.mark.parametrize("prose", [
     "The comments he made on Tuesday were noted by the council.",
     "Trending topics on the site included the budget and the bridge.",
@@ -51,8 +69,15 @@ def test_copyright_and_tag_lines_are_furniture_to_strict_only(line: str) -> None
 ])
 def test_prose_with_their_words_is_left_alone(prose: str) -> None:
     doc = segment(prose)
-    rules = (after.site_lines, after.rights_lines, after.tag_lines)
+    rules = (after.site_lines, after.hover_names, after.rights_lines, after.tag_lines)
     assert [h for b in doc.blocks for rule in rules for h in rule(b, doc)] == []
+
+
+def test_no_reuters_article_has_a_hover_cards_doubled_name() -> None:
+    """The module's claim for HOVER_NAME, on every Reuters-21578 article of the shared news set."""
+    found = [m.group() for path in sorted(shared_path("data", "news").glob("*.jsonl*")) for record in read_jsonl(path)
+             for m in after.HOVER_NAME.finditer(record.get("text", ""))]
+    assert found == []
 
 
 def test_no_gold_keeps_a_site_line_as_text() -> None:

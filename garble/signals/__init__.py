@@ -76,7 +76,7 @@ DOCUMENT_SIGNALS: tuple[DocumentSignal, ...] = (
 
 # Rules whose hits are added after the models, unweighed and never features (garble.signals.after says why):
 # AFTER_SIGNALS for every weights, STRICT_SIGNALS for the strict weights too.
-AFTER_SIGNALS: tuple[BlockSignal, ...] = (after.site_lines,)
+AFTER_SIGNALS: tuple[BlockSignal, ...] = (after.site_lines, after.hover_names)
 STRICT_SIGNALS: tuple[BlockSignal, ...] = (after.rights_lines, after.tag_lines)
 
 

@@ -7,6 +7,11 @@ figures measured again. These rules find lines the models miss and that need no 
 * ``site_lines``, for every weights: a site's own widgets and links ("Skip to main content", "Comments (3)",
   "Terms of Use | Privacy Policy"). No gold keeps one as text: on the *-dev files 17 lines in the body gold,
   all furniture (l3s 11, aeb 6), 643 in the page gold, all furniture; none in the Reuters articles.
+* ``hover_names``, for every weights: a hover card's name, the person's name given again and glued to the
+  card's first headline ("Prime Minister Boris Johnson Boris JohnsonJohnson faces revolt ... said"). The glued
+  word alone is a weak hit (brand names glue words too) that the models passed unless a "Name:" column or a
+  "MORE" followed; the name said twice before it is the card's own mark. Once in all the labelled data (the seed,
+  which other signals find too), never in the 7,168 Reuters articles, the pages or data/wild.
 * ``rights_lines`` and ``tag_lines``, for the strict weights only (``garble.signals.STRICT_SIGNALS``): a
   copyright line and a site's tag or category line after an article. Both golds keep them as text where they
   end an article body (copyright: l3s-body-dev 67 of 70 lines, aeb-body-dev 3 of 5; tags and categories: l3s 7
@@ -57,6 +62,25 @@ RIGHTS_HINTS = ("\N{COPYRIGHT SIGN}", "opyright", "OPYRIGHT", "(c)", "(C)", "ese
 TAG_LINE = re.compile(r"^(?:tags?|filed\ under|posted\ in|categor(?:y|ies)|topics?):?\ [^\n.]{1,150}$",
                       re.IGNORECASE | re.VERBOSE)
 TAG_HINTS = ("ag", "AG", "iled", "ILED", "osted in", "ategor", "opic")
+
+
+# A name, one or two capitalised words, the name again glued to a capitalised word: "Johnson Boris JohnsonJohnson",
+# "Biden Joe BidenCawthorn". The card is from the words between to the glued word.
+HOVER_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?P<card>(?:\ [A-Z][\w.'’-]*){1,2}\ (?P=name)"
+                        r"[A-Z][a-z][\w'’]*)")
+
+
+def hover_names(block: Block, doc: Document) -> Iterator[Hit]:
+    """Flag a hover card's name said again and glued to its first headline (``HOVER_NAME``).
+
+    >>> from garble.segment import segment
+    >>> doc = segment("Prime Minister Boris Johnson Boris JohnsonJohnson faces revolt said the measures were needed.")
+    >>> [doc.text[h.start:h.end] for b in doc.blocks for h in hover_names(b, doc)]
+    ['Boris JohnsonJohnson']
+    """
+    for m in HOVER_NAME.finditer(block.text):
+        yield Hit(block.start + m.start("card") + 1, block.start + m.end(), Label.INJECTED_LINK, "link_hover_doubled",
+                  0.8)
 
 
 def site_lines(block: Block, doc: Document) -> Iterator[Hit]:
