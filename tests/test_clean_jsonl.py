@@ -201,3 +201,30 @@ def test_the_progress_bar_shows_on_a_terminal_and_not_with_quiet(workdir: Path, 
         said[quiet] = b"".join(chunks).decode("utf-8", "replace")
     assert "40 documents" in said[False] and "B/s" in said[False]  # the bar's rate (kB/s, MB/s): no summary has it
     assert "B/s" not in said[True]
+
+
+def test_cleaned_line_changes_only_the_text_value_of_many_shapes_of_record() -> None:
+    """Seeded random records in the layouts json.dumps and other writers give (separators, key order, escapes,
+    nesting with text keys of its own, a text key given twice): the line comes back with the top-level text's
+    value, and nothing else, replaced; escaped to ASCII where the line was ASCII."""
+    import random
+
+    from garble.reports.cleaned import cleaned_line
+
+    rng = random.Random(20261207)
+    words = ["Read more:", "café", "\u00e9", 'say "no"', "a\\b", "\u2028", "tab\there", "😀", "{}", "[1]", ""]
+    for n in range(500):
+        sentinel = f"SENTINEL-{n}"  # the text value to replace, spelt once in the line
+        record: dict[str, object] = {}
+        for key in rng.sample(["id", "url", "meta", "n", "tags", "text"], rng.randint(1, 6)):
+            record[key] = {"meta": {"text": "nested", "x": [1, {"text": "deep"}]}, "n": rng.choice([1, 1.5, -2e-3, None]),
+                           "tags": [rng.choice(words) for _ in range(3)], "text": sentinel}.get(key, rng.choice(words))
+        record["text"] = sentinel
+        raw = json.dumps(record, ensure_ascii=rng.random() < 0.5,
+                         separators=rng.choice([(", ", ": "), (",", ":"), (" ,  ", " :  ")]))
+        if rng.random() < 0.2:  # a key given twice: json.loads keeps the last, and so must the cleaning
+            raw = raw[:1] + '"text": "first", ' + raw[1:]
+        line = raw + rng.choice(["\n", "\r\n", ""])
+        new = rng.choice(["", "Prices rose.", "café “quoted”", 'back\\slash "q"', "😀"])
+        expected = line.replace(json.dumps(sentinel), json.dumps(new, ensure_ascii=line.isascii()))
+        assert cleaned_line(line.encode("utf-8"), "text", new) == expected.encode("utf-8"), line
