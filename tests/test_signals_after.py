@@ -55,6 +55,15 @@ def test_a_hover_cards_doubled_name_is_injected_link_text(text: str, card: str, 
     assert [(text[s.start:s.end], s.label.value) for s in spans] == [(card, "injected_link")]
 
 
+def test_a_hover_card_after_a_full_name_starts_at_its_own_name() -> None:
+    """"Elizabeth Warren Elizabeth WarrenWarren ..." was read as the surname "Elizabeth" and then the full name
+    "Warren Elizabeth" (Warren is a given name too), so the card's span took in the text's own "Warren"."""
+    text = "Sen. Elizabeth Warren Elizabeth WarrenWarren unveils wealth tax plan MORE (D-Mass.) told reporters."
+    spans = garble.scan(text).spans
+    assert [(text[s.start:s.end], s.label.value) for s in spans] == [
+        ("Elizabeth WarrenWarren unveils wealth tax plan MORE", "injected_link")]
+
+
 def test_a_name_said_twice_without_a_glued_headline_is_no_card() -> None:
     doc = segment("Johnson said Boris Johnson would stay. Biden met Joe Biden Jr. at the White House.")
     assert [h for b in doc.blocks for h in after.hover_names(b, doc)] == []

@@ -136,6 +136,10 @@ def hover_name(mention: Mention, known: Gazetteer) -> Hit | None:
                 continue
             if zipf(surname.casefold()) >= COMMON_WORD_ZIPF or not known.is_given_name(given.casefold()):
                 continue
+            if size == 1 and i + 3 < n and toks[i + 3].startswith(given):
+                # "Elizabeth Warren Elizabeth WarrenWarren ...": the full name said again, its surname glued to a
+                # card, not the surname "Elizabeth" and then "Warren Elizabeth" (Warren is a given name too)
+                continue
             first, last = mention.tokens[i + size], mention.tokens[i + size + 1]
             return Hit(first.start, last.end, Label.INJECTED_LINK, "link_hover_name", HOVER_NAME_STRENGTH,
                        evidence=f'the full name "{given} {surname}" repeats the name before it')
