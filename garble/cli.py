@@ -284,7 +284,8 @@ def clean(
     encoding: Encoding = None,
     text_field: TextField = "text",
     stdin_jsonl: StdinJsonl = False,
-    labels: Labels = None,
+    labels: Annotated[str | None, typer.Option(help="Comma-separated labels to remove (default: all, or the "
+                                                    "config's).", show_default=False)] = None,
     names_file: NamesFile = None,
     model: Model = None,
     jobs: Jobs = None,
