@@ -85,12 +85,17 @@ def after_hits(doc: Document, hits: list[Hit], strict: bool = False) -> list[Hit
     the STRICT_SIGNALS' too."""
     signals = (*AFTER_SIGNALS, *STRICT_SIGNALS) if strict else AFTER_SIGNALS
     extra = [hit for block in doc.blocks for signal in signals for hit in signal(block, doc)]
-    return sorted([*hits, *extra], key=lambda h: (h.start, -h.end)) if extra else hits
+    return sorted([*hits, *extra], key=position) if extra else hits
+
+
+def position(hit: Hit) -> tuple[int, int]:
+    """The order hits are kept in: by start, the longer first (what ``garble.spans.assemble`` walks)."""
+    return hit.start, -hit.end
 
 
 def detect(doc: Document) -> list[Hit]:
     """Run every registered signal over ``doc``; hits sorted by position."""
     hits = [hit for block in doc.blocks for signal in BLOCK_SIGNALS for hit in signal(block, doc)]
     hits.extend(hit for signal in DOCUMENT_SIGNALS for hit in signal(doc))
-    hits.sort(key=lambda h: (h.start, -h.end))
+    hits.sort(key=position)
     return hits
