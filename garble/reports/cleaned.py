@@ -197,6 +197,15 @@ class _Copy:
             self._stack.__exit__(_Dropped, _Dropped(), None)
 
 
+# What clean says when told to write standard input's text back to a file.
+STDIN_HAS_NO_FILE = "garble: error: -: standard input has no file to write to; leave out --in-place and --output-dir\n"
+
+
+def _cleaned(result: Result) -> str:
+    """The text to write for a scanned file or record: ``cleaned_text`` of what its spans leave."""
+    return cleaned_text(result.record.text, remove_spans(result.scan) if result.scan.spans else None)
+
+
 class _Dropped(Exception):
     """Ends a copy's block without putting the copy in place."""
 
@@ -259,10 +268,10 @@ class Cleaner:
                       f"{defang(item.message)}\n")
             return "unchanged" if item.skipped else "error"
         if line is not None:
-            return self._clean_line(item, out, err)
+            return self._clean_line(item, path, line, out, err)
         assert isinstance(item, Result)
         record = item.record
-        new = cleaned_text(record.text, remove_spans(item.scan) if item.scan.spans else None)
+        new = _cleaned(item)
         outcome: Outcome = "changed" if new != record.text else "unchanged"
         try:
             if self.dry_run:  # the whole diff in one write: a console that cannot hold it gets none of it
@@ -270,8 +279,7 @@ class Cleaner:
             elif self.output_dir is None and not self.in_place:
                 out.write(new)
             elif record.path == STDIN:
-                err.write("garble: error: -: standard input has no file to write to; leave out "
-                          "--in-place and --output-dir\n")
+                err.write(STDIN_HAS_NO_FILE)
                 return "error"
             elif not self._write(record, new, err):
                 return "error"
@@ -281,17 +289,16 @@ class Cleaner:
             return "error"
         return outcome
 
-    def _clean_line(self, item: Item, out: TextIO, err: TextIO) -> Outcome:
-        """One line of a JSONL corpus: its record with the text cleaned, or the line as read when it is no
-        record (said on ``err``), to stdout, as a diff, or into the corpus's copy."""
+    def _clean_line(self, item: Item, path: str, line: int, out: TextIO, err: TextIO) -> Outcome:
+        """Line ``line`` of the JSONL corpus ``path``: its record with the text cleaned, or the line as read when
+        it is no record (said on ``err``), to stdout, as a diff, or into the corpus's copy."""
         if isinstance(item, Problem):
-            err.write(f"garble: error: {defang(item.path)}:{item.line}: {defang(item.message)}\n")
-            path, line, data, new = item.path, item.line or 0, item.raw, None
+            err.write(f"garble: error: {defang(path)}:{line}: {defang(item.message)}\n")
+            data, new = item.raw, None
             outcome: Outcome = "error"
         else:
             record = item.record
-            path, line = record.path, record.line or 0
-            cleaned = cleaned_text(record.text, remove_spans(item.scan) if item.scan.spans else None)
+            cleaned = _cleaned(item)
             new = cleaned if cleaned != record.text else None
             data = record.raw if new is None else cleaned_line(record.raw, self.text_field, new, self._codec())
             outcome = "unchanged" if new is None else "changed"
@@ -337,8 +344,7 @@ class Cleaner:
         self._refused.add(path)  # until the copy is open
         source = Path(path)
         if path == STDIN:
-            err.write("garble: error: -: standard input has no file to write to; leave out --in-place and "
-                      "--output-dir\n")
+            err.write(STDIN_HAS_NO_FILE)
             return None, True
         try:
             st = source.stat()
