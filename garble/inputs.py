@@ -216,8 +216,14 @@ def read_plain(path: Path, options: ReadOptions) -> Item:
         data = path.read_bytes()
     except OSError as err:
         return Problem(name, name, None, f"cannot read: {err.strerror or err}")
+    return plain_item(name, data, options.encoding)
+
+
+def plain_item(name: str, data: bytes, encoding: str | None = None) -> Item:
+    """The bytes of a plain text (a file, standard input) as one record named ``name``, or why not: a binary
+    file or a web page's HTML is skipped, an undecodable text is an error."""
     try:
-        text = decode(data, options.encoding)
+        text = decode(data, encoding)
     except ValueError as err:
         return Problem(name, name, None, str(err), skipped=str(err).startswith("binary"))
     if is_html(text):
@@ -563,11 +569,10 @@ def read_stdin(options: ReadOptions, stdin: BinaryIO | None = None, seen: SeenId
         return
     try:
         data = stream.read()
-        text = decode(data, options.encoding)
-        yield (Problem(STDIN, STDIN, None, HTML_SKIPPED, skipped=True) if is_html(text)
-               else Record(STDIN, text, STDIN, bom=byte_order_mark(data)))
-    except ValueError as err:
-        yield Problem(STDIN, STDIN, None, str(err), skipped=str(err).startswith("binary"))
+    except ValueError as err:  # a closed stream
+        yield Problem(STDIN, STDIN, None, str(err))
+        return
+    yield plain_item(STDIN, data, options.encoding)
 
 
 def same_file(a: Path, b: Path) -> bool:
