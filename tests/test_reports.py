@@ -13,7 +13,7 @@ import garble
 from garble.datatypes import Label, Paragraph, Scan, Span
 from garble.inputs import Problem, Record
 from garble.reports import html, jsonl, linter, sarif, terminal
-from garble.reports.common import Result, defang, line_col, spans_by_paragraph
+from garble.reports.common import Result, Worst, defang, line_col, spans_by_paragraph
 
 TEXT = "Talks resume on Monday.\n\nRead more:\n\nThe mayor didnâ€™t comment."
 READ, MOJI = TEXT.index("Read more:"), TEXT.index("â€™")
@@ -250,7 +250,9 @@ def test_the_summary_table_fits_a_narrow_terminal_and_cuts_no_label(width: int) 
 
     tally = Tally(documents=1, paragraphs=9, flagged_documents=1, labels=Counter(labels))
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
-    console.print(terminal.summary_table([terminal.Row("/a/long/path/to/the/corpus/file.txt", 0.4, 9, labels)], tally))
+    rows = Worst[terminal.Row](terminal.TABLE_ROWS)
+    rows.add((0.4,), terminal.Row("/a/long/path/to/the/corpus/file.txt", 0.4, 9, labels))
+    console.print(terminal.summary_table(rows, tally))
     lines = console.export_text().splitlines()
     assert all(len(line) <= width for line in lines) and not any("…" in line for line in lines)
     cells = [line.split("│")[-2].strip() for line in lines if line.count("│") > 2]

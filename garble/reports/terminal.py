@@ -171,30 +171,26 @@ def shown_id(doc_id: str, limit: int = 50) -> str:
     return excerpt(doc_id, limit, keep_end=True)
 
 
-def summary_table(rows: Sequence[Row], tally: Tally, more: tuple[int, float] | None = None) -> Table:
-    """The per-file summary: the worst documents first (``rows`` in any order, at most TABLE_ROWS of them
-    shown), a line for ``more`` (how many documents were left out, and the best score among those shown
-    next) and a totals row."""
+def summary_table(rows: Worst[Row], tally: Tally) -> Table:
+    """The per-file summary: the worst documents first (the TABLE_ROWS ``rows`` keeps), a line for the rest
+    (how many, and the best score among them), and a totals row."""
     table = Table(title="garble summary", title_justify="left", show_footer=True)
     table.add_column("document", footer=counted(tally.documents, "document"), overflow="fold")
     table.add_column("score", justify="right", footer=f"{tally.flagged_documents} flagged", min_width=4)
     table.add_column("paras", justify="right", footer=str(tally.paragraphs))
     table.add_column("spans", justify="right", footer=str(tally.spans))
-    worst = sorted(rows, key=lambda r: r.score)
-    counts = ["\n".join(f"{k} {row.labels.count(k)}" for k in sorted(set(row.labels))) or "-"
-              for row in worst[:TABLE_ROWS]]
+    worst = rows.items()
+    counts = ["\n".join(f"{k} {row.labels.count(k)}" for k in sorted(set(row.labels))) or "-" for row in worst]
     footer = "\n".join(f"{k} {v}" for k, v in sorted(tally.labels.items())) or "-"
     # one label and its count a line, never broken: at 60 columns they were cut to "boilerpla…", then
     # folded into "injected_link" and "2"; the document column folds instead
     widest = max(len(line) for cell in [*counts, footer] for line in cell.splitlines())
     table.add_column("labels", footer=footer, no_wrap=True, min_width=widest)
-    for row, count in zip(worst[:TABLE_ROWS], counts):
+    for row, count in zip(worst, counts):
         table.add_row(Text(shown_id(row.id)), Text(f"{row.score:.2f}", style=score_style(row.score)),
                       str(row.paragraphs), str(len(row.labels)), Text(count))
-    if more is None and len(worst) > TABLE_ROWS:
-        more = len(worst) - TABLE_ROWS, worst[TABLE_ROWS].score
-    if more is not None:
-        table.add_row(Text(f"… {more[0]} more, all scoring ≥ {more[1]:.2f}"), "", "", "", "")
+    if (first := rows.first_of_rest()) is not None:
+        table.add_row(Text(f"… {rows.rest} more, all scoring ≥ {first.score:.2f}"), "", "", "", "")
     return table
 
 
@@ -229,8 +225,7 @@ def render(items: Iterable[Item], out: TextIO) -> Tally:
     clean.flush()
     console.print()
     console.print(legend(console.width))
-    first = rows.first_of_rest()
-    console.print(summary_table(rows.items(), tally, None if first is None else (rows.rest, first.score)))
+    console.print(summary_table(rows, tally))
     if tally.errors or tally.skipped:
         console.print(Text(f"{counted(tally.errors, 'error')}, {tally.skipped} skipped",
                            style="bold red" if tally.errors else ""))
