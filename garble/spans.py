@@ -165,6 +165,36 @@ def _pieces(text: str, candidates: Sequence[Hit]) -> list[_Piece]:
     return pieces
 
 
+# The signals' labels whose pieces take up what is left of their line (_absorbed).
+HEADLINE_LABELS = frozenset({Label.SPLICED_HEADLINE, Label.INJECTED_LINK})
+
+
+def _absorbed(text: str, pieces: Sequence[_Piece]) -> list[_Piece]:
+    """``pieces`` with each leftover of a flagged line relabelled as the signal's piece beside it: where a signal's
+    hit of another label covers most of a line the classifier flagged, the rest of the line is the same damage
+    (a numbered heading taken for a spliced headline up to its lower-case "the" left "the Trail" as a boilerplate
+    span of its own, data/wild). Only a line the label head calls boilerplate, beside a longer headline or link
+    piece on the same line: a label the head gave a line of inline damage is its own evidence.
+
+    >>> text = "7. Clinton Defends Being Prepared When Trump Questions Her Time Off the Trail"
+    >>> pieces = [_Piece(0, 67, Label.SPLICED_HEADLINE, 0.75, "headline_title_case", None, None, (0, 67)),
+    ...           _Piece(68, 77, Label.BOILERPLATE, 0.64, CLASSIFIER_REASON, None, None, (0, 77))]
+    >>> [(p.label.value, p.reason) for p in _absorbed(text, pieces)]
+    [('spliced_headline', 'headline_title_case'), ('spliced_headline', 'classifier_line')]
+    """
+    out = list(pieces)
+    for k, p in enumerate(pieces):
+        if p.reason != CLASSIFIER_REASON or p.label != Label.BOILERPLATE:
+            continue
+        for q in (pieces[k - 1] if k else None, pieces[k + 1] if k + 1 < len(pieces) else None):
+            if (q is not None and q.reason != CLASSIFIER_REASON and q.label in HEADLINE_LABELS
+                    and p.source[0] <= q.start and q.end <= p.source[1] and q.end - q.start > p.end - p.start
+                    and not text[min(p.end, q.end) : max(p.start, q.start)].strip(" ")):
+                out[k] = replace(p, label=q.label)
+                break
+    return out
+
+
 def _is_list_stamp(text: str, prev: Span | None, p: _Piece) -> bool:
     """True when ``p`` is a date stamp on the line after a link: an item of a time-stamped headline
     list, which seed-000 labels one injected_link run, stamps and all ("…NGOs\n16:05 04.06.2025\n…")."""
@@ -352,7 +382,7 @@ def _block_spans(doc: Document, block: Block, hits: Sequence[Hit], line_probs: L
     if not candidates:
         return []
     candidates = _without_names_in_links(candidates)
-    spans = _join(doc.text, _pieces(doc.text, candidates), doc.original)
+    spans = _join(doc.text, _absorbed(doc.text, _pieces(doc.text, candidates)), doc.original)
     return _link_runs(doc.text, spans) if Label.INJECTED_LINK in config.labels else spans
 
 

@@ -146,3 +146,26 @@ def test_a_paragraph_without_hits_scores_as_the_sweep_over_its_lines_would() -> 
             whole = Hit(block.start, block.end, Label.BOILERPLATE, "test", 0.0)
             visible = count_visible(block.text)
             assert _block_score(doc, block, [], probs, visible) == _block_score(doc, block, [whole], probs, visible)
+
+
+HEADING = "7. Clinton Defends Being Prepared When Trump Questions Her Time Off the Trail"
+
+
+def _heading_spans(line_label: Label, signal_end: int) -> list[tuple[str, str]]:
+    doc = segment(HEADING)
+    line = doc.blocks[0].lines[0]
+    hits = [Hit(0, signal_end, Label.SPLICED_HEADLINE, "headline_title_case", 0.75)]
+    spans, _, _ = assemble(doc, hits, {(line.start, line.end): 0.64}, DEFAULT_CONFIG,
+                           {(line.start, line.end): line_label})
+    return [(HEADING[s.start : s.end], s.label.value) for s in spans]
+
+
+def test_the_rest_of_a_flagged_line_joins_the_headline_that_covers_most_of_it() -> None:
+    # one span with one label, not the headline and "the Trail" as boilerplate beside it (data/wild)
+    assert _heading_spans(Label.BOILERPLATE, HEADING.index(" the")) == [(HEADING, "spliced_headline")]
+
+
+def test_the_rest_of_a_line_stays_the_line_label_when_the_headline_is_the_smaller_part() -> None:
+    short = HEADING.index(" Being")
+    assert _heading_spans(Label.BOILERPLATE, short) == [
+        (HEADING[:short], "spliced_headline"), (HEADING[short + 1 :], "boilerplate")]
