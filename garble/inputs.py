@@ -379,7 +379,10 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions, seen: SeenIds 
     seen = SeenIds() if seen is None else seen
     lines, encoding = _lines(stream, options.encoding)
     number = 0
-    blank = b""  # with raw_lines, the blank lines before a record, given in its raw line so that clean keeps them
+    # With raw_lines, the blank lines around a record are given in its raw line so that clean keeps them: those
+    # before it, and after the last record those at the end of the file, so each record is held until the next.
+    blank = b""
+    held: Item | None = None
     try:
         for number, raw in enumerate(lines, 1):
             if not raw.strip():
@@ -387,12 +390,18 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions, seen: SeenIds 
                 continue
             item = _jsonl_record(raw, name, number, options, seen, encoding)
             if options.raw_lines:
-                yield replace(item, raw=blank + raw)
-                blank = b""
+                if held is not None:
+                    yield held
+                held, blank = replace(item, raw=blank + raw), b""
             else:
                 yield item
     except UNREADABLE as err:
+        if held is not None:
+            yield held
         yield Problem(f"{name}:{number + 1}", name, number + 1, f"cannot read further: {err}")
+        return
+    if held is not None:
+        yield replace(held, raw=held.raw + blank)
 
 
 def _lines(stream: BinaryIO, encoding: str | None = None) -> tuple[Iterable[bytes], str | None]:

@@ -87,6 +87,15 @@ def test_a_corpus_with_nothing_to_clean_comes_out_byte_for_byte(workdir: Path) -
     assert (code, out) == (0, corpus)
 
 
+@pytest.mark.parametrize("last", [line(id=2, text=DAMAGED), b"not json\n"])
+def test_blank_lines_at_the_end_of_a_corpus_are_kept(workdir: Path, last: bytes) -> None:
+    tail = b"\n \n\r\n"
+    Path("c.jsonl").write_bytes(line(id=1, text=DAMAGED) + b"\n" + last + tail)
+    _, out, _ = run("clean", "c.jsonl")
+    cleaned_last = line(id=2, text=BODY) if last.startswith(b"{") else last
+    assert out == line(id=1, text=BODY) + b"\n" + cleaned_last + tail
+
+
 def test_output_folder_keeps_gzip_and_the_folder_layout(workdir: Path) -> None:
     Path("in/sub").mkdir(parents=True)
     Path("in/sub/c.jsonl.gz").write_bytes(gzip.compress(CORPUS))
