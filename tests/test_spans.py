@@ -169,3 +169,9 @@ def test_the_rest_of_a_line_stays_the_line_label_when_the_headline_is_the_smalle
     short = HEADING.index(" Being")
     assert _heading_spans(Label.BOILERPLATE, short) == [
         (HEADING[:short], "spliced_headline"), (HEADING[short + 1 :], "boilerplate")]
+
+
+def test_a_line_the_label_head_calls_a_link_keeps_its_own_label_beside_the_headline() -> None:
+    # the head's inline label is evidence of its own, not taken up by the headline: the link run it starts
+    # then takes the headline in (garble.spans._link_runs), as before
+    assert _heading_spans(Label.INJECTED_LINK, HEADING.index(" the")) == [(HEADING, "injected_link")]
