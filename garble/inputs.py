@@ -352,9 +352,7 @@ def _jsonl_record(raw: bytes, name: str, number: int, options: ReadOptions, seen
     if not isinstance(text, str):
         what = "missing" if text is None else f"of type {type(text).__name__}, not a string"
         return Problem(doc_id, name, number, f"text field {options.text_field!r} is {what}")
-    if options.raw_lines:
-        return Record(doc_id, text, name, number, len(raw))
-    first = seen.first(doc_id, name, number)
+    first = None if options.raw_lines else seen.first(doc_id, name, number)  # clean lets an id repeat (ReadOptions)
     if first is not None:
         return Problem(doc_id, name, number, f"duplicate id {doc_id!r} (first at {first})")
     return Record(doc_id, text, name, number, len(raw))
