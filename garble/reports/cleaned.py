@@ -342,27 +342,14 @@ class Cleaner:
         if path in self._refused:
             return None, False
         self._refused.add(path)  # until the copy is open
-        source = Path(path)
         if path == STDIN:
             err.write(STDIN_HAS_NO_FILE)
             return None, True
         try:
-            st = source.stat()
-            if self.output_dir is None:
-                if not stat.S_ISREG(st.st_mode):
-                    err.write(f"garble: error: {defang(path)}: not a regular file (a pipe?) to write in place; use "
-                              "--output-dir\n")
-                    return None, True
-                dest = Path(os.path.realpath(source))  # a symlink stays one, to the corpus now cleaned
-                if st.st_nlink > 1 or not os.access(dest.parent, os.W_OK | os.X_OK):
-                    # replaced() would write such a file where it is: over the corpus while it is being read
-                    err.write(f"garble: error: {defang(path)}: a corpus with other hard links, or in a folder garble "
-                              "may not write, cannot be cleaned in place; use --output-dir\n")
-                    return None, True
-            else:
-                dest = target(path, self.roots, self.output_dir)
-                if not self._may_write(path, dest, err):
-                    return None, True
+            st = Path(path).stat()
+            dest = self._destination(path, err, st)
+            if dest is None:
+                return None, True
             dest.parent.mkdir(parents=True, exist_ok=True)
             self._copy = _Copy(path, dest, stat.S_IMODE(st.st_mode))
         except OSError as error:
@@ -388,34 +375,21 @@ class Cleaner:
             err.write(f"garble: error: {defang(copy.path)}: not read to its end, so its cleaned copy is not "
                       "written\n")
             self.errors += 1
-        elif keep and self.output_dir is not None and len(self.roots) > 1:
-            st = copy.dest.stat()
-            self._written[st.st_dev, st.st_ino] = copy.path
+        elif keep:
+            self._remember(copy.dest, copy.path)
 
     def _write(self, record: Record, new: str, err: TextIO) -> bool:
         """Write ``new`` in place of ``record``'s file or under the output folder; False after saying why not."""
-        source = Path(record.path)
-        if self.output_dir is None:
-            if new == record.text:
-                return True
-            if not source.is_file():
-                err.write(f"garble: error: {defang(record.path)}: not a regular file (a pipe?) to write in "
-                          "place; use --output-dir\n")
-                return False
-            dest = Path(os.path.realpath(source))  # a symlink stays one, to the file now cleaned
-        else:
-            dest = target(record.path, self.roots, self.output_dir)
-            if not self._may_write(record.path, dest, err):
-                return False
+        if self.output_dir is None and new == record.text:
+            return True
+        dest = self._destination(record.path, err)
+        if dest is None:
+            return False
         try:
             data = encode_like(new, record, self.encoding)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(dest, data, stat.S_IMODE(source.stat().st_mode))
-            if self.output_dir is not None and len(self.roots) > 1:
-                # One argument's files cannot land on each other (their relative paths differ), so a
-                # folder of a million files keeps no table; only files of several arguments can collide.
-                st = dest.stat()
-                self._written[st.st_dev, st.st_ino] = record.path
+            replace_file(dest, data, stat.S_IMODE(Path(record.path).stat().st_mode))
+            self._remember(dest, record.path)
         except UnicodeEncodeError as error:
             err.write(f"garble: error: {defang(record.path)}: {error.encoding} cannot encode "
                       f"{error.object[error.start:error.end]!a} of the cleaned text; nothing written\n")
@@ -424,6 +398,34 @@ class Cleaner:
             err.write(f"garble: error: cannot write {defang(str(dest))}: {error.strerror or error}\n")
             return False
         return True
+
+    def _destination(self, path: str, err: TextIO, corpus: os.stat_result | None = None) -> Path | None:
+        """Where the cleaned input ``path`` is written: under the output folder (``target``), or in place, through a
+        symlink to the file it names; None after saying why it cannot be. ``corpus`` is the stat of a JSONL corpus,
+        whose copy is written while the corpus is read: in place, it must be a file of its own in a folder garble
+        may write, or replaced() would write the copy over it."""
+        if self.output_dir is not None:
+            dest = target(path, self.roots, self.output_dir)
+            return dest if self._may_write(path, dest, err) else None
+        source = Path(path)
+        if not (source.is_file() if corpus is None else stat.S_ISREG(corpus.st_mode)):
+            err.write(f"garble: error: {defang(path)}: not a regular file (a pipe?) to write in place; use "
+                      "--output-dir\n")
+            return None
+        dest = Path(os.path.realpath(source))  # a symlink stays one, to the file now cleaned
+        if corpus is not None and (corpus.st_nlink > 1 or not os.access(dest.parent, os.W_OK | os.X_OK)):
+            err.write(f"garble: error: {defang(path)}: a corpus with other hard links, or in a folder garble "
+                      "may not write, cannot be cleaned in place; use --output-dir\n")
+            return None
+        return dest
+
+    def _remember(self, dest: Path, path: str) -> None:
+        """Note that ``dest`` was written from the input ``path``, for ``_may_write``. One argument's files cannot
+        land on each other (their relative paths differ), so a folder of a million files keeps no table; only
+        the outputs of several arguments can collide."""
+        if self.output_dir is not None and len(self.roots) > 1:
+            st = dest.stat()
+            self._written[st.st_dev, st.st_ino] = path
 
     def _may_write(self, path: str, dest: Path, err: TextIO) -> bool:
         """Whether ``dest``, the target of the input ``path``, is neither that input itself nor the
