@@ -232,7 +232,10 @@ def test_html_corpus_summary_orders_documents_worst_first_and_links_them() -> No
 
 
 def test_histogram_bins_every_score() -> None:
-    svg = html.histogram_svg([0.0, 0.05, 0.55, 1.0, 1.0])
+    bins = [0] * html.HIST_BINS
+    for score in [0.0, 0.05, 0.55, 1.0, 1.0]:
+        bins[html.score_bin(score)] += 1
+    svg = html.histogram_svg(bins)
     counts = [int(n) for n in re.findall(r": (\d+) documents?</title>", svg)]
     assert sum(counts) == 5 and counts[0] == 2 and counts[-1] == 2
     assert ": 1 document</title>" in svg and ": 0 documents</title>" in svg

@@ -15,7 +15,6 @@ are defanged first), so a document holding ``<script>`` shows it as text.
 from __future__ import annotations
 
 import html
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -140,11 +139,14 @@ def folded(run: Sequence[str]) -> str:
     return f'<details class="fold"><summary>{counted(len(run), "clean paragraph")}</summary>{"".join(run)}</details>'
 
 
-def histogram_svg(scores: Sequence[float]) -> str:
-    """Document scores in ``HIST_BINS`` bins from 0 to 1, as a small inline SVG bar chart."""
-    bins = [0] * HIST_BINS
-    for s in scores:
-        bins[min(HIST_BINS - 1, int(s * HIST_BINS))] += 1
+def score_bin(score: float) -> int:
+    """The histogram bin of a document score: ``HIST_BINS`` from 0 to 1, a score of 1 in the last."""
+    return min(HIST_BINS - 1, int(score * HIST_BINS))
+
+
+def histogram_svg(bins: Sequence[int]) -> str:
+    """Document scores as a small inline SVG bar chart: ``bins`` holds how many fall in each of the ``HIST_BINS``
+    bins from 0 to 1 (``score_bin``), counted as the documents stream past."""
     top = max(bins) or 1
     w, h, bw = 300, 90, 300 // HIST_BINS
     heights = [max(MIN_BAR_PX, n * (h - 12) / top) if n else 0.0 for n in bins]  # one document is still seen
@@ -162,9 +164,9 @@ def histogram_svg(scores: Sequence[float]) -> str:
             f'viewBox="0 0 {w} {h + 16}" xmlns="http://www.w3.org/2000/svg">{bars}{axis}</svg>')
 
 
-def summary_html(ordered: Sequence[Result], scores: Sequence[float], tally: Tally) -> str:
+def summary_html(ordered: Sequence[Result], bins: Sequence[int], tally: Tally) -> str:
     """The corpus summary at the top of the page: ``ordered`` are the documents drawn, worst first, and
-    ``scores`` every document's score."""
+    ``bins`` every document's score, counted in the histogram's bins (``score_bin``)."""
     labels = "".join(f'<tr><td><span class="chip l-{label.value}">{label.value}</span></td>'
                      f"<td>{tally.labels.get(label.value, 0)}</td></tr>" for label in LABELS)
     worst = "".join(f'<li><a href="#doc-{i}">{esc(excerpt(r.record.id, 80))}</a> · score {r.scan.score:.2f} · '
@@ -174,7 +176,7 @@ def summary_html(ordered: Sequence[Result], scores: Sequence[float], tally: Tall
             f"{counted(tally.paragraphs, 'paragraph')} · {counted(tally.spans, 'span')} · {counted(tally.errors, 'error')} · "
             f"{tally.skipped} skipped</p>"
             f'<div style="display:flex;gap:2rem;flex-wrap:wrap"><div><b>document scores</b><br>'
-            f'{histogram_svg(scores)}</div><div><b>spans per label</b>'
+            f'{histogram_svg(bins)}</div><div><b>spans per label</b>'
             f"<table>{labels}</table></div></div>"
             f"<p><b>worst documents</b></p><ol>{worst or '<li>none flagged</li>'}</ol></section>")
 
@@ -236,13 +238,14 @@ def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None =
     tally = Tally()
     drawn = Worst[tuple[int, Result]](MAX_DOCUMENTS)  # with each its place in the input, which breaks ties
     listed = Worst[Undrawn](MAX_LISTED)
-    scores = array("d")
+    bins = [0] * HIST_BINS  # every document's score, as the histogram counts them
     flagged_rest = 0
     for item in items:
         tally.add(item)
         if isinstance(item, Result):
-            scores.append(item.scan.score)
-            dropped = drawn.add(_worst_first(len(scores), item), (len(scores), item))
+            bins[score_bin(item.scan.score)] += 1
+            place = tally.documents  # this document's, counted by tally.add
+            dropped = drawn.add(_worst_first(place, item), (place, item))
             if dropped is not None and dropped[1].scan.spans:
                 flagged_rest += 1
                 listed.add(_worst_first(*dropped), Undrawn.of(dropped[1]))
@@ -255,7 +258,7 @@ def render(items: Iterable[Item], out: TextIO, about: Mapping[str, str] | None =
     if about:
         out.write(f'<p class="meta">{esc(made_by(about))}</p>')
     if tally.documents > 1 or tally.problems:
-        out.write(summary_html(ordered, scores, tally))
+        out.write(summary_html(ordered, bins, tally))
     out.write(problems_html(tally.problems, tally.unlisted))
     out.writelines(document_html(number, result) for number, result in enumerate(ordered))
     if (first := drawn.first_of_rest()) is not None:
