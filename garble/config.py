@@ -7,9 +7,28 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from numbers import Real
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from garble.datatypes import LABELS, Label
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+class _Coerced(Generic[_In, _Out]):
+    """For a type checker only: a field that takes ``_In`` and holds ``_Out``, as ``__post_init__`` coerces.
+
+    Typed as a descriptor, which the typing spec's dataclass rules read as "pass ``__set__``'s type, read
+    ``__get__``'s" for the generated ``__init__`` and for ``dataclasses.replace`` alike. Plain field types
+    made a user's ``replace(config, labels=["encoding"])`` a mypy error that ran fine.
+    """
+
+    @overload
+    def __get__(self, obj: None, owner: Any) -> _Coerced[_In, _Out]: ...
+    @overload
+    def __get__(self, obj: object, owner: Any) -> _Out: ...
+    def __get__(self, obj: object, owner: Any) -> Any: ...
+    def __set__(self, obj: object, value: _In) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,26 +43,27 @@ class Config:
     # A hit or a line probability at or above this becomes a span. 0.5 is the
     # decision point of a calibrated classifier; raise it for fewer, surer spans.
     span_threshold: float = 0.5
-    # Labels to report; the rest are dropped after detection.
-    labels: frozenset[Label] = field(default_factory=lambda: frozenset(LABELS))
-    # Extra known names (one "First Last" each) added to the shipped gazetteer.
-    names: tuple[str, ...] = ()
-    # Phrases never to flag (matched case-insensitively against a span's text).
-    allow_phrases: tuple[str, ...] = ()
-    # The weights: None or "body" the shipped article-body weights; "page" the shipped page weights
-    # (trained with whole pages too); "strict" article-body weights that also take captions, datelines,
-    # bylines and credits for furniture (more of them found, more false alarms where a corpus keeps
-    # them: models/README.md); "auto" picks per document, the page weights for text that looks
-    # like a whole web page (garble.pipeline.is_page); or a weights file (JSON, header checked).
-    # "auto" is not the default: it made whole pages far better (grouped CV, aeb page-dev kept-text F1
-    # 0.73 -> 0.89) but scanned 6 of the 72 scrapinghub-aeb-body-test articles, bodies with many short
-    # paragraphs, with the page weights, and their clean paragraphs under 0.9 went from 3 % to 26 %.
-    model_path: str | None = None
-
-    if TYPE_CHECKING:  # what __post_init__ takes, for a caller's type checker; the fields hold the types above
-        def __init__(self, span_threshold: float = 0.5, labels: Iterable[Label | str] = LABELS,
-                     names: Iterable[str] = (), allow_phrases: Iterable[str] = (),
-                     model_path: str | os.PathLike[str] | None = None) -> None: ...
+    if TYPE_CHECKING:  # what a caller may pass (Config(...), dataclasses.replace) and what is read back
+        labels: _Coerced[Iterable[Label | str], frozenset[Label]] = _Coerced()
+        names: _Coerced[Iterable[str], tuple[str, ...]] = _Coerced()
+        allow_phrases: _Coerced[Iterable[str], tuple[str, ...]] = _Coerced()
+        model_path: _Coerced[str | os.PathLike[str] | None, str | None] = _Coerced()
+    else:
+        # Labels to report; the rest are dropped after detection.
+        labels: frozenset[Label] = field(default_factory=lambda: frozenset(LABELS))
+        # Extra known names (one "First Last" each) added to the shipped gazetteer.
+        names: tuple[str, ...] = ()
+        # Phrases never to flag (matched case-insensitively against a span's text).
+        allow_phrases: tuple[str, ...] = ()
+        # The weights: None or "body" the shipped article-body weights; "page" the shipped page weights
+        # (trained with whole pages too); "strict" article-body weights that also take captions, datelines,
+        # bylines and credits for furniture (more of them found, more false alarms where a corpus keeps
+        # them: models/README.md); "auto" picks per document, the page weights for text that looks
+        # like a whole web page (garble.pipeline.is_page); or a weights file (JSON, header checked).
+        # "auto" is not the default: it made whole pages far better (grouped CV, aeb page-dev kept-text
+        # F1 0.73 -> 0.89) but scanned 6 of the 72 scrapinghub-aeb-body-test articles, bodies with many
+        # short paragraphs, with the page weights, and their clean paragraphs under 0.9 went from 3 % to 26 %.
+        model_path: str | None = None
 
     def __repr__(self) -> str:
         """The options as the dataclass writes them, but the labels in ``LABELS``' order: a frozenset of

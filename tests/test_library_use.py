@@ -124,15 +124,18 @@ def run(texts: list[str]) -> list[str]:
     labels: frozenset[Label] = config.labels
     names: tuple[str, ...] = config.names
     detector = Detector(replace(Config(), span_threshold=0.7, allow_phrases=("Read more",)))
+    narrower = replace(config, labels=["repetition"], names=["Ri Son Gwon"], model_path=Path("page.json"))
+    model: str | None = narrower.model_path
     with ThreadPoolExecutor() as pool:
         scans: list[Scan] = list(pool.map(detector.scan, texts))
-    print(spans, first, scores, paragraph, labels, names, json.dumps(result.to_dict("id")), result.score)
+    print(spans, first, scores, paragraph, labels, names, model, json.dumps(result.to_dict("id")), result.score)
     return [garble.clean(texts[0]), detector.clean(texts[0]), result.clean(), *(s.clean() for s in scans)]
 '''
 
 
 def test_a_user_script_type_checks_under_mypy_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """py.typed: the public API as the README uses it, options given as the lists and sets Config accepts."""
+    """py.typed: the public API as the README uses it, options given as the lists and sets Config accepts,
+    to Config and to dataclasses.replace alike (which mypy checks against the fields' declared types)."""
     api = pytest.importorskip("mypy.api", reason="mypy is not installed")
     script = tmp_path / "pipeline.py"
     script.write_text(USER_SCRIPT, encoding="utf-8")
