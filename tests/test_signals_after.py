@@ -103,3 +103,49 @@ def test_no_gold_keeps_a_site_line_as_text() -> None:
                                  if s["start"] < m.end() and s["end"] > m.start())
                     assert inside >= 0.5 * (m.end() - m.start()), f"{name} {record['id']}: {m.group()!r} is gold text"
     assert matched >= 600
+
+
+def spans_of(text: str, model: str | None = None) -> list[tuple[str, str]]:
+    scan = garble.Detector(garble.Config(model_path=model)).scan(text)
+    return [(text[s.start : s.end], s.label.value) for s in scan.spans]
+
+
+LEAD = "The council approved the budget on Tuesday after a long debate, officials said.\n\n"
+
+
+@pytest.mark.parametrize("model", [None, "strict", "page"])
+@pytest.mark.parametrize("writing", [
+    "Sajid is making a hush hush trip to Hollywood next week, his friends said.",  # l3s-body-dev
+    "The Juggalos give a big whoop whoop to the plan, the organisers said on Monday.",  # data/wild
+    "And you can't just take, take, take, take, take, take from the people who vote.",  # data/wild
+    "After that, Ford wrote, and wrote, and wrote. His body of work grew for decades.",  # aeb-body-test
+    'She cried, "Move back. I am scared. Stop it. Stop it. I want to get back in the car."',  # l3s-body-test
+])
+def test_a_writers_own_repetition_makes_no_span(writing: str, model: str | None) -> None:
+    """Each was a repetition span; the signals still see them (the trees were fitted so), the spans are gone."""
+    assert [s for s in spans_of(LEAD + writing, model) if s[1] == "repetition"] == []
+
+
+def test_a_pipelines_stutter_is_still_repetition() -> None:
+    assert ("said he", "repetition") in spans_of(LEAD + "The mayor said he said he told them to stay at home.")
+    assert ("the", "repetition") in spans_of(LEAD + "The mayor said the the vote was fair and the work would start.")
+    assert ("Stop it.", "repetition") in spans_of(LEAD + "Move back. I am scared. Stop it. Stop it. I want to go.")
+
+
+HEADING = "7. Clinton Defends Being ‘Prepared’ When Trump Questions Her Time Off the Trail"
+TITLE = "These Are the Industries Where Staff Are Most Likely to Smoke Weed"
+
+
+@pytest.mark.parametrize("model", [None, "strict", "page"])
+def test_an_articles_own_title_case_heading_is_no_spliced_headline(model: str | None) -> None:
+    # data/wild: a list article's numbered heading and an article's title on its first line were each a
+    # spliced headline up to their first lower-case small word ("… Her Time Off" | "the Trail")
+    listicle = f"{LEAD}{HEADING}\n\nTrump was talking about her schedule on the campaign trail this week."
+    titled = f"{TITLE}\n\nCannabis use differs a lot from one trade to the next, a survey found on Monday."
+    for text in (listicle, titled):
+        assert [s for s in spans_of(text, model) if s[1] == "spliced_headline"] == []
+
+
+def test_the_same_title_where_no_heading_stands_is_still_flagged() -> None:
+    # unnumbered after the article's text it is a related headline, as the pages' gold has it
+    assert "spliced_headline" in [label for _, label in spans_of(f"{LEAD}{TITLE}")]
