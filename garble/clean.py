@@ -5,6 +5,9 @@ Each flagged span is handled by what it is:
 * a span whose ``suggestion`` is a replacement for exactly its own text (fixed
   mojibake, a mangled name put right, "" for a doubled word) is replaced by it;
 * a mangled name without a suggestion is kept: cutting it out loses meaning;
+* a sentence split across two paragraphs (``SPLIT_WORD``, ``SPLIT_SENTENCE``: the words before the
+  break are flagged, the next paragraph carries them on in lower case) is kept, and the break after
+  it is closed: "the least they des" + "erved for ..." becomes "the least they deserved for ...";
 * anything else (furniture, links, headlines, repetition, broken text, stray
   control characters) is removed, and only the whitespace either side of the
   removed stretch is tidied; the rest of the text is left byte for byte.
@@ -18,6 +21,12 @@ from dataclasses import replace
 
 from garble.datatypes import Label, Scan, Span
 from garble.segment import BOM  # a byte-order mark opening the text, which the signals read as a space
+
+# The reasons of a cut-off whose sentence the next paragraph carries on (garble.signals.after.split_paragraphs),
+# and what the paragraph break after the span becomes: nothing inside a word, a space between two.
+SPLIT_WORD = "seam_split_word"
+SPLIT_SENTENCE = "seam_split_sentence"
+JOINS = {SPLIT_WORD: "", SPLIT_SENTENCE: " "}
 
 # Punctuation that attaches to the word before it, so no space is put back before it.
 CLOSING_PUNCT = frozenset(",.;:!?)]}’”")
@@ -143,6 +152,8 @@ def remove_spans(result: Scan) -> str:
     'Talks resume.'
     >>> remove_spans(Scan("didnâ€™t", (Span(4, 7, Label.ENCODING, 1.0, "encoding_mojibake", "’"),)))
     'didn’t'
+    >>> remove_spans(Scan("were the least they des\\n\\nerved it.", (Span(9, 23, Label.BROKEN_TEXT, 0.6, SPLIT_WORD),)))
+    'were the least they deserved it.'
     """
     text = result.text
     if text.startswith(BOM) and result.spans:  # the mark stays first; what follows is tidied as a text's start
@@ -152,6 +163,12 @@ def remove_spans(result: Scan) -> str:
     out = _Writer()
     pos = 0
     for span in result.spans:
+        if span.reason in JOINS and span.start >= pos:  # the words stay; the break after them closes
+            gap = SPACE.match(text, span.end)
+            end = gap.end() if gap and gap.end() < len(text) else span.end  # a break at the text's end stays
+            out.write(text[pos : span.end] + (JOINS[span.reason] if end > span.end else ""))
+            pos = end
+            continue
         own = text[span.start : span.end]
         new = replacement(span, own)
         if new is None:

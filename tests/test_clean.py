@@ -155,3 +155,33 @@ def test_span_suggestion_replaces_exactly_the_span_text() -> None:
     cut_short = Hit(text.index("said"), len(text), Label.BOILERPLATE, "furniture", 0.9)
     joined, _, _ = assemble(segment(text), [misspelled, wider, cut_short], {}, DEFAULT_CONFIG)
     assert [(text[s.start : s.end], s.suggestion) for s in joined] == [("Paul Volcekr MORE", None), ("said.", None)]
+
+
+SPLIT = ("Leeds began with a remarkable work-rate and held the ball for long spells.\n\n"
+         "A converted try from prop Tommy McGee and a penalty from full-back Leigh Hinton were the least they des"
+         "\n\nerved for their superiority in the first half.\n\n"
+         "The Finnish centre did a great job, I thought, of hanging on\n\n"
+         "to the puck and really challenging their defence all night.")
+
+
+def test_a_sentence_split_across_paragraphs_is_flagged_where_it_breaks() -> None:
+    # l3s-body-dev and -test: a page split a sentence, once inside a word; the words are the text's own
+    spans = [(SPLIT[s.start : s.end], s.label, s.reason) for s in scan(SPLIT).spans]
+    assert ("least they des", Label.BROKEN_TEXT, "seam_split_word") in spans
+    assert ("of hanging on", Label.BROKEN_TEXT, "seam_split_sentence") in spans
+
+
+def test_cleaning_a_split_sentence_closes_the_break_and_keeps_its_words() -> None:
+    # before, the words before the break were cut out: "Hinton were the\n\nerved for their superiority"
+    cleaned = clean(SPLIT)
+    assert "Leigh Hinton were the least they deserved for their superiority in the first half." in cleaned
+    assert "of hanging on to the puck and really challenging" in cleaned
+    assert cleaned.count("\n\n") == 2 and clean(cleaned) == cleaned
+
+
+def test_a_sentence_cut_off_before_a_new_paragraph_is_still_cut_out() -> None:
+    text = ("Leeds began with a remarkable work-rate and held the ball for long spells. A converted try from prop "
+            "Tommy McGee and a penalty from Leigh Hinton were the least they deserved and\n\n"
+            "They were the better side for the whole of the first half.")
+    assert [(text[s.start : s.end], s.reason) for s in scan(text).spans] == [("they deserved and", "seam_cut_off")]
+    assert "Hinton were the least\n\nThey were" in clean(text)

@@ -81,10 +81,11 @@ STRICT_SIGNALS: tuple[BlockSignal, ...] = (after.rights_lines, after.tag_lines)
 
 
 def after_hits(doc: Document, hits: list[Hit], strict: bool = False) -> list[Hit]:
-    """``hits`` (sorted as ``detect`` sorts them) less those ``after.withdrawn`` takes back as writing, with the
-    AFTER_SIGNALS' hits in ``doc`` added, and with ``strict`` the STRICT_SIGNALS' too."""
+    """``hits`` (sorted as ``detect`` sorts them) less those ``after.withdrawn`` takes back as writing, split
+    paragraphs told from cut-offs (``after.split_paragraphs``), with the AFTER_SIGNALS' hits in ``doc`` added,
+    and with ``strict`` the STRICT_SIGNALS' too."""
     signals = (*AFTER_SIGNALS, *STRICT_SIGNALS) if strict else AFTER_SIGNALS
-    hits = after.withdrawn(doc, hits)
+    hits = after.split_paragraphs(doc, after.withdrawn(doc, hits))
     extra = [hit for block in doc.blocks for signal in signals for hit in signal(block, doc)]
     return sorted([*hits, *extra], key=position) if extra else hits
 
