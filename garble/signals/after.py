@@ -179,7 +179,9 @@ def withdrawn(doc: Document, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.reason in WITHDRAWABLE:
             index = bisect_right(starts, hit.start) - 1
-            words = blocks.get(index) or blocks.setdefault(index, _Words(doc.blocks[index]))
+            words = blocks.get(index)
+            if words is None:
+                words = blocks[index] = _Words(doc.blocks[index])
             if words.is_writing(hit):
                 continue
         kept.append(hit)
