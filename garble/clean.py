@@ -143,6 +143,28 @@ class _Writer:
         return "".join(self.parts)  # a gap still held back is trailing whitespace: dropped
 
 
+def _carried_on(text: str, spans: Sequence[Span], end: int, k: int) -> tuple[int, int]:
+    """Where the sentence a split span ends (at ``end``) goes on, past the whitespace and any spans cut out
+    whole between (an "Advertisement" paragraph), and the index of the next span to handle after those; or
+    ``(end, k)`` when no lower-case word carries it on (the text ends, or kept text comes first).
+
+    >>> text = "expected to\\n\\nAdvertisement\\n\\noperate all"
+    >>> _carried_on(text, [Span(13, 26, Label.BOILERPLATE, 1.0, "furniture_prompt")], 11, 0)
+    (28, 1)
+    >>> _carried_on("expected to\\n\\nOperations", [], 11, 0)
+    (11, 0)
+    """
+    at, j = end, k
+    while True:
+        gap = SPACE.match(text, at)
+        at = gap.end() if gap else at
+        if j < len(spans) and spans[j].start == at and replacement(spans[j], text[spans[j].start : spans[j].end]) == "":
+            at, j = spans[j].end, j + 1
+            continue
+        break
+    return (at, j) if at > end and text[at : at + 1].islower() else (end, k)
+
+
 def remove_spans(result: Scan) -> str:
     """The scanned text with its spans repaired or removed (see the module docstring).
 
@@ -162,10 +184,13 @@ def remove_spans(result: Scan) -> str:
         return BOM + rest if rest else rest
     out = _Writer()
     pos = 0
-    for span in result.spans:
+    spans = result.spans
+    k = 0
+    while k < len(spans):
+        span = spans[k]
+        k += 1
         if span.reason in JOINS and span.start >= pos:  # the words stay; the break after them closes
-            gap = SPACE.match(text, span.end)
-            end = gap.end() if gap and gap.end() < len(text) else span.end  # a break at the text's end stays
+            end, k = _carried_on(text, spans, span.end, k)
             out.write(text[pos : span.end] + (JOINS[span.reason] if end > span.end else ""))
             pos = end
             continue

@@ -185,3 +185,12 @@ def test_a_sentence_cut_off_before_a_new_paragraph_is_still_cut_out() -> None:
             "They were the better side for the whole of the first half.")
     assert [(text[s.start : s.end], s.reason) for s in scan(text).spans] == [("they deserved and", "seam_cut_off")]
     assert "Hinton were the least\n\nThey were" in clean(text)
+
+
+def test_a_sentence_split_by_a_paragraph_of_furniture_is_joined_past_it() -> None:
+    # l3s-body-dev: "Barack Obama isn't just going to break" | "Advertisement" | "the mold — together, we are ..."
+    text = ("Kerry said the party had a hard time with a candidate who breaks the mold. Barack Obama isn't just "
+            "going to break\n\nAdvertisement\n\nthe mold, together we are going to shatter it into a million pieces.")
+    assert ("going to break", "seam_split_sentence") in [(text[s.start : s.end], s.reason) for s in scan(text).spans]
+    assert clean(text).endswith("Barack Obama isn't just going to break the mold, together we are going to shatter "
+                                "it into a million pieces.")

@@ -49,7 +49,7 @@ from garble.clean import SPLIT_SENTENCE, SPLIT_WORD
 from garble.datatypes import Block, Document, Hit, Label, Line
 from garble.lexical import FUNCTION_WORDS, zipf
 from garble.signals.repetition import WORD
-from garble.signals.seams import _runs_on
+from garble.signals.seams import carries_on
 from garble.signals.titles import SMALL, TOKEN, _is_title_token
 
 # A site's widget or link, the whole line: none is article text in any gold (counts in the module docstring).
@@ -320,15 +320,37 @@ def split_paragraphs(doc: Document, hits: list[Hit]) -> list[Hit]:
     if not any(hit.reason == "seam_cut_off" for hit in hits):
         return hits
     starts = [block.start for block in doc.blocks]
+    # the paragraphs a furniture hit covers whole ("Advertisement"), which a split sentence may run past
+    furniture = {index for hit in hits if hit.label is Label.BOILERPLATE
+                 for index in [bisect_right(starts, hit.start) - 1]
+                 if hit.start <= doc.blocks[index].start and hit.end >= doc.blocks[index].end}
     out = []
     for hit in hits:
         if hit.reason == "seam_cut_off":
             block = doc.blocks[bisect_right(starts, hit.start) - 1]
-            if _runs_on(block, doc):
-                following = doc.blocks[block.index + 1].text
+            following = _carried_on(block, doc, furniture)
+            if following is not None:
                 hit = replace(hit, reason=SPLIT_WORD if _splits_word(block.text, following) else SPLIT_SENTENCE)
         out.append(hit)
     return out
+
+
+def _carried_on(block: Block, doc: Document, furniture: set[int]) -> str | None:
+    """The paragraph that carries on ``block``'s sentence: the next one, or the one after a paragraph of
+    ``furniture`` (l3s-body-dev: "... isn't just going to break" | "Advertisement" | "the mold — together, ...").
+
+    >>> from garble.segment import segment
+    >>> doc = segment("It said earlier on Monday that it expected to\\n\\nAdvertisement\\n\\noperate all of its flights.")
+    >>> _carried_on(doc.blocks[0], doc, {1}), _carried_on(doc.blocks[0], doc, set())
+    ('operate all of its flights.', None)
+    """
+    blocks = doc.blocks
+    after = block.index + 1
+    if after < len(blocks) and carries_on(block.text, blocks[after].text):
+        return blocks[after].text
+    if after in furniture and after + 1 < len(blocks) and carries_on(block.text, blocks[after + 1].text):
+        return blocks[after + 1].text
+    return None
 
 
 def _splits_word(before: str, after: str) -> bool:

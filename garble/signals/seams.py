@@ -207,13 +207,22 @@ def _runs_on(block: Block, doc: Document) -> bool:
     >>> _runs_on(doc.blocks[0], doc), _runs_on(doc.blocks[1], doc)
     (True, False)
     """
-    if block.index + 1 >= len(doc.blocks):
-        return False
-    following = doc.blocks[block.index + 1].text
+    return block.index + 1 < len(doc.blocks) and carries_on(block.text, doc.blocks[block.index + 1].text)
+
+
+def carries_on(text: str, following: str) -> bool:
+    """True when the paragraph ``following`` carries on the sentence of the paragraph ``text`` in lower case:
+    it opens on a lower-case word (not a credit's "by" or "photo"), and ``text`` is prose, not a heading.
+
+    >>> carries_on("It said it expected to operate all of its long-haul", "flights from the airport today.")
+    True
+    >>> carries_on("It said it expected to operate all of its long-haul", "By Reuters staff in London today")
+    False
+    """
     lead = CONTINUATION.match(following)
     if lead is None or lead.group() in NOT_CONTINUATIONS or len(following.split()) < 4:
         return False
-    words = WORD.findall(block.text)
+    words = WORD.findall(text)
     capitals = sum(word[0].isupper() for word in words)
     return len(words) >= MIN_SPLIT_WORDS and capitals <= MAX_SPLIT_CAPITALS * len(words)
 
