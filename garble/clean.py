@@ -158,7 +158,8 @@ def _carried_on(text: str, spans: Sequence[Span], end: int, k: int) -> tuple[int
     while True:
         gap = SPACE.match(text, at)
         at = gap.end() if gap else at
-        if j < len(spans) and spans[j].start == at and replacement(spans[j], text[spans[j].start : spans[j].end]) == "":
+        if (j < len(spans) and spans[j].start == at and spans[j].reason not in JOINS
+                and replacement(spans[j], text[spans[j].start : spans[j].end]) == ""):
             at, j = spans[j].end, j + 1
             continue
         break
