@@ -158,6 +158,8 @@ def _carried_on(text: str, spans: Sequence[Span], end: int, k: int) -> tuple[int
     while True:
         gap = SPACE.match(text, at)
         at = gap.end() if gap else at
+        if j < len(spans) and spans[j].start < at:  # a span opens in the break: it is its own to handle
+            return end, k
         if (j < len(spans) and spans[j].start == at and spans[j].reason not in JOINS
                 and replacement(spans[j], text[spans[j].start : spans[j].end]) == ""):
             at, j = spans[j].end, j + 1
@@ -190,10 +192,10 @@ def remove_spans(result: Scan) -> str:
     while k < len(spans):
         span = spans[k]
         k += 1
-        if span.reason in JOINS and span.start >= pos:  # the words stay; the break after them closes
-            end, k = _carried_on(text, spans, span.end, k)
-            out.write(text[pos : span.end] + (JOINS[span.reason] if end > span.end else ""))
-            pos = end
+        if span.reason in JOINS:  # the words stay; the break after them closes
+            end, k = _carried_on(text, spans, max(pos, span.end), k)
+            out.write(text[pos : span.end] + (JOINS[span.reason] if end > max(pos, span.end) else ""))
+            pos = max(pos, end)
             continue
         own = text[span.start : span.end]
         new = replacement(span, own)

@@ -14,6 +14,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import garble
+from garble.clean import SPLIT_SENTENCE, SPLIT_WORD, remove_spans
+from garble.datatypes import Label, Span
 from garble.detector import clean as garble_clean  # garble.clean can be shadowed by the garble.clean module
 from garble.segment import fold_breaks, paragraph_bounds
 
@@ -140,3 +142,27 @@ def test_non_text_input_is_a_type_error_that_says_to_decode() -> None:
             garble.scan(value)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match=r"garble\.clean\(\).*decode"):  # not only scan(), which clean calls
             garble.clean(value)  # type: ignore[arg-type]
+
+
+@st.composite
+def scans_with_splits(draw: st.DrawFn) -> garble.Scan:
+    """A text of words, line and paragraph breaks, and sorted, disjoint spans, some of them split sentences."""
+    text = draw(st.lists(st.sampled_from(["ab", "cd ", " ", "\n", "\n\n", "Ef", "."]), max_size=40).map("".join))
+    bounds = sorted(draw(st.sets(st.integers(0, len(text)), max_size=8)))
+    spans = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        if start < end:
+            reason = draw(st.sampled_from(["x", SPLIT_WORD, SPLIT_SENTENCE]))
+            label = Label.BROKEN_TEXT if reason != "x" else draw(st.sampled_from([Label.BOILERPLATE, Label.BROKEN_TEXT]))
+            spans.append(Span(start, end, label, 0.9, reason))
+    return garble.Scan(text, tuple(spans))
+
+
+@settings(PROPS)
+@given(scans_with_splits())
+def test_cleaning_keeps_a_split_sentences_words_and_invents_none(result: garble.Scan) -> None:
+    """Whatever the layout, a split span's words stay, in order, and nothing but a space is written between."""
+    cleaned = remove_spans(result)
+    assert _subsequence("".join(cleaned.split()), "".join(result.text.split()))
+    kept = "".join(result.text[s.start : s.end] for s in result.spans if s.reason in (SPLIT_WORD, SPLIT_SENTENCE))
+    assert _subsequence("".join(kept.split()), "".join(cleaned.split()))
