@@ -410,13 +410,26 @@ def _lines(stream: BinaryIO, encoding: str | None = None) -> tuple[Iterable[byte
     "cannot decode", then "malformed JSONL line" for every line, and no record read."""
     stream = _unzipped(stream)
     peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
-    head = peek(8)[:8] if peek is not None else b""
-    codec = _marked_wide(head) or (_unmarked_wide(head) if encoding is None else None)
-    if codec is None and encoding is not None and is_wide(encoding):
-        codec = encoding
+    codec = wide_codec(peek(8)[:8] if peek is not None else b"", encoding)
     if codec is None:
         return stream, encoding
     return _transcoded(stream, codec), None
+
+
+def wide_codec(head: bytes, encoding: str | None = None) -> str | None:
+    """The UTF-16 or UTF-32 codec that reads a JSONL stream starting with ``head`` (its first 8 bytes), read with
+    ``encoding`` (``--encoding``): a mark's, else the zero bytes' when no encoding is given, else ``encoding``
+    when it is one of them; None for a stream read line by line as bytes.
+
+    >>> wide_codec(codecs.BOM_UTF16_LE + b"{\\0"), wide_codec("{}".encode("utf-32-be")), wide_codec(b"{}", "UTF-16LE")
+    ('utf-16', 'utf-32-be', 'UTF-16LE')
+    >>> wide_codec(b'{"id"'), wide_codec(b'{"id"', "cp1252")
+    (None, None)
+    """
+    codec = _marked_wide(head) or (_unmarked_wide(head) if encoding is None else None)
+    if codec is None and encoding is not None and is_wide(encoding):
+        codec = encoding
+    return codec
 
 
 def _marked_wide(head: bytes) -> str | None:
@@ -487,6 +500,12 @@ def _unzipped(stream: BinaryIO) -> BinaryIO:
     if peek is not None and peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC:
         return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
     return stream
+
+
+def corpus_head(path: Path, size: int = 8) -> bytes:
+    """The first ``size`` bytes of the JSONL corpus ``path`` as ``read_jsonl`` reads them, decompressed."""
+    with _open_jsonl(path) as stream:
+        return _unzipped(stream).read(size)
 
 
 def _open_jsonl(path: Path) -> BinaryIO:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -115,6 +116,27 @@ def test_in_place_rewrites_a_changed_corpus_and_leaves_an_unchanged_one_alone(wo
     assert Path("dirty.jsonl").read_bytes() == line(id=1, text=BODY) + line(id=2, text=BODY)
     assert os.stat("clean.jsonl").st_mtime == 1_000_000_000  # not written at all
     assert sorted(os.listdir()) == ["clean.jsonl", "dirty.jsonl"]  # no temporary file left
+
+
+@pytest.mark.parametrize("mark, codec", [
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (b"", "utf-16-le"), (b"", "utf-32-be"),  # no mark: told from the zero bytes, as the reader does
+])
+@pytest.mark.parametrize("name", ["wide.jsonl", "wide.jsonl.gz"])
+def test_a_utf16_or_utf32_corpus_is_written_back_in_its_own_encoding(workdir: Path, mark: bytes, codec: str,
+                                                                     name: str) -> None:
+    """Before, a UTF-16 or UTF-32 corpus cleaned in place or to a folder came out in UTF-8."""
+    def corpus(first: str) -> str:
+        records = [{"id": 1, "text": f"{first} Café au lait."}, {"id": 2, "text": BODY}]
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+    data = mark + corpus(DAMAGED).encode(codec)
+    Path(name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    code, _, err = run("clean", "-i", name)
+    assert (code, err) == (EX_FOUND, "")
+    written = Path(name).read_bytes()
+    written = gzip.decompress(written) if name.endswith(".gz") else written
+    assert written == mark + corpus(BODY).encode(codec)
 
 
 def test_a_corpus_that_cannot_be_read_to_its_end_is_not_written(workdir: Path) -> None:

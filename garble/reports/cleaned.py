@@ -25,7 +25,17 @@ from pathlib import Path
 from typing import BinaryIO, Literal, Self, TextIO
 
 from garble.clean import remove_spans
-from garble.inputs import MARK_CODECS, STDIN, Problem, Record, byte_order_mark, is_wide, same_file
+from garble.inputs import (
+    MARK_CODECS,
+    STDIN,
+    Problem,
+    Record,
+    byte_order_mark,
+    corpus_head,
+    is_wide,
+    same_file,
+    wide_codec,
+)
 from garble.reports.common import Item, Result, defang, replaced
 
 Outcome = Literal["changed", "unchanged", "error"]
@@ -103,6 +113,25 @@ def file_codec(head: bytes, encoding: str | None) -> tuple[bytes, str]:
     return b"", MARKLESS.get(codecs.lookup(encoding).name, encoding)
 
 
+def corpus_codec(head: bytes, encoding: str | None) -> tuple[bytes, str] | None:
+    """The byte-order mark and codec to write back a JSONL corpus that starts with ``head`` (its first 8 bytes,
+    decompressed) and was read with ``encoding``, when garble.inputs read it from UTF-16 or UTF-32 (its lines
+    came in UTF-8, ``wide_codec``); None for a corpus read as it is, whose lines are written as read.
+
+    >>> corpus_codec(codecs.BOM_UTF16_LE + b"{\\0", None), corpus_codec("{}".encode("utf-32-be"), None)
+    ((b'\\xff\\xfe', 'utf-16-le'), (b'', 'utf-32-be'))
+    >>> corpus_codec(b'{"id"', None) is None
+    True
+    """
+    read = wide_codec(head, encoding)
+    if read is None:
+        return None
+    bom = byte_order_mark(head)
+    if bom and bom != codecs.BOM_UTF8:
+        return bom, MARK_CODECS[bom][1]
+    return b"", MARKLESS.get(codecs.lookup(read).name, read)
+
+
 def encode_like(text: str, record: Record, encoding: str | None) -> bytes:
     """``text`` in the bytes ``record`` was read from: its byte-order mark (``Record.bom``) and codec (see
     ``file_codec``). The mark is the one read: the file was read again for it, which found none in a named
@@ -176,9 +205,9 @@ class _Copy:
     """The cleaned copy of one JSONL corpus, written line by line through a temporary file (``replaced``) that
     takes the corpus's place, or the output folder's, only when ``finish`` keeps it; gzip for a ``.gz`` name."""
 
-    __slots__ = ("_stack", "changed", "dest", "line", "out", "path", "unreadable")
+    __slots__ = ("_codec", "_stack", "changed", "dest", "line", "out", "path", "unreadable")
 
-    def __init__(self, path: str, dest: Path, mode: int) -> None:
+    def __init__(self, path: str, dest: Path, mode: int, wide: tuple[bytes, str] | None = None) -> None:
         self.path, self.dest = path, dest
         self.line = 0  # the last line written: a corpus named twice starts again from its first
         self.changed = False
@@ -188,6 +217,14 @@ class _Copy:
         self.out: BinaryIO | gzip.GzipFile = file
         if dest.name.lower().endswith(".gz"):
             self.out = self._stack.enter_context(gzip.GzipFile(filename="", mode="wb", fileobj=file, mtime=0))
+        self._codec = None if wide is None else wide[1]  # a UTF-16 or UTF-32 corpus is written back in it
+        if wide is not None and wide[0]:
+            self.out.write(wide[0])
+
+    def write(self, data: bytes) -> None:
+        """Write a line as garble.inputs gave it: in UTF-8 when the corpus was read from UTF-16 or UTF-32, which
+        it is written back in, mark and all (before, a UTF-16 corpus cleaned in place came out in UTF-8)."""
+        self.out.write(data if self._codec is None else data.decode("utf-8").encode(self._codec))
 
     def finish(self, keep: bool) -> None:
         """Put the copy in place (``keep``), or drop it and leave whatever was there."""
@@ -320,7 +357,7 @@ class Cleaner:
                 copy.unreadable = True
                 return outcome
             try:
-                copy.out.write(data)
+                copy.write(data)
             except OSError as error:
                 err.write(f"garble: error: cannot write {defang(str(copy.dest))}: {error.strerror or error}; "
                           "nothing written\n")
@@ -351,7 +388,9 @@ class Cleaner:
             if dest is None:
                 return None, True
             dest.parent.mkdir(parents=True, exist_ok=True)
-            self._copy = _Copy(path, dest, stat.S_IMODE(st.st_mode))
+            # read again for its codec only when it is a file: a pipe's bytes would be taken from the reader
+            wide = corpus_codec(corpus_head(Path(path)), self.encoding) if stat.S_ISREG(st.st_mode) else None
+            self._copy = _Copy(path, dest, stat.S_IMODE(st.st_mode), wide)
         except OSError as error:
             err.write(f"garble: error: cannot write the cleaned copy of {defang(path)}: {error.strerror or error}\n")
             return None, True
