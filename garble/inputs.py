@@ -375,13 +375,14 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions, seen: SeenIds 
     """Records of a JSONL stream, one line at a time; blank lines are not records. ``seen``: the ids of the
     run's files read before, if any."""
     seen = SeenIds() if seen is None else seen
-    lines, encoding = _lines(stream, options.encoding)
     number = 0
     # With raw_lines, the blank lines around a record are given in its raw line so that clean keeps them: those
     # before it, and after the last record those at the end of the file, so each record is held until the next.
     blank = b""
     held: Item | None = None
     try:
+        # inside: its first look at the stream reads (a .gz cut short in its first block ended the run, "Aborted.")
+        lines, encoding = _lines(stream, options.encoding)
         for number, raw in enumerate(lines, 1):
             if not raw.strip():
                 blank += raw if options.raw_lines else b""
@@ -503,9 +504,13 @@ def _unzipped(stream: BinaryIO) -> BinaryIO:
 
 
 def corpus_head(path: Path, size: int = 8) -> bytes:
-    """The first ``size`` bytes of the JSONL corpus ``path`` as ``read_jsonl`` reads them, decompressed."""
-    with _open_jsonl(path) as stream:
-        return _unzipped(stream).read(size)
+    """The first ``size`` bytes of the JSONL corpus ``path`` as ``read_jsonl`` reads them, decompressed; b"" when
+    they cannot be had (a .gz cut short in its first block: its reading reports that, not this)."""
+    try:
+        with _open_jsonl(path) as stream:
+            return _unzipped(stream).read(size)
+    except (OSError, EOFError):
+        return b""
 
 
 def _open_jsonl(path: Path) -> BinaryIO:

@@ -139,15 +139,17 @@ def test_a_utf16_or_utf32_corpus_is_written_back_in_its_own_encoding(workdir: Pa
     assert written == mark + corpus(BODY).encode(codec)
 
 
-def test_a_corpus_that_cannot_be_read_to_its_end_is_not_written(workdir: Path) -> None:
+@pytest.mark.parametrize("kept", [0.5, 12])  # half of it, or its first 12 bytes: cut in its first block
+def test_a_corpus_that_cannot_be_read_to_its_end_is_not_written(workdir: Path, kept: float) -> None:
     whole = gzip.compress(line(id=1, text=DAMAGED) * 3 + b"".join(line(id=n, text=BODY) for n in range(2, 3000)))
-    Path("cut.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    cut = whole[: int(len(whole) * kept) if kept < 1 else int(kept)]
+    Path("cut.jsonl.gz").write_bytes(cut)
     code, _, err = run("clean", "cut.jsonl.gz", "-o", "out")
     assert code == EX_USAGE
     assert "cannot read further" in err and "cut.jsonl.gz: not read to its end, so its cleaned copy is not written" in err
     assert not Path("out/cut.jsonl.gz").exists()
     code, _, _ = run("clean", "-i", "cut.jsonl.gz")
-    assert code == EX_USAGE and Path("cut.jsonl.gz").read_bytes() == whole[: len(whole) // 2]
+    assert code == EX_USAGE and Path("cut.jsonl.gz").read_bytes() == cut
 
 
 def test_in_place_refuses_a_corpus_with_other_hard_links(workdir: Path) -> None:

@@ -145,6 +145,16 @@ def test_truncated_gzip_keeps_what_was_read_and_reports_the_rest(tmp_path: Path)
     assert "cannot read further" in got[-1].message
 
 
+def test_gzip_cut_short_in_its_first_block_is_an_error_record_not_an_abort(tmp_path: Path) -> None:
+    """The reader's first look at the stream raised EOFError outside its error handling: the command line said
+    "Aborted." with exit 1, and no record or error was written for the corpus."""
+    data = gzip.compress(b"".join(json.dumps({"id": n, "text": "Talks resume."}).encode() + b"\n" for n in range(3000)))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[:12])  # the gzip header and two bytes: not one byte of text can be had
+    [problem] = items(path)
+    assert isinstance(problem, Problem) and problem.line == 1 and "cannot read further" in problem.message
+
+
 def test_stdin_is_one_document_or_a_corpus() -> None:
     assert items("-", stdin=b"Read more:\n") == [Record("-", "Read more:\n", "-")]
     got = items("-", stdin=b'{"id": "x", "text": "t"}\n{bad\n', stdin_jsonl=True)
