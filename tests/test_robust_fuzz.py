@@ -34,6 +34,9 @@ JSONL_CORPUS = [
     "AHt7ImlkIjp9CgAAIAoAIAp7fQoiaWT1hIIgCnt9CiJpZCIKAwIKe30KXQAAIAp7fQoiaWQDAA57fSAKe30KIoIgCnt9CiJpCgAAfQoAAAAgfQoAACAKe30KImlk9YSCIAp7fQoiaWQiCgMCCnt9CgAACiJpZCIKAwIKe30KAAAgCnt9CiIKIAp7fQoiCnt9CiIKe30KImlkIgoDAgp7fQpdAAAgCnt9CiJpZAMADnt9IAp7fQoigiAKe30KImlkIgoDAgp7fQoAAH0KAAAAIAp7fQoiaWT1hIIgCnt9CiJpZCIKAwIKe30KAAAgCnt9CgMCCnt9CgAAIAp7fQoiCnt9CiJpZCI8CmU=",
     "MTR9CjAyfQoxNH0KNDJ9CjSD+zD/RAoxNH0KAAAgCnt9CiJpZPV+giAKNH0KNDR9Cjh7fQoiaWQiCgN7fSAKe30KeyJpZDE0fQo0Mn0KNIP7MP9ECjE0fQoAACAKe30iOn0KAAAgCnt9CiJpZPWEgiAKe30KImlkIgoDAgp7fQoAACAKe30KIn0KImlk9YSCIAp7fQoiNH0KNDJ9CjSDCnt9CiJpZPWEgiAKe30KImlkIgoDAgp7fQoAACAKe30KIn0KImlk9YSCIAp7fQoiaWQiCgMACnt9CgB9CgAgCnt9CiIKe30KImlkIjwKZQ==",
 ]
+# A run of 2026-12-07: a UTF-8 corpus opening "\x01\0\0\0{" was taken for unmarked UTF-32 (inputs._unmarked_wide).
+UNMARKED_WIDE_CRASH = ("BQEAAAB7ImkiOiAiQWdhaW4uIn0KCnsidGXddCI6ICJObyBpZFQAAAAA/gAAImlkIjogImIiLCJ9CgoBeyIvImlkIjogImIiLCIK"
+                       "CgF7ImlkIjp7")
 # The first smoke run: surrogatepass is strict about other bad bytes, so the harness crashed.
 HARNESS_CRASH = b"\x00BREAKING: Joe Biden\x80\xac said the the plan."
 
@@ -48,6 +51,8 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
 @pytest.mark.parametrize("data", [b"", b"\x01", *(b"\x00" + s for s in fuzz.SEED_JSONL),
                                   *(b"\x01" + s for s in fuzz.SEED_JSONL),
                                   b"\x00" + b"[" * 50_000 + b"\n{}\n",  # RecursionError before the fix
+                                  # control bytes and zeros first, read as UTF-32 before the fix: one error, 4 lines
+                                  base64.b64decode(UNMARKED_WIDE_CRASH),
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
