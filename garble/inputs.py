@@ -465,20 +465,22 @@ def _unmarked_wide(head: bytes) -> str | None:
     four (``UNMARKED_WIDE``); None for anything else. Without it, such a corpus gave "cannot decode" on every line
     unless --encoding named the codec.
 
-    The first character must be one a JSON line opens with ("{", "[", a quote or a space): a UTF-8 corpus whose
-    first line is control bytes and zeros ("\\x01\\0\\0\\0{...", benchmarks/fuzz.py jsonl) was read as UTF-32 and
-    gave one error for all its lines, where each line must give its own.
+    The first character must be one a JSON line opens with ("{", "[", a quote or a space), and the first two
+    printable ASCII: a UTF-8 corpus whose first line is control bytes and zeros ("\\x01\\0\\0\\0{...", "{\\0\\0\\0\\0...",
+    benchmarks/fuzz.py jsonl) was read as UTF-32 and gave one error for all its lines, where each must give its own.
 
     >>> [_unmarked_wide(t.encode(c)) for t, c in [("{}", "utf-16-le"), ("{}", "utf-16-be"), ("{", "utf-32-le"), ("{}", "utf-8")]]
     ['utf-16-le', 'utf-16-be', 'utf-32-le', None]
-    >>> _unmarked_wide(b"\\x01\\0\\0\\0{") is None
-    True
+    >>> _unmarked_wide(b"\\x01\\0\\0\\0{"), _unmarked_wide(b"{\\0\\0\\0\\0\\0\\0\\0")
+    (None, None)
     """
     codec = UNMARKED_WIDE.get(tuple(byte == 0 for byte in head[:4]))
     if codec is None:
         return None
     unit = 4 if codec.startswith("utf-32") else 2
-    return codec if head[:unit].decode(codec, "replace") in JSON_OPENERS else None
+    start = head[: 2 * unit].decode(codec, "replace")  # the first two characters, which RFC 4627 takes for ASCII
+    return codec if start[:1] in JSON_OPENERS and all(c.isascii() and (c.isprintable() or c in "\t\r\n")
+                                                       for c in start) else None
 
 
 # The characters a JSON line can open with: an object, an array, a string, or white space before one.

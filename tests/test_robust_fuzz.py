@@ -37,6 +37,7 @@ JSONL_CORPUS = [
 # A run of 2026-12-07: a UTF-8 corpus opening "\x01\0\0\0{" was taken for unmarked UTF-32 (inputs._unmarked_wide).
 UNMARKED_WIDE_CRASH = ("BQEAAAB7ImkiOiAiQWdhaW4uIn0KCnsidGXddCI6ICJObyBpZFQAAAAA/gAAImlkIjogImIiLCJ9CgoBeyIvImlkIjogImIiLCIK"
                        "CgF7ImlkIjp7")
+UNMARKED_WIDE_CRASH_2 = "AHsAAAAAAAAACCJpZCIAAGFm6SJ9CiJqdXN0IGEgInJzdGcKbmludWxsCg=="  # "{\0\0\0\0\0\0\0\x08..."
 # The first smoke run: surrogatepass is strict about other bad bytes, so the harness crashed.
 HARNESS_CRASH = b"\x00BREAKING: Joe Biden\x80\xac said the the plan."
 
@@ -52,7 +53,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   *(b"\x01" + s for s in fuzz.SEED_JSONL),
                                   b"\x00" + b"[" * 50_000 + b"\n{}\n",  # RecursionError before the fix
                                   # control bytes and zeros first, read as UTF-32 before the fix: one error, 4 lines
-                                  base64.b64decode(UNMARKED_WIDE_CRASH),
+                                  base64.b64decode(UNMARKED_WIDE_CRASH), base64.b64decode(UNMARKED_WIDE_CRASH_2),
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
