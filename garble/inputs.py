@@ -469,18 +469,18 @@ def _unmarked_wide(head: bytes) -> str | None:
     printable ASCII: a UTF-8 corpus whose first line is control bytes and zeros ("\\x01\\0\\0\\0{...", "{\\0\\0\\0\\0...",
     benchmarks/fuzz.py jsonl) was read as UTF-32 and gave one error for all its lines, where each must give its own.
 
-    >>> [_unmarked_wide(t.encode(c)) for t, c in [("{}", "utf-16-le"), ("{}", "utf-16-be"), ("{", "utf-32-le"), ("{}", "utf-8")]]
+    >>> [_unmarked_wide(t.encode(c)) for t, c in [("{}", "utf-16-le"), ("{}", "utf-16-be"), ("{}", "utf-32-le"), ("{}", "utf-8")]]
     ['utf-16-le', 'utf-16-be', 'utf-32-le', None]
-    >>> _unmarked_wide(b"\\x01\\0\\0\\0{"), _unmarked_wide(b"{\\0\\0\\0\\0\\0\\0\\0")
-    (None, None)
+    >>> _unmarked_wide(b"\\x01\\0\\0\\0{"), _unmarked_wide(b"{\\0\\0\\0\\0\\0\\0\\0"), _unmarked_wide(b"\\0\\0\\0\\n")
+    (None, None, None)
     """
     codec = UNMARKED_WIDE.get(tuple(byte == 0 for byte in head[:4]))
     if codec is None:
         return None
     unit = 4 if codec.startswith("utf-32") else 2
     start = head[: 2 * unit].decode(codec, "replace")  # the first two characters, which RFC 4627 takes for ASCII
-    return codec if start[:1] in JSON_OPENERS and all(c.isascii() and (c.isprintable() or c in "\t\r\n")
-                                                       for c in start) else None
+    return codec if len(start) == 2 and start[0] in JSON_OPENERS and all(
+        c.isascii() and (c.isprintable() or c in "\t\r\n") for c in start) else None
 
 
 # The characters a JSON line can open with: an object, an array, a string, or white space before one.

@@ -54,6 +54,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   b"\x00" + b"[" * 50_000 + b"\n{}\n",  # RecursionError before the fix
                                   # control bytes and zeros first, read as UTF-32 before the fix: one error, 4 lines
                                   base64.b64decode(UNMARKED_WIDE_CRASH), base64.b64decode(UNMARKED_WIDE_CRASH_2),
+                                  b"\x00\x00\x00\x00\n",  # one UTF-32-BE character, taken for a corpus of it
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
