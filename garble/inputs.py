@@ -512,7 +512,11 @@ def _transcoded(stream: BinaryIO, codec: str) -> Iterator[bytes]:
 def _unzipped(stream: BinaryIO) -> BinaryIO:
     """``stream``, decompressed when it starts as gzip does although its name did not say so:
     ``cat corpus.jsonl.gz | garble audit --jsonl -`` gave one "cannot decode" error per line of compressed
-    bytes. A JSON line cannot start with that byte (U+001F), so no corpus is read otherwise than before."""
+    bytes. A JSON line cannot start with that byte (U+001F), so no corpus is read otherwise than before. A stream
+    already decompressed (a .gz name) is not looked into again: gzip inside gzip is no corpus, and decompressing its
+    text again gave one error for all its lines (benchmarks/fuzz.py jsonl), where each must give its own."""
+    if isinstance(stream, gzip.GzipFile):
+        return stream
     peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
     if peek is not None and peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC:
         return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]

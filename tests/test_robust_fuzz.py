@@ -37,6 +37,9 @@ JSONL_CORPUS = [
 # A run of 2026-12-07: a UTF-8 corpus opening "\x01\0\0\0{" was taken for unmarked UTF-32 (inputs._unmarked_wide).
 UNMARKED_WIDE_CRASH = ("BQEAAAB7ImkiOiAiQWdhaW4uIn0KCnsidGXddCI6ICJObyBpZFQAAAAA/gAAImlkIjogImIiLCJ9CgoBeyIvImlkIjogImIiLCIK"
                        "CgF7ImlkIjp7")
+# A .jsonl.gz whose text opens with gzip's magic bytes: decompressed twice before the fix, one error for 3 lines.
+GZIP_IN_GZIP_CRASH = ("AR+LeyJpZCI6IOXl5eVleHJzdC4ifQp7bm90////////////////IGpzT24KWzEsIjIBeyJpZCI6ICJhIiwgInRleHQiOiAi"
+                      "Rmlyc3QuIl0=")
 UNMARKED_WIDE_CRASH_2 = "AHsAAAAAAAAACCJpZCIAAGFm6SJ9CiJqdXN0IGEgInJzdGcKbmludWxsCg=="  # "{\0\0\0\0\0\0\0\x08..."
 # The first smoke run: surrogatepass is strict about other bad bytes, so the harness crashed.
 HARNESS_CRASH = b"\x00BREAKING: Joe Biden\x80\xac said the the plan."
@@ -55,6 +58,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   # control bytes and zeros first, read as UTF-32 before the fix: one error, 4 lines
                                   base64.b64decode(UNMARKED_WIDE_CRASH), base64.b64decode(UNMARKED_WIDE_CRASH_2),
                                   b"\x00\x00\x00\x00\n",  # one UTF-32-BE character, taken for a corpus of it
+                                  base64.b64decode(GZIP_IN_GZIP_CRASH),
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
