@@ -59,6 +59,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   base64.b64decode(UNMARKED_WIDE_CRASH), base64.b64decode(UNMARKED_WIDE_CRASH_2),
                                   b"\x00\x00\x00\x00\n",  # one UTF-32-BE character, taken for a corpus of it
                                   base64.b64decode(GZIP_IN_GZIP_CRASH),
+                                  b"\x00\x1f\x8bid\": 1}\n\n{\"text\": \"No id.\"}\n",  # gzip's magic, then no gzip
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
