@@ -465,11 +465,11 @@ def _unmarked_wide(head: bytes) -> str | None:
     four (``UNMARKED_WIDE``); None for anything else. Without it, such a corpus gave "cannot decode" on every line
     unless --encoding named the codec.
 
-    The first character must be one a JSON line opens with ("{", "[", a quote or a space), and the first two
+    The first character must be one a JSON line opens with ("{", "[", a quote or a space), and the first 8 bytes
     printable ASCII: a UTF-8 corpus whose first line is control bytes and zeros ("\\x01\\0\\0\\0{...", "{\\0\\0\\0\\0...",
     benchmarks/fuzz.py jsonl) was read as UTF-32 and gave one error for all its lines, where each must give its own.
 
-    >>> [_unmarked_wide(t.encode(c)) for t, c in [("{}", "utf-16-le"), ("{}", "utf-16-be"), ("{}", "utf-32-le"), ("{}", "utf-8")]]
+    >>> [_unmarked_wide(t.encode(c)) for t, c in [('{"id', "utf-16-le"), ('{"id', "utf-16-be"), ("{}", "utf-32-le"), ("{}", "utf-8")]]
     ['utf-16-le', 'utf-16-be', 'utf-32-le', None]
     >>> _unmarked_wide(b"\\x01\\0\\0\\0{"), _unmarked_wide(b"{\\0\\0\\0\\0\\0\\0\\0"), _unmarked_wide(b"\\0\\0\\0\\n")
     (None, None, None)
@@ -478,8 +478,10 @@ def _unmarked_wide(head: bytes) -> str | None:
     if codec is None:
         return None
     unit = 4 if codec.startswith("utf-32") else 2
-    start = head[: 2 * unit].decode(codec, "replace")  # the first two characters, which RFC 4627 takes for ASCII
-    return codec if len(start) == 2 and start[0] in JSON_OPENERS and all(
+    # RFC 4627 takes a JSON text's first two characters for ASCII; a line of JSONL opens '{"id' or so, and 8 bytes
+    # of ASCII (four UTF-16 characters, two UTF-32) keep garbage with zero bytes in it from passing for either
+    start = head[:8].decode(codec, "replace")
+    return codec if len(start) == 8 // unit and start[0] in JSON_OPENERS and all(
         c.isascii() and (c.isprintable() or c in "\t\r\n") for c in start) else None
 
 

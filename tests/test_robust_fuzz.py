@@ -60,6 +60,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   b"\x00\x00\x00\x00\n",  # one UTF-32-BE character, taken for a corpus of it
                                   base64.b64decode(GZIP_IN_GZIP_CRASH),
                                   b"\x00\x1f\x8bid\": 1}\n\n{\"text\": \"No id.\"}\n",  # gzip's magic, then no gzip
+                                  b"\x00{\x00i\x00\"c\"}\n\x17=\xff=",  # "{i" in UTF-16, then no UTF-16
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
