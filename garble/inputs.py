@@ -465,7 +465,7 @@ def _unmarked_wide(head: bytes) -> str | None:
     four (``UNMARKED_WIDE``); None for anything else. Without it, such a corpus gave "cannot decode" on every line
     unless --encoding named the codec.
 
-    The first character must be one a JSON line opens with ("{", "[", a quote or a space), and the first 8 bytes
+    The first character past any white space must open an object or an array, and the first 8 bytes be
     printable ASCII: a UTF-8 corpus whose first line is control bytes and zeros ("\\x01\\0\\0\\0{...", "{\\0\\0\\0\\0...",
     benchmarks/fuzz.py jsonl) was read as UTF-32 and gave one error for all its lines, where each must give its own.
 
@@ -481,12 +481,12 @@ def _unmarked_wide(head: bytes) -> str | None:
     # RFC 4627 takes a JSON text's first two characters for ASCII; a line of JSONL opens '{"id' or so, and 8 bytes
     # of ASCII (four UTF-16 characters, two UTF-32) keep garbage with zero bytes in it from passing for either
     start = head[:8].decode(codec, "replace")
-    return codec if len(start) == 8 // unit and start[0] in JSON_OPENERS and all(
+    return codec if len(start) == 8 // unit and start.lstrip()[:1] in JSON_OPENERS and all(
         c.isascii() and (c.isprintable() or c in "\t\r\n") for c in start) else None
 
 
-# The characters a JSON line can open with: an object, an array, a string, or white space before one.
-JSON_OPENERS = frozenset("{[\"\t\r\n ")
+# The characters a JSONL record's line opens with, after any white space: an object, or an array.
+JSON_OPENERS = frozenset("{[")
 
 
 def is_wide(encoding: str) -> bool:

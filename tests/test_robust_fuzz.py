@@ -61,6 +61,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   base64.b64decode(GZIP_IN_GZIP_CRASH),
                                   b"\x00\x1f\x8bid\": 1}\n\n{\"text\": \"No id.\"}\n",  # gzip's magic, then no gzip
                                   b"\x00{\x00i\x00\"c\"}\n\x17=\xff=",  # "{i" in UTF-16, then no UTF-16
+                                  b"\x01\n\x00\x00\x00<\x00\x00\x00J\no\"\n[\n",  # "\n<" in UTF-32, gzipped
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
