@@ -411,14 +411,14 @@ def _lines(stream: BinaryIO, encoding: str | None = None) -> tuple[Iterable[byte
     "cannot decode", then "malformed JSONL line" for every line, and no record read."""
     stream = _unzipped(stream)
     peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
-    codec = wide_codec(peek(8)[:8] if peek is not None else b"", encoding)
+    codec = wide_codec(peek(WIDE_SNIFF)[:WIDE_SNIFF] if peek is not None else b"", encoding)
     if codec is None:
         return stream, encoding
     return _transcoded(stream, codec), None
 
 
 def wide_codec(head: bytes, encoding: str | None = None) -> str | None:
-    """The UTF-16 or UTF-32 codec that reads a JSONL stream starting with ``head`` (its first 8 bytes), read with
+    """The UTF-16 or UTF-32 codec that reads a JSONL stream starting with ``head`` (up to WIDE_SNIFF bytes), read with
     ``encoding`` (``--encoding``): a mark's, else the zero bytes' when no encoding is given, else ``encoding``
     when it is one of them; None for a stream read line by line as bytes.
 
@@ -481,10 +481,21 @@ def _unmarked_wide(head: bytes) -> str | None:
     # RFC 4627 takes a JSON text's first two characters for ASCII; a line of JSONL opens '{"id' or so, and 8 bytes
     # of ASCII (four UTF-16 characters, two UTF-32) keep garbage with zero bytes in it from passing for either
     start = head[:8].decode(codec, "replace")
-    return codec if len(start) == 8 // unit and start.lstrip()[:1] in JSON_OPENERS and all(
-        c.isascii() and (c.isprintable() or c in "\t\r\n") for c in start) else None
+    if not (len(start) == 8 // unit and start.lstrip()[:1] in JSON_OPENERS
+            and all(c.isascii() and (c.isprintable() or c in "\t\r\n") for c in start)):
+        return None
+    # and the whole sample must be text in it, with no NUL (JSON escapes one): garbage that only opens like
+    # '{"id' (benchmarks/fuzz.py jsonl) breaks within it, where a real corpus does not
+    try:  # not final: the sample may end inside a character (half of a surrogate pair)
+        sample = codecs.getincrementaldecoder(codec)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+    return codec if "\0" not in sample else None
 
 
+# How much of a JSONL stream's start tells whether it is in UTF-16 or UTF-32 without a mark (``wide_codec``): what
+# a buffered stream shows unread (``peek``), up to this.
+WIDE_SNIFF = 4096
 # The characters a JSONL record's line opens with, after any white space: an object, or an array.
 JSON_OPENERS = frozenset("{[")
 
@@ -540,7 +551,7 @@ def _inflates(head: bytes) -> bool:
     return True
 
 
-def corpus_head(path: Path, size: int = 8) -> bytes:
+def corpus_head(path: Path, size: int = WIDE_SNIFF) -> bytes:
     """The first ``size`` bytes of the JSONL corpus ``path`` as ``read_jsonl`` reads them, decompressed; b"" when
     they cannot be had (a .gz cut short in its first block: its reading reports that, not this)."""
     try:

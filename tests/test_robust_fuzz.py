@@ -62,6 +62,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   b"\x00\x1f\x8bid\": 1}\n\n{\"text\": \"No id.\"}\n",  # gzip's magic, then no gzip
                                   b"\x00{\x00i\x00\"c\"}\n\x17=\xff=",  # "{i" in UTF-16, then no UTF-16
                                   b"\x01\n\x00\x00\x00<\x00\x00\x00J\no\"\n[\n",  # "\n<" in UTF-32, gzipped
+                                  b"\x00{\x00\x00\x00@\x00\x00\x00" + b"\x00" * 30 + b"\"id\": 1}\n\x01\n",  # "{@" in UTF-32
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)

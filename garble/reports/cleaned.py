@@ -114,7 +114,7 @@ def file_codec(head: bytes, encoding: str | None) -> tuple[bytes, str]:
 
 
 def corpus_codec(head: bytes, encoding: str | None) -> tuple[bytes, str] | None:
-    """The byte-order mark and codec to write back a JSONL corpus that starts with ``head`` (its first 8 bytes,
+    """The byte-order mark and codec to write back a JSONL corpus that starts with ``head`` (its first bytes,
     decompressed) and was read with ``encoding``, when garble.inputs read it from UTF-16 or UTF-32 (its lines
     came in UTF-8, ``wide_codec``); None for a corpus read as it is, whose lines are written as read.
 
