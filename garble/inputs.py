@@ -440,13 +440,29 @@ def _marked_wide(head: bytes) -> str | None:
 
     >>> _marked_wide(codecs.BOM_UTF16_LE + b"{\\0"), _marked_wide(codecs.BOM_UTF16_LE + b"\\n{"), _marked_wide(b"{")
     ('utf-16', None, None)
+    >>> _marked_wide(codecs.BOM_UTF16_BE + b"\\x002\\x01{o\\n")  # a mark, then no JSONL in UTF-16 (fuzz.py jsonl)
     """
     bom = byte_order_mark(head)
     if not bom or bom == codecs.BOM_UTF8:
         return None  # UTF-8's: lines split as bytes, and the mark dropped from the first (_jsonl_record)
     read, write = MARK_CODECS[bom]
-    first = head[len(bom) : 2 * len(bom)]  # one code unit: as long as the mark
-    return read if len(first) == len(bom) and first.decode(write, "replace").isascii() else None
+    return read if _reads_as_jsonl(head[len(bom) :], write) else None
+
+
+def _reads_as_jsonl(sample: bytes, codec: str) -> bool:
+    """Whether ``sample``, a stream's start after any mark, reads in ``codec`` as JSONL does: its first character
+    past white space opens an object or an array, and all of it decodes (it may end inside a character) with no
+    NUL in it, which JSON escapes. Garbage that only opens with a mark or with zero bytes where '{"id' has them
+    (benchmarks/fuzz.py jsonl) was transcoded and gave one error for all its lines, where each must give its own.
+
+    >>> _reads_as_jsonl('{"id": 1}\\n'.encode("utf-16-le"), "utf-16-le"), _reads_as_jsonl(b"2\\x01{o\\n", "utf-16-be")
+    (True, False)
+    """
+    try:
+        text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return text.lstrip()[:1] in JSON_OPENERS and "\0" not in text
 
 
 # A JSON text in UTF-16 or UTF-32 without a mark, by which of its first four bytes are zero (its first two characters
@@ -481,16 +497,9 @@ def _unmarked_wide(head: bytes) -> str | None:
     # RFC 4627 takes a JSON text's first two characters for ASCII; a line of JSONL opens '{"id' or so, and 8 bytes
     # of ASCII (four UTF-16 characters, two UTF-32) keep garbage with zero bytes in it from passing for either
     start = head[:8].decode(codec, "replace")
-    if not (len(start) == 8 // unit and start.lstrip()[:1] in JSON_OPENERS
-            and all(c.isascii() and (c.isprintable() or c in "\t\r\n") for c in start)):
+    if not (len(start) == 8 // unit and all(c.isascii() and (c.isprintable() or c in "\t\r\n") for c in start)):
         return None
-    # and the whole sample must be text in it, with no NUL (JSON escapes one): garbage that only opens like
-    # '{"id' (benchmarks/fuzz.py jsonl) breaks within it, where a real corpus does not
-    try:  # not final: the sample may end inside a character (half of a surrogate pair)
-        sample = codecs.getincrementaldecoder(codec)().decode(head, final=False)
-    except UnicodeDecodeError:
-        return None
-    return codec if "\0" not in sample else None
+    return codec if _reads_as_jsonl(head, codec) else None
 
 
 # How much of a JSONL stream's start tells whether it is in UTF-16 or UTF-32 without a mark (``wide_codec``): what

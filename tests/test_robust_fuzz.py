@@ -63,6 +63,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   b"\x00{\x00i\x00\"c\"}\n\x17=\xff=",  # "{i" in UTF-16, then no UTF-16
                                   b"\x01\n\x00\x00\x00<\x00\x00\x00J\no\"\n[\n",  # "\n<" in UTF-32, gzipped
                                   b"\x00{\x00\x00\x00@\x00\x00\x00" + b"\x00" * 30 + b"\"id\": 1}\n\x01\n",  # "{@" in UTF-32
+                                  b"\x01\xfe\xff\x002\x01{o\n\x1f\x1f \ncc\"\n/\n?\x00\"c\n{  \ncc\"\n/\nc",  # a mark, then garbage
                                   *map(base64.b64decode, JSONL_CORPUS)])
 def test_jsonl_target_holds_its_invariants(tmp_path: Path, data: bytes) -> None:
     fuzz.JsonlTarget(tmp_path)(data)
