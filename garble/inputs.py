@@ -410,8 +410,7 @@ def _lines(stream: BinaryIO, encoding: str | None = None) -> tuple[Iterable[byte
     characters, each line given in UTF-8. Split as bytes, a UTF-16 corpus came apart at every 0x0A byte:
     "cannot decode", then "malformed JSONL line" for every line, and no record read."""
     stream = _unzipped(stream)
-    peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
-    codec = wide_codec(peek(WIDE_SNIFF)[:WIDE_SNIFF] if peek is not None else b"", encoding)
+    codec = wide_codec(_head(stream), encoding)
     if codec is None:
         return stream, encoding
     return _transcoded(stream, codec), None
@@ -560,12 +559,20 @@ def _inflates(head: bytes) -> bool:
     return True
 
 
-def corpus_head(path: Path, size: int = WIDE_SNIFF) -> bytes:
-    """The first ``size`` bytes of the JSONL corpus ``path`` as ``read_jsonl`` reads them, decompressed; b"" when
-    they cannot be had (a .gz cut short in its first block: its reading reports that, not this)."""
+def _head(stream: BinaryIO) -> bytes:
+    """What a buffered stream (stdin, an opened file) shows of its start unread, up to WIDE_SNIFF bytes: the sample
+    ``wide_codec`` decides on."""
+    peek = getattr(stream, "peek", None)
+    return peek(WIDE_SNIFF)[:WIDE_SNIFF] if peek is not None else b""
+
+
+def corpus_head(path: Path) -> bytes:
+    """The start of the JSONL corpus ``path`` that ``read_jsonl`` decides its codec on (``_head``, decompressed), so
+    that a caller reading it again decides the same; b"" when it cannot be had (a .gz cut short in its first
+    block: its reading reports that, not this)."""
     try:
         with _open_jsonl(path) as stream:
-            return _unzipped(stream).read(size)
+            return _head(_unzipped(stream))
     except (OSError, EOFError):
         return b""
 
