@@ -3,7 +3,7 @@
 Each flagged span is handled by what it is:
 
 * a span whose ``suggestion`` is a replacement for exactly its own text (fixed
-  mojibake, a mangled name put right, "" for a doubled word) is replaced by it;
+  mojibake, a mangled name put right, "" for a doubled word, "the" for "a the") is replaced by it;
 * a mangled name without a suggestion is kept: cutting it out loses meaning;
 * a sentence split across two paragraphs (``SPLIT_WORD``, ``SPLIT_SENTENCE``: the words before the
   break are flagged, the next paragraph carries them on in lower case) is kept, and the break after
@@ -64,6 +64,11 @@ def _fits(span: Span, own: str) -> bool:
     False
     >>> _fits(Span(0, 4, Label.MANGLED_NAME, 1.0, "x", "Paul Volcker"), "Paul")
     False
+
+    Broken text's repair drops one of its words and keeps the rest as they are:
+
+    >>> _fits(Span(0, 5, Label.BROKEN_TEXT, 0.9, "x", "the"), "a the"), _fits(Span(0, 9, Label.BROKEN_TEXT, 0.9, "x", "the"), "a the end")
+    (True, False)
     """
     new = span.suggestion
     if new is None or "\n" in new or "\r" in new:
@@ -73,6 +78,9 @@ def _fits(span: Span, own: str) -> bool:
     if span.label is Label.MANGLED_NAME:
         a, b = own.split(), new.split()
         return bool(b) and 0 <= len(a) - len(b) <= 1 and bool(set(a) & set(b)) and "\n" not in own
+    if span.label is Label.BROKEN_TEXT and new:  # one word of a doubled pair kept ("a the" -> "the")
+        a = own.split()
+        return "\n" not in own and new.split() in [a[:i] + a[i + 1 :] for i in range(len(a))]
     return new == ""
 
 

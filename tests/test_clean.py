@@ -51,6 +51,19 @@ def test_doubled_word_suggestion_removes_the_copy() -> None:
     assert remove_spans(result) == "It was the plan."
 
 
+def test_doubled_determiners_lose_one_word_not_both() -> None:
+    """seed-001's "share a the willingness": cutting both articles left "share willingness"."""
+    assert clean("Both leaders share a the willingness to engage diplomatically.") == (
+        "Both leaders share the willingness to engage diplomatically.")
+    assert clean("She said that the a plan was good for the city.") == "She said that a plan was good for the city."
+
+
+def test_a_broken_text_repair_that_is_not_one_word_fewer_is_not_applied() -> None:
+    text = "They share a the willingness."
+    result = Scan(text, (_span(text, "a the willingness", Label.BROKEN_TEXT, "the"),))
+    assert remove_spans(result) == "They share."
+
+
 def test_whitespace_is_tidied_only_next_to_removed_text() -> None:
     text = "Talks  resume   today.\n\n\n\nRead more:\n\nMinisters   met."
     result = Scan(text, (_span(text, "Read more:", Label.BOILERPLATE),))

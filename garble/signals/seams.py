@@ -138,17 +138,19 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def doubled_determiners(block: Block, doc: Document) -> Iterator[Hit]:
-    """Flag two articles in a row ("a the").
+    """Flag two articles in a row ("a the"), both, as seed-001 labels them; the suggestion keeps the second,
+    the one the noun phrase goes on from, so cleaning drops one word, not both ("share the willingness").
 
     >>> from garble.segment import segment
     >>> doc = segment("They share a the willingness to engage.")
-    >>> [doc.text[h.start:h.end] for h in doubled_determiners(doc.blocks[0], doc)]
-    ['a the']
+    >>> [(doc.text[h.start:h.end], h.suggestion) for h in doubled_determiners(doc.blocks[0], doc)]
+    [('a the', 'the')]
     """
     if not DOUBLED_DETERMINER_CORE.search(block.text):
         return
     for m in DOUBLED_DETERMINER.finditer(block.text):
-        yield Hit(block.start + m.start(), block.start + m.end(), Label.BROKEN_TEXT, "seam_doubled_determiner", 0.9)
+        yield Hit(block.start + m.start(), block.start + m.end(), Label.BROKEN_TEXT, "seam_doubled_determiner", 0.9,
+                  suggestion=m.group().split()[-1])
 
 
 def stray_determiners(block: Block, doc: Document) -> Iterator[Hit]:
