@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from garble.detector import clean
 from garble.segment import segment
 from garble.signals import boilerplate
 
@@ -122,6 +123,20 @@ def test_a_tweet_signature_keeps_the_whole_display_name() -> None:
     assert [text[h.start : h.end] for b in doc.blocks for h in boilerplate.tweet_signatures(b, doc)] == [
         "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", "Annalise   Brown (@SWFLib) November 25, 2017",
         "Mrs. SMH (@MaraLaGoFuckYou) November 25, 2017", "— Donald Trump Jr. (@DonaldJTrumpJr) July 11, 2017"]
+
+
+def test_a_tweet_signature_takes_none_of_the_tweet_before_the_two_spaces() -> None:
+    """data/wild's ISOT articles put two spaces between a tweet's text and its signature: the last word of
+    the tweet, a hashtag's above all, is no part of the display name ("#" was left behind in cleaned text)."""
+    text = ("Sure, sure. #ResignTrump  Usagi Tsukino (@SailorDemocracy) November 16, 2017Here is more.\n\n"
+            "Set up for an interview with Gianforte  Alexis Levinson (@alexis_levinson) May 24, 2017All of it.\n\n"
+            "Resist! https://t.co/T75ru0n8kK  Julie Harris #Resist (@sabela13) May 30, 2017Ted said it.\n\n"
+            "Nothing and balconies.  #CovertCovfefe (@johnnymags) June 4, 2017So it goes.")
+    doc = segment(text)
+    assert [text[h.start : h.end] for b in doc.blocks for h in boilerplate.tweet_signatures(b, doc)] == [
+        "Usagi Tsukino (@SailorDemocracy) November 16, 2017", "Alexis Levinson (@alexis_levinson) May 24, 2017",
+        "Julie Harris #Resist (@sabela13) May 30, 2017", "#CovertCovfefe (@johnnymags) June 4, 2017"]
+    assert "#ResignTrump Here is more." in clean(text)
 
 
 def test_a_sites_cookie_notice_is_furniture() -> None:
