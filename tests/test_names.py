@@ -164,6 +164,14 @@ def test_a_doubled_token_is_flagged_in_its_own_name_not_in_the_firm_joined_to_it
     assert (text[hit.start : hit.end], hit.suggestion) == ("Mark Mark Clark", "Mark Clark")
 
 
+def test_a_run_of_doubled_noise_words_is_no_name() -> None:
+    """data/wild: a writer's coughing fit, two repeats in one capitalised run, was flagged name_doubled_token."""
+    text = "Because she could be the next *Cough Cough HmHmm Uck Khoff Khak Khak Gack* excuse me, President."
+    assert hits(text) == []
+    one = "Minister New Son Son Gwon said talks would go on."
+    assert [one[h.start : h.end] for h in hits(one)] == ["New Son Son Gwon"]
+
+
 def test_a_common_word_for_a_given_name_after_a_title_needs_no_other_evidence() -> None:
     text = "The river rose after heavy rain. Gov. Army Bellmon, who declared an emergency, toured the area."
     (hit,) = hits(text)

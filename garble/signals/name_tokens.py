@@ -47,7 +47,7 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Mapping[NameKey, str
     and so is one the document writes the same way twice ("Circus Circus Enterprises").
     A repeat that ends the run is mostly a lost sentence break ("About Zune Zune is ..."),
     unless the name without it is known, ``seen`` elsewhere or opens with a given name
-    ("Paul Volcker Volcker").
+    ("Paul Volcker Volcker"). Two repeats in one run are no name's ("Cough Cough Uck Khak Khak", data/wild).
 
     >>> from garble.mentions import find_mentions
     >>> [m.text for m in find_mentions("Minister New Son Son Gwon said")]
@@ -58,6 +58,8 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Mapping[NameKey, str
     if mention.key in known:
         return None
     toks = mention.tokens
+    if sum(a.text == b.text for a, b in pairwise(toks)) > 1:
+        return None  # a name is doubled once; a run of repeats is a noise: "Cough Cough HmHmm Khak Khak Gack"
     for i, (a, b) in enumerate(pairwise(toks)):
         last = b.text.rsplit("-", 1)[-1]
         if len(a.text) < 2 or not a.text[:1].isupper() or a.text.isupper():
