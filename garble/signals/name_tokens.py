@@ -59,7 +59,7 @@ def doubled_token(mention: Mention, known: Gazetteer, seen: Mapping[NameKey, str
         return None
     toks = mention.tokens
     if sum(a.text == b.text for a, b in pairwise(toks)) > 1:
-        return None  # a name is doubled once; a run of repeats is a noise: "Cough Cough HmHmm Khak Khak Gack"
+        return None  # a name is doubled once; a run of repeats is noise: "Cough Cough HmHmm Khak Khak Gack"
     for i, (a, b) in enumerate(pairwise(toks)):
         last = b.text.rsplit("-", 1)[-1]
         if len(a.text) < 2 or not a.text[:1].isupper() or a.text.isupper():
