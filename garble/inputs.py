@@ -538,8 +538,8 @@ def _unzipped(stream: BinaryIO) -> BinaryIO:
     text again gave one error for all its lines (benchmarks/fuzz.py jsonl), where each must give its own."""
     if isinstance(stream, gzip.GzipFile):
         return stream
-    peek = getattr(stream, "peek", None)  # a buffered stream (stdin, an opened file) shows its start unread
-    if peek is not None and peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC and _inflates(peek(1)):
+    head = _peeked(stream)
+    if head[: len(GZIP_MAGIC)] == GZIP_MAGIC and _inflates(head):
         return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
     return stream
 
@@ -559,11 +559,16 @@ def _inflates(head: bytes) -> bool:
     return True
 
 
-def _head(stream: BinaryIO) -> bytes:
-    """What a buffered stream (stdin, an opened file) shows of its start unread, up to WIDE_SNIFF bytes: the sample
-    ``wide_codec`` decides on."""
+def _peeked(stream: BinaryIO) -> bytes:
+    """What a buffered stream (stdin, an opened file) shows of its start unread: its buffer, filled by one read
+    when empty (``peek``'s size is only a hint); b"" for a stream that cannot show it."""
     peek = getattr(stream, "peek", None)
-    return peek(WIDE_SNIFF)[:WIDE_SNIFF] if peek is not None else b""
+    return peek(WIDE_SNIFF) if peek is not None else b""
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """``_peeked``, up to WIDE_SNIFF bytes: the sample ``wide_codec`` decides on."""
+    return _peeked(stream)[:WIDE_SNIFF]
 
 
 def corpus_head(path: Path) -> bytes:
