@@ -30,6 +30,9 @@ from typing import Any, BinaryIO
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 GZIP_MAGIC = b"\x1f\x8b"  # the first two bytes of every gzip stream (RFC 1952)
+# A stream's start this long that inflates to nothing and does not end is no gzip (``_inflates``): a gzip header is
+# 10 bytes, more only with a file name, comment or extra field, and the first compressed bytes give text at once.
+MIN_INFLATED_HEAD = 32
 # How much of a file is sniffed for NUL bytes: git's own binary test looks at the first 8000 bytes.
 SNIFF_BYTES = 8000
 BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
@@ -546,17 +549,22 @@ def _unzipped(stream: BinaryIO) -> BinaryIO:
 
 def _inflates(head: bytes) -> bool:
     """Whether ``head``, the start of a stream with gzip's magic bytes, begins as a gzip stream goes on: its header
-    and first compressed bytes read without error (they may stop short). Bytes that only open with the magic are
-    lines to read, each its own error (benchmarks/fuzz.py jsonl), not one gzip error for all of them.
+    and first compressed bytes read without error (they may stop short), and give a byte of text or end the stream,
+    unless ``head`` is too short to hold more than a header (a pipe's first read can be). Bytes that only open
+    with the magic are lines to read, each its own error (benchmarks/fuzz.py jsonl), not one gzip error for all
+    of them: a header whose extra field claimed the rest of the bytes read without error and gave nothing.
 
     >>> _inflates(gzip.compress(b'{"id": 1}\\n')[:12]), _inflates(b'\\x1f\\x8bid": "a"}\\n')
     (True, False)
+    >>> _inflates(b"\\x1f\\x8b\\x08\\x04" + bytes(6) + b"\\xd1\\x15" + b'{"id": 1}\\n' * 4)  # extra field, 5,585 bytes long
+    False
     """
+    inflate = zlib.decompressobj(31)  # 31: gzip's header and trailer around the deflate data
     try:
-        zlib.decompressobj(31).decompress(head, 1)  # 31: gzip's header and trailer around the deflate data
+        text = inflate.decompress(head, 1)
     except zlib.error:
         return False
-    return True
+    return bool(text) or inflate.eof or len(head) < MIN_INFLATED_HEAD
 
 
 def _peeked(stream: BinaryIO) -> bytes:

@@ -41,6 +41,10 @@ UNMARKED_WIDE_CRASH = ("BQEAAAB7ImkiOiAiQWdhaW4uIn0KCnsidGXddCI6ICJObyBpZFQAAAAA
 GZIP_IN_GZIP_CRASH = ("AR+LeyJpZCI6IOXl5eVleHJzdC4ifQp7bm90////////////////IGpzT24KWzEsIjIBeyJpZCI6ICJhIiwgInRleHQiOiAi"
                       "Rmlyc3QuIl0=")
 UNMARKED_WIDE_CRASH_2 = "AHsAAAAAAAAACCJpZCIAAGFm6SJ9CiJqdXN0IGEgInJzdGcKbmludWxsCg=="  # "{\0\0\0\0\0\0\0\x08..."
+# A run of 2026-12-08: gzip's magic and a header whose extra field (5,585 bytes) claims the rest of a plain .jsonl,
+# read as one gzip stream cut short: one error for its 25 lines.
+GZIP_EXTRA_FIELD_CRASH = ("AB+LCAQAAAAAANEVewEKAAAAAApuCm9zCDEsIDJdAApuCgAAEAAKbgpvcwgxCi4idCAKAAAAAApuChAACm4KAAAQAApuCm9zCDEK"
+                          "LiJ0IAoAAAAACm4Kb3MIMSwgMl0ACm4KAAAQAApuCm9zCDEKLiJ0IAo=")
 # The first smoke run: surrogatepass is strict about other bad bytes, so the harness crashed.
 HARNESS_CRASH = b"\x00BREAKING: Joe Biden\x80\xac said the the plan."
 
@@ -59,6 +63,7 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   base64.b64decode(UNMARKED_WIDE_CRASH), base64.b64decode(UNMARKED_WIDE_CRASH_2),
                                   b"\x00\x00\x00\x00\n",  # one UTF-32-BE character, taken for a corpus of it
                                   base64.b64decode(GZIP_IN_GZIP_CRASH),
+                                  base64.b64decode(GZIP_EXTRA_FIELD_CRASH),
                                   b"\x00\x1f\x8bid\": 1}\n\n{\"text\": \"No id.\"}\n",  # gzip's magic, then no gzip
                                   b"\x00{\x00i\x00\"c\"}\n\x17=\xff=",  # "{i" in UTF-16, then no UTF-16
                                   b"\x01\n\x00\x00\x00<\x00\x00\x00J\no\"\n[\n",  # "\n<" in UTF-32, gzipped
