@@ -21,12 +21,13 @@ import gzip
 import json
 import sys
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 
 import garble
 from garble.datatypes import LABELS
 from garble.detector import clean
-from garble.inputs import Problem, ReadOptions, Record, read_inputs
+from garble.inputs import WIDE_SNIFF, Problem, ReadOptions, Record, read_inputs, wide_codec
 from garble.segment import fold_breaks, paragraph_bounds
 
 # How fuzz bytes become text: each error handler reaches different strings
@@ -90,14 +91,33 @@ class JsonlTarget:
         path = self.zipped if gz else self.plain
         path.write_bytes(gzip.compress(body, mtime=0) if gz else body)
         items = list(read_inputs([str(path)], ReadOptions()))
-        lines = [i for i, raw in enumerate(body.split(b"\n"), 1) if raw.strip()]
-        assert len(items) == len(lines), (len(items), len(lines))
-        assert [i.line for i in items] == lines
+        lines = _lines(body)
+        if lines is None:  # UTF-16 or UTF-32 that stops decoding: its lines, then an error for the rest
+            assert items and isinstance(items[-1], Problem) and "cannot read further" in items[-1].message, items
+            numbers = [item.line for item in items if item.line is not None]
+            assert len(numbers) == len(items) and all(a < b for a, b in pairwise(numbers)), numbers
+        else:
+            assert len(items) == len(lines), (len(items), len(lines))
+            assert [i.line for i in items] == lines
         for item in items:
             assert isinstance(item, Record | Problem) and item.path == str(path)
             if isinstance(item, Problem):
                 assert item.message and not item.skipped
             json.dumps(item.to_dict() if isinstance(item, Problem) else {"id": item.id, "text": item.text})
+
+
+def _lines(body: bytes) -> list[int] | None:
+    """The numbers of the non-blank lines of a JSONL stream: split as bytes, or, for a stream in UTF-16 or UTF-32
+    (``inputs.wide_codec``), split at the "\\n" characters of its text, where a 0x0A byte can be part of another
+    character; None when such a stream stops decoding part-way, which the reader reports once for the rest."""
+    codec = wide_codec(body[:WIDE_SNIFF])
+    if codec is None:
+        return [i for i, raw in enumerate(body.split(b"\n"), 1) if raw.strip()]
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return [i for i, raw in enumerate(text.split("\n"), 1) if raw.encode("utf-8", "surrogatepass").strip()]
 
 
 def _seed(folder: Path, target: str) -> None:

@@ -41,6 +41,9 @@ UNMARKED_WIDE_CRASH = ("BQEAAAB7ImkiOiAiQWdhaW4uIn0KCnsidGXddCI6ICJObyBpZFQAAAAA
 GZIP_IN_GZIP_CRASH = ("AR+LeyJpZCI6IOXl5eVleHJzdC4ifQp7bm90////////////////IGpzT24KWzEsIjIBeyJpZCI6ICJhIiwgInRleHQiOiAi"
                       "Rmlyc3QuIl0=")
 UNMARKED_WIDE_CRASH_2 = "AHsAAAAAAAAACCJpZCIAAGFm6SJ9CiJqdXN0IGEgInJzdGcKbmludWxsCg=="  # "{\0\0\0\0\0\0\0\x08..."
+# A run of 2026-12-08: a UTF-16-BE mark, then text that stops decoding: one error for the rest, which the harness
+# counted in bytes (14 lines).
+WIDE_CUT_SHORT = "//7/AHt0LiJ9Cnsx/woKezH/CgoKDm51CjEO/woKbAoKbAoObnUKDm51bGwKCmxsCg5udQoObnVsbnVsbApsbAoKFG4="
 # A run of 2026-12-08: gzip's magic and a header whose extra field (5,585 bytes) claims the rest of a plain .jsonl,
 # read as one gzip stream cut short: one error for its 25 lines.
 GZIP_EXTRA_FIELD_CRASH = ("AB+LCAQAAAAAANEVewEKAAAAAApuCm9zCDEsIDJdAApuCgAAEAAKbgpvcwgxCi4idCAKAAAAAApuChAACm4KAAAQAApuCm9zCDEK"
@@ -64,6 +67,10 @@ def test_scan_target_holds_its_invariants(data: bytes) -> None:
                                   b"\x00\x00\x00\x00\n",  # one UTF-32-BE character, taken for a corpus of it
                                   base64.b64decode(GZIP_IN_GZIP_CRASH),
                                   base64.b64decode(GZIP_EXTRA_FIELD_CRASH),
+                                  # a UTF-16 mark, "[", a 0x0A byte inside a character, half a code unit: one line to
+                                  # the reader, two to the harness, which counted lines in bytes
+                                  b"\x00\xff\xfe[\x00\x00\xe6\n!\x1f",
+                                  base64.b64decode(WIDE_CUT_SHORT),  # the same, gzipped, in UTF-16-BE: 1 item, 14 lines
                                   b"\x00\x1f\x8bid\": 1}\n\n{\"text\": \"No id.\"}\n",  # gzip's magic, then no gzip
                                   b"\x00{\x00i\x00\"c\"}\n\x17=\xff=",  # "{i" in UTF-16, then no UTF-16
                                   b"\x01\n\x00\x00\x00<\x00\x00\x00J\no\"\n[\n",  # "\n<" in UTF-32, gzipped
