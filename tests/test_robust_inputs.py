@@ -322,6 +322,19 @@ def test_a_gzipped_corpus_on_stdin_or_misnamed_is_read_as_jsonl(tmp_path: Path) 
     assert isinstance(last, Problem) and "cannot read further" in last.message
 
 
+def test_a_misnamed_gzip_with_a_file_name_in_its_header_is_still_read_as_jsonl(tmp_path: Path) -> None:
+    """A gzip start must inflate to text (inputs._inflates); a header holding the original file name, as the gzip
+    command writes it, is longer than the 32 bytes a start may give nothing in, and still reads."""
+    corpus = "".join(json.dumps({"id": f"d{i}", "text": f"Talks resume, day {i}."}) + "\n" for i in range(3))
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="a-corpus-with-a-long-original-file-name.jsonl", mode="wb", fileobj=buffer,
+                       mtime=0) as packed:
+        packed.write(corpus.encode())
+    misnamed = tmp_path / "corpus.jsonl"
+    misnamed.write_bytes(buffer.getvalue())
+    assert [r.id for r in items(misnamed)] == ["d0", "d1", "d2"]
+
+
 def test_binary_stdin_is_skipped_with_a_message() -> None:
     [p] = items("-", stdin=b"\x00\x01\x02binary")
     assert isinstance(p, Problem) and p.skipped and "binary" in p.message
