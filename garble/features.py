@@ -187,7 +187,17 @@ def _has_url(text: str) -> bool:
 
 
 def _prose_run(shapes: np.ndarray) -> tuple[int, int]:
-    """[first, last] line index of the longest run of prose-like lines (by word mass)."""
+    """[first, last] line index of the longest run of prose-like lines (by word mass).
+
+    The last run counts too: until 2026-12-08 a run that went on to the document's last prose line was never
+    weighed, so an article of one run of prose (most are) had only its first prose line in it.
+
+    >>> prose, menu = [log1p(30), 0, 0, 0, 0, 0.5], [log1p(1), 0, 0, 0, 0, 0.0]
+    >>> _prose_run(np.array([menu, prose, prose, menu, prose, menu]))
+    (1, 4)
+    >>> _prose_run(np.array([prose, menu, menu, prose, prose, prose]))
+    (3, 5)
+    """
     i_words, i_stop = SHAPE_NAMES.index("log_words"), SHAPE_NAMES.index("stop_share")
     prose = (np.expm1(shapes[:, i_words]) >= PROSE_MIN_WORDS) & (shapes[:, i_stop] >= PROSE_MIN_STOP)
     idx = np.flatnonzero(prose)
@@ -195,8 +205,8 @@ def _prose_run(shapes: np.ndarray) -> tuple[int, int]:
         return 0, len(shapes) - 1
     words = np.expm1(shapes[:, i_words])
     best, best_mass, start = (idx[0], idx[0]), -1.0, idx[0]
-    for a, b in zip(idx, [*idx[1:], -10]):
-        if b - a > 2:  # a gap of more than one non-prose line ends a run
+    for a, b in zip(idx, [*idx[1:], None]):
+        if b is None or b - a > 2:  # the last prose line, or a gap of more than one non-prose line, ends a run
             mass = float(words[start : a + 1].sum())
             if mass > best_mass:
                 best, best_mass = (start, a), mass

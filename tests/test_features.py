@@ -69,3 +69,14 @@ def test_hits_count_by_reason_prefix_and_unknown_families_are_ignored() -> None:
     assert X[3, col("strength_furniture")] == 0.8
     assert X[3, col("hit_cover")] == 1.0
     assert X[1, col("hits_furniture")] == 0 and X[1, col("hit_cover")] == 0
+
+
+def test_every_prose_paragraph_of_an_article_is_in_its_prose_run() -> None:
+    # The prose run once ended before the last prose line ever counted: here only the first paragraph was in it.
+    prose = "The finance minister resigned on Monday after a long row over the budget with the rest of the cabinet."
+    doc = segment("\n\n".join(["Home", prose, prose.replace("Monday", "Tuesday"), prose.replace("long", "short"),
+                               "Share this article"]))
+    _, X = line_features(doc, [])
+    assert X[:, col("in_prose_run")].tolist() == [0, 1, 1, 1, 0]
+    assert X[:, col("before_prose")].tolist() == [1, 0, 0, 0, 0]
+    assert X[:, col("after_prose")].tolist() == [0, 0, 0, 0, 1]
