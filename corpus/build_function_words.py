@@ -1,8 +1,7 @@
 """Build garble/data/function_words.txt: each language's commonest words, for reading a page not in English.
 
-Reproducible from the installed wordfreq: for every language wordfreq lists whose words are separated
-by spaces (``SKIP`` says which are left out and why), its
-TOP commonest entries of letters only, in wordfreq's order, from its "small" list. Most of them are the
+Reproducible from the installed wordfreq: for every language wordfreq lists (but those ``SKIP`` names, and
+why), its TOP commonest entries of letters only, in wordfreq's order, from its "small" list. Most of them are the
 language's function words ("de", "que", "em", "para"; "в", "и", "на", "что"), which is what
 ``garble.languages`` uses them for. One ``lang<TAB>word word ...`` a line, under a header with the
 source and licence: wordfreq's data is CC-BY-SA 4.0, so the file is too.
@@ -36,8 +35,8 @@ def main() -> None:
             continue
         words = [w for w in wordfreq.iter_wordlist(lang, "small") if w.isalpha()][:TOP]
         rows.append(f"{lang}\t{' '.join(words)}")
-    header = (f"{FORMAT} the {TOP} commonest words of letters of each language wordfreq lists but Bengali, Chinese, Hindi, Japanese and Tamil,"
-              f" from wordfreq {version('wordfreq')} (its 'small' lists, https://github.com/rspeer/wordfreq; data"
+    header = (f"{FORMAT} the {TOP} commonest words of letters of each language wordfreq lists but Bengali,"
+              f" Chinese, Hindi, Japanese and Tamil, from wordfreq {version('wordfreq')} (its 'small' lists, https://github.com/rspeer/wordfreq; data"
               " CC-BY-SA 4.0 by Robyn Speer and contributors, so this file is CC-BY-SA 4.0); one"
               " 'lang<TAB>words' a line; built by corpus/build_function_words.py")
     args.out.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")

@@ -5,9 +5,10 @@ Portuguese or Russian every word is rare, menus and articles alike. For such a d
 ``garble.features`` reads commonness from wordfreq's list of the document's own language, so its everyday
 words are common, as an English article's are. (Its stop words stay English: garble.features says why.)
 
-The commonest words of each language (English too, to tell English menus from another language) are shipped (garble/data/function_words.txt, built from
-wordfreq by corpus/build_function_words.py), so guessing costs no wordfreq import; a language's
-frequencies come from wordfreq's "small" list, loaded on its first document (a few MB each).
+The commonest words of each language (English too, to tell English menus from another language) are
+shipped (garble/data/function_words.txt, built from wordfreq by corpus/build_function_words.py), so
+guessing costs no wordfreq import; a language's frequencies come from wordfreq's "small" list, loaded
+on its first document (3-8 MB each).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ FORMAT = "# garble function words v1;"
 MIN_TOKENS = 100
 ENGLISH_MAX = 0.2
 # ... and its language is the one (English too) whose GUESS_WORDS commonest words make up the largest
-# share of its tokens, if that share is at least MIN_SHARE (Portuguese prose: about 40 %; a Brazilian city hall's menus 8 %).
+# share of its tokens, if that share is at least MIN_SHARE (Portuguese prose: about 40 %; a Brazilian
+# city hall's menus 8 %).
 GUESS_WORDS = 50
 MIN_SHARE = 0.06
 
@@ -54,7 +56,6 @@ def guess(tokens: Sequence[str]) -> str | None:
 
     >>> guess("The government said the bill would not be put to a vote before May".split())
     'en'
-
     >>> guess("O governo disse que a proposta não será votada antes de maio".split())
     'pt'
     >>> guess("Правительство заявило что законопроект не будет рассмотрен до мая".split())
