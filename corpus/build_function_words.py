@@ -17,9 +17,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TOP = 100
-# wordfreq splits Chinese and Japanese with a dictionary, not at spaces; garble's
-# tokens break Bengali and Hindi words at their vowel signs; wordfreq's small Tamil list is half English.
-SKIP = frozenset(["zh", "ja", "bn", "hi", "ta"])
+# wordfreq splits Chinese and Japanese with a dictionary, not at spaces, and Korean only with MeCab, which it
+# does not install; garble's tokens break Bengali and Hindi words at their vowel signs; wordfreq's small Tamil
+# list is half English.
+SKIP = frozenset(["zh", "ja", "ko", "bn", "hi", "ta"])
 FORMAT = "# garble function words v1;"
 
 
@@ -36,7 +37,7 @@ def main() -> None:
         words = [w for w in wordfreq.iter_wordlist(lang, "small") if w.isalpha()][:TOP]
         rows.append(f"{lang}\t{' '.join(words)}")
     header = (f"{FORMAT} the {TOP} commonest words of letters of each language wordfreq lists but Bengali,"
-              f" Chinese, Hindi, Japanese and Tamil, from wordfreq {version('wordfreq')} (its 'small' lists, https://github.com/rspeer/wordfreq; data"
+              f" Chinese, Hindi, Japanese, Korean and Tamil, from wordfreq {version('wordfreq')} (its 'small' lists, https://github.com/rspeer/wordfreq; data"
               " CC-BY-SA 4.0 by Robyn Speer and contributors, so this file is CC-BY-SA 4.0); one"
               " 'lang<TAB>words' a line; built by corpus/build_function_words.py")
     args.out.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")

@@ -339,7 +339,7 @@ def _foreign_language(shapes: np.ndarray, line_toks: Sequence[list[str]]) -> str
     if languages.is_english(int(n.sum()), float((shapes[:, SHAPE_NAMES.index("stop_share")] * n).sum())):
         return None
     lang = languages.guess([t for toks in line_toks for t in toks])
-    return None if lang == "en" else lang
+    return None if lang in (None, "en") or not languages.readable(lang) else lang
 
 
 def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.ndarray]:

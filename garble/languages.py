@@ -83,6 +83,23 @@ def is_english(tokens: int, function_words: float) -> bool:
     return tokens < MIN_TOKENS or function_words >= ENGLISH_MAX * tokens
 
 
+@cache
+def readable(lang: str) -> bool:
+    """Whether wordfreq answers word frequencies in ``lang`` here: for some languages it needs a tokenizer it
+    does not install (Korean: MeCab), and a scan must not fail for it; such a page is read as English.
+
+    >>> readable("pt"), readable("xx")
+    (True, False)
+    """
+    from wordfreq import zipf_frequency
+
+    try:
+        zipf_frequency("a", lang, wordlist="small")
+    except (ImportError, LookupError, OSError, ValueError):
+        return False
+    return True
+
+
 # Bounded as garble.lexical.zipf is: a corpus's vocabulary in many languages must not grow it without limit.
 @lru_cache(maxsize=1 << 15)
 def zipf_in(word: str, lang: str) -> float:

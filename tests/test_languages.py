@@ -9,8 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import garble
 from garble import languages
-from garble.features import FEATURE_NAMES, SHAPE_NAMES, _shape, line_features
+from garble.features import FEATURE_NAMES, SHAPE_NAMES, _foreign_language, _shape, line_features
+from garble.lexical import TOKEN
 from garble.segment import segment
 
 PORTUGUESE_PARAGRAPHS = (
@@ -100,3 +102,24 @@ def test_the_shipped_table_is_what_the_build_script_makes_from_wordfreq(tmp_path
     subprocess.run([sys.executable, str(ROOT / "corpus" / "build_function_words.py"), "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_text(encoding="utf-8") == (ROOT / "garble" / "data" / "function_words.txt").read_text(encoding="utf-8")
+
+
+KOREAN = "\n\n".join(["서울시는 월요일 새 다리 공사를 오월에 시작한다고 밝혔다 이 다리는 두 해 동안 늦어졌다"] * 12)
+
+
+def test_a_language_wordfreq_cannot_read_here_is_read_as_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    # wordfreq splits Korean only with MeCab, which it does not install: a page taken for Korean must scan
+    table = {**languages._table.__wrapped__(), "ko": tuple(dict.fromkeys(KOREAN.split()))}
+    monkeypatch.setattr(languages, "_table", lambda: table)
+    monkeypatch.setattr(languages, "_guessing_words", languages._guessing_words.__wrapped__)
+    assert languages.guess(KOREAN.split()) == "ko"
+    doc = segment(KOREAN)
+    lines = [ln for b in doc.blocks for ln in b.lines]
+    toks = [TOKEN.findall(ln.text) for ln in lines]
+    shapes = np.array([_shape(ln.text, t) for ln, t in zip(lines, toks)])
+    assert _foreign_language(shapes, toks) == ("ko" if languages.readable("ko") else None)
+    assert garble.scan(KOREAN).paragraphs  # and the scan goes through either way
+
+
+def test_every_shipped_language_is_readable_here() -> None:
+    assert [lang for lang in languages._table() if not languages.readable(lang)] == []
