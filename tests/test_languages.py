@@ -121,5 +121,9 @@ def test_a_language_wordfreq_cannot_read_here_is_read_as_english(monkeypatch: py
     assert garble.scan(KOREAN).paragraphs  # and the scan goes through either way
 
 
-def test_every_shipped_language_is_readable_here() -> None:
-    assert [lang for lang in languages._table() if not languages.readable(lang)] == []
+def test_a_page_in_every_shipped_language_is_guessed_and_scans() -> None:
+    for lang, words in languages._table().items():
+        text = "\n\n".join(" ".join(words[k : k + 12]) + "." for k in range(0, 96, 12))
+        assert languages.guess(text.split()) == lang
+        assert languages.readable(lang), lang
+        assert garble.scan(text).paragraphs, lang
