@@ -119,24 +119,16 @@ TokenStats = tuple[int, bool, bool, bool, float, bool, bool]
 # upper-case, all upper-case, stop word, Zipf, rare, has a digit). Bounded so a corpus's
 # vocabulary cannot grow it without limit (2**15 tokens is far more than a document has).
 @lru_cache(maxsize=1 << 15)
-def _token_stats(token: str) -> TokenStats:
-    low = token.lower()
-    z = zipf(low)
-    return (len(token), token[0].isupper(), token.isupper() and len(token) > 1, low in _STOPWORDS,
-            z, z < RARE_ZIPF, DIGIT.search(token) is not None)
+def _token_stats(token: str, lang: str | None = None) -> TokenStats:
+    """The token's parts, its Zipf frequency in English, or, for a document in ``lang`` (not English), from
+    that language's wordfreq list (``garble.languages``).
 
-
-@lru_cache(maxsize=1 << 15)
-def _foreign_token_stats(token: str, lang: str) -> TokenStats:
-    """``_token_stats`` of a token of a document in ``lang`` (not English), its Zipf frequency from that
-    language's wordfreq list (``garble.languages``).
-
-    The stop words stay English. Counting the language's own commonest words as stop words made its prose
-    read as prose, so a long listicle's interviews split into many short prose runs and the page weights
-    flagged most of it (wday.ru, 56,885 characters: 2,900 flagged before, 32,300 after; HISTORY.md).
+    The stop words stay English in any language. Counting the language's own commonest words as stop words
+    made its prose read as prose, so a long listicle's interviews split into many short prose runs and the
+    page weights flagged most of it (wday.ru, 56,885 characters: 2,900 flagged before, 32,300 after; HISTORY.md).
     """
     low = token.lower()
-    z = languages.zipf_in(low, lang)
+    z = zipf(low) if lang is None else languages.zipf_in(low, lang)
     return (len(token), token[0].isupper(), token.isupper() and len(token) > 1, low in _STOPWORDS,
             z, z < RARE_ZIPF, DIGIT.search(token) is not None)
 
@@ -357,7 +349,7 @@ def line_features(doc: Document, hits: Sequence[Hit]) -> tuple[list[Line], np.nd
     line_toks = [TOKEN.findall(ln.text) for ln in lines]
     shapes = np.array([_shape(ln.text, t) for ln, t in zip(lines, line_toks)], dtype=float)
     if (lang := _foreign_language(shapes, line_toks)) is not None:  # its words' commonness in its own language
-        stats = partial(_foreign_token_stats, lang=lang)
+        stats = partial(_token_stats, lang=lang)
         shapes = np.array([_shape(ln.text, t, stats) for ln, t in zip(lines, line_toks)], dtype=float)
     blank = np.zeros((1, len(SHAPE_NAMES)))
     prev = np.vstack([blank, shapes[:-1]])

@@ -74,8 +74,7 @@ def test_the_strict_weights_take_bylines_credits_and_post_stamps_for_furniture()
     """What one gold keeps as text and BENCHMARK.md calls furniture: the strict weights flag it, and more
     of it than the body weights, and leave the article's sentences alone."""
     strict = garble.scan(BYLINED, garble.Config(model_path="strict"))
-    flagged = [BYLINED[s.start : s.end] for s in strict.spans]
-    assert {"By Jane Porter", "Posted on March 30, 2015 by Admin"} <= set(flagged)
+    assert [BYLINED[s.start : s.end] for s in strict.spans] == ["By Jane Porter", "Posted on March 30, 2015 by Admin"]
     assert len(garble.scan(BYLINED).spans) < len(strict.spans)
     for para in strict.paragraphs:
         if "harbour bridge will" in BYLINED[para.start : para.end] or "ferries" in BYLINED[para.start : para.end]:

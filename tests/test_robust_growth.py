@@ -179,9 +179,9 @@ UNBOUNDED_CACHES = {
     "garble.classifier.load_path", "garble.classifier.shipped_model",
     "garble.context.load_context_path", "garble.context.shipped_context", "garble.frequencies._table",
     "garble.frequencies._latin", "garble.frequencies._other", "garble.frequencies._plain_zipf",
-    "garble.gazetteer.shipped_names", "garble.gazetteer.census", "garble.labelling.load_labels_path", "garble.languages._table", "garble.languages._guessing_words",
-    "garble.languages.readable",
-    "garble.labelling.shipped_labels", "garble.mentions._capital_start", "garble.parallel.detector_for",
+    "garble.gazetteer.shipped_names", "garble.gazetteer.census", "garble.labelling.load_labels_path",
+    "garble.labelling.shipped_labels", "garble.languages._table", "garble.languages._guessing_words",
+    "garble.languages.readable", "garble.mentions._capital_start", "garble.parallel.detector_for",
     "garble.pipeline.weights_path", "garble.trees._lowest_bit", "garble.words.load_words_path",
     "garble.words.shipped_words",
 }
